@@ -1,0 +1,104 @@
+"""The ``korea-graph`` command line.
+
+Each subcommand is a small function registered in :data:`COMMANDS`; all of them read
+the bundled graph unless ``--data FILE`` names other data files. Errors of the library
+print as ``korea-graph: error: ...`` with exit status 2 (bad input) or 1 (no answer).
+
+>>> main(["--version"])
+korea-graph 0.1.0
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import DataError, KoreaGraphError
+from .graph import KnowledgeGraph
+from .loader import load
+
+__all__ = ["COMMANDS", "main"]
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {}
+
+
+def command(name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None]
+            ) -> Callable[[Handler], Handler]:
+    """Register a subcommand: its help, its arguments and its handler."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = (help_text, configure, handler)
+        return handler
+
+    return register
+
+
+def _graph(args: argparse.Namespace) -> KnowledgeGraph:
+    return load(*args.data) if args.data else load()
+
+
+# -- demo ----------------------------------------------------------------------------------
+def _demo_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out-dir", default="demo-output", type=Path,
+                   help="folder for the Turtle file and the HTML view (default: demo-output)")
+
+
+@command("demo", "who met whom before Putin's trip, a Turtle file and an HTML view", _demo_args)
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(_graph(args), args.out_dir, sys.stdout)
+
+
+# -- export, validate (linked data) ------------------------------------------------------------
+
+# -- ask (questions) ---------------------------------------------------------------------------
+
+# -- view (interactive pages) ------------------------------------------------------------------
+
+# -- entry point ---------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="korea-graph",
+        description="A typed, time-aware, source-attributed knowledge graph of Monitor 6:129 "
+                    "(Jamestown Foundation, July 2000) and other political news.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--data", action="append", default=[], metavar="FILE",
+                        help="a curated YAML data file to load instead of the bundled graph "
+                             "(repeatable)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, configure, _) in COMMANDS.items():
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"korea-graph {__version__}")
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return 0
+    handler = COMMANDS[args.command][2]
+    try:
+        return handler(args)
+    except DataError as exc:
+        print(f"korea-graph: error: {exc}", file=sys.stderr)
+        return 2
+    except KoreaGraphError as exc:
+        print(f"korea-graph: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

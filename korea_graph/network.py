@@ -1,0 +1,66 @@
+"""The graph as a networkx MultiDiGraph.
+
+Nodes are actor ids; edges are derived relations keyed by their stable relation id, so
+two meetings of the same people stay two edges. Attribute values are plain strings,
+numbers and lists, so the graph writes to GraphML/GEXF after joining lists as needed.
+
+>>> from korea_graph import load
+>>> g = load().to_networkx()
+>>> g.nodes["kim-yong-nam"]["label"]
+'Kim Yong-nam'
+>>> for key in sorted(k for _, _, k in g.edges("aleksandr-losyukov", keys=True)):
+...     print(key)
+losyukov-deputy-foreign-minister/holds_post_in/aleksandr-losyukov/russian-foreign-ministry
+losyukov-meets-north-koreans/met_with/aleksandr-losyukov/kim-yong-nam
+losyukov-meets-north-koreans/met_with/aleksandr-losyukov/pek-nam-sun
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+    from .relations import Relation
+
+__all__ = ["edge_attributes", "to_networkx"]
+
+
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """Actors as nodes (label, kind, category, aliases, wikidata, country); relations as
+    edges (type, time, earliest, latest, precision, status, record, evidence, citations,
+    symmetric)."""
+    g = nx.MultiDiGraph(name="korea_graph", documents=list(kg.documents))
+    for actor in kg.actors.values():
+        g.add_node(
+            actor.id, label=actor.label, kind=actor.kind.value, category=actor.kind.category,
+            aliases=list(actor.aliases), wikidata=actor.wikidata or "",
+            country=actor.country or "",
+        )
+    for rel in kg.all_relations:
+        g.add_edge(rel.source, rel.target, key=rel.id, **edge_attributes(kg, rel))
+    return g
+
+
+def edge_attributes(kg: KnowledgeGraph, rel: Relation) -> dict[str, Any]:
+    """The attributes :func:`to_networkx` puts on the edge of ``rel``."""
+    return {
+        "type": rel.type.value,
+        "time": rel.when.iso(),
+        "earliest": str(rel.when.earliest or ""),
+        "latest": str(rel.when.latest or ""),
+        "precision": rel.when.precision.value,
+        "status": rel.status.value,
+        "record": rel.record,
+        "event": rel.record if rel.record in kg.events else "",
+        "evidence": " […] ".join(e.quote for e in rel.evidence),
+        "citations": [_citation_text(kg, c.outlet, c.date) for c in rel.citations],
+        "symmetric": rel.symmetric,
+    }
+
+
+def _citation_text(kg: KnowledgeGraph, outlet: str, when: object) -> str:
+    label = kg.actors[outlet].label if outlet in kg.actors else outlet
+    return f"{label}, {when}" if when is not None else label

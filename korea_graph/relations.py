@@ -1,0 +1,223 @@
+"""Binary relations derived from events, affiliations and stances.
+
+The data stores n-ary records only; "Losyukov met with Kim Yong-nam" is *derived* from
+the meeting event, "Ivanov heads the foreign ministry" from his post. Each
+:class:`Relation` keeps the record it came from, its time, status and evidence.
+
+>>> from korea_graph import load
+>>> kg = load()
+>>> for r in kg.relations(RelationType.SIGNED):
+...     print(r.source, r.type, r.target, r.when)
+igor-ivanov signed russia-dprk-friendship-treaty 2000-02
+north-korean-government signed russia-dprk-friendship-treaty 2000-02
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+from .model import (
+    Affiliation,
+    AffiliationKind,
+    Attitude,
+    Citation,
+    Event,
+    EventType,
+    Evidence,
+    Role,
+    Stance,
+    Status,
+)
+from .timespan import TimeSpan
+
+__all__ = ["Relation", "RelationType", "derive_relations"]
+
+
+class RelationType(StrEnum):
+    """The binary relations users ask for."""
+
+    MET_WITH = "met_with"  #: symmetric: a meeting, talks, a summit or negotiations
+    VISITED = "visited"
+    HOSTED = "hosted"
+    WROTE_TO = "wrote_to"
+    PROPOSED = "proposed"
+    PROPOSED_TO = "proposed_to"
+    SIGNED = "signed"
+    SIGNED_WITH = "signed_with"  #: symmetric
+    REPLACED = "replaced"
+    ANNOUNCED = "announced"
+    STATED = "stated"
+    DISCUSSED = "discussed"
+    REPORTED = "reported"
+    QUOTED_SOURCE = "quoted_source"
+    DECIDED_ON = "decided_on"
+    SUPPLIES = "supplies"
+    BUILT = "built"
+    COOPERATES_WITH = "cooperates_with"  #: symmetric
+    PARTICIPATED_IN = "participated_in"
+    LAUNCHED = "launched"
+    HEADS = "heads"
+    HOLDS_POST_IN = "holds_post_in"
+    MEMBER_OF = "member_of"
+    OVERSEES = "oversees"
+    REPRESENTS = "represents"
+    ACCREDITED_TO = "accredited_to"
+    PARTY_TO = "party_to"
+    HAS_MISSION_IN = "has_mission_in"
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    PRAISED = "praised"
+    CRITICIZES = "criticizes"
+    INTERESTED_IN = "interested_in"
+    NOT_INTERESTED_IN = "not_interested_in"
+    DISTANCED_FROM = "distanced_from"
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether ``a r b`` implies ``b r a``."""
+        return self in _SYMMETRIC
+
+
+_SYMMETRIC = {RelationType.MET_WITH, RelationType.SIGNED_WITH, RelationType.COOPERATES_WITH}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A derived edge ``source --type--> target`` with the record it comes from."""
+
+    id: str
+    type: RelationType
+    source: str
+    target: str
+    when: TimeSpan
+    status: Status
+    record: str  #: id of the event, affiliation or stance it is derived from
+    evidence: tuple[Evidence, ...]
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the relation holds both ways (``met_with``)."""
+        return self.type.symmetric
+
+    def involves(self, actor: str) -> bool:
+        """Whether ``actor`` is either end."""
+        return actor in (self.source, self.target)
+
+    def other(self, actor: str) -> str:
+        """The end that is not ``actor``."""
+        return self.target if actor == self.source else self.source
+
+
+_MEETING_TYPES = {EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.NEGOTIATION}
+_SIDES = (Role.PARTICIPANT, Role.HOST, Role.GUEST, Role.PARTY)
+
+# (event types or None for any, source role, target role, relation)
+_ROLE_PAIRS: list[tuple[set[EventType] | None, Role, Role, RelationType]] = [
+    ({EventType.VISIT}, Role.GUEST, Role.HOST, RelationType.VISITED),
+    ({EventType.VISIT}, Role.HOST, Role.GUEST, RelationType.HOSTED),
+    (None, Role.SENDER, Role.ADDRESSEE, RelationType.WROTE_TO),
+    (None, Role.PROPOSER, Role.OBJECT, RelationType.PROPOSED),
+    (None, Role.PROPOSER, Role.ADDRESSEE, RelationType.PROPOSED_TO),
+    (None, Role.SIGNATORY, Role.OBJECT, RelationType.SIGNED),
+    (None, Role.OBJECT, Role.SUPERSEDED, RelationType.REPLACED),
+    (None, Role.ANNOUNCER, Role.SUBJECT, RelationType.ANNOUNCED),
+    (None, Role.SPEAKER, Role.SUBJECT, RelationType.STATED),
+    (None, Role.SPEAKER, Role.TOPIC, RelationType.STATED),
+    (None, Role.PUBLISHER, Role.SUBJECT, RelationType.REPORTED),
+    (None, Role.PUBLISHER, Role.SOURCE, RelationType.QUOTED_SOURCE),
+    (None, Role.DECIDER, Role.SUBJECT, RelationType.DECIDED_ON),
+    (None, Role.SUPPLIER, Role.RECIPIENT, RelationType.SUPPLIES),
+    ({EventType.CONSTRUCTION}, Role.PARTICIPANT, Role.OBJECT, RelationType.BUILT),
+    (None, Role.PARTICIPANT, Role.OUTCOME, RelationType.LAUNCHED),
+    (None, Role.PARTICIPANT, Role.ORGANIZER, RelationType.PARTICIPATED_IN),
+]
+
+_AFFILIATION = {
+    AffiliationKind.HEAD: RelationType.HEADS,
+    AffiliationKind.POST: RelationType.HOLDS_POST_IN,
+    AffiliationKind.MEMBER: RelationType.MEMBER_OF,
+    AffiliationKind.OVERSEES: RelationType.OVERSEES,
+    AffiliationKind.REPRESENTATIVE: RelationType.REPRESENTS,
+    AffiliationKind.PARTY_TO: RelationType.PARTY_TO,
+    AffiliationKind.MISSION_IN: RelationType.HAS_MISSION_IN,
+}
+
+_ATTITUDE = {
+    Attitude.SUPPORTS: RelationType.SUPPORTS,
+    Attitude.OPPOSES: RelationType.OPPOSES,
+    Attitude.PRAISES: RelationType.PRAISED,
+    Attitude.CRITICIZES: RelationType.CRITICIZES,
+    Attitude.INTERESTED_IN: RelationType.INTERESTED_IN,
+    Attitude.NOT_INTERESTED_IN: RelationType.NOT_INTERESTED_IN,
+    Attitude.DISTANCED_FROM: RelationType.DISTANCED_FROM,
+}
+
+
+def relation_id(record: str, type_: RelationType, source: str, target: str) -> str:
+    """The stable id of a derived relation: ``record/type/source/target``."""
+    return f"{record}/{type_.value}/{source}/{target}"
+
+
+def derive_relations(
+    events: list[Event], affiliations: list[Affiliation], stances: list[Stance]
+) -> Iterator[Relation]:
+    """Every relation the records imply, in data order, each once."""
+    seen: set[str] = set()
+    for event in events:
+        for rel in _from_event(event):
+            if rel.id not in seen:
+                seen.add(rel.id)
+                yield rel
+    for post in affiliations:
+        yield _make(post.id, _AFFILIATION[post.kind], post.holder, post.organization, post)
+        if post.accredited_to:
+            yield _make(post.id, RelationType.ACCREDITED_TO, post.holder, post.accredited_to, post)
+    for stance in stances:
+        yield _make(stance.id, _ATTITUDE[stance.attitude], stance.holder, stance.target, stance)
+
+
+def _make(record: str, type_: RelationType, source: str, target: str,
+          origin: Event | Affiliation | Stance) -> Relation:
+    return Relation(relation_id(record, type_, source, target), type_, source, target,
+                    origin.when, origin.status, record, origin.evidence, origin.citations)
+
+
+def _from_event(event: Event) -> Iterator[Relation]:
+    if event.type in _MEETING_TYPES:
+        for a, b in _meeting_pairs(event):
+            yield _make(event.id, RelationType.MET_WITH, a, b, event)
+    if event.type is EventType.COOPERATION:
+        for a, b in combinations(dict.fromkeys(event.actors(*_SIDES)), 2):
+            yield _make(event.id, RelationType.COOPERATES_WITH, a, b, event)
+    if event.type is EventType.VISIT and event.place:
+        for guest in event.actors(Role.GUEST):
+            yield _make(event.id, RelationType.VISITED, guest, event.place, event)
+    signatories = event.actors(Role.SIGNATORY)
+    for a, b in combinations(signatories, 2):
+        yield _make(event.id, RelationType.SIGNED_WITH, a, b, event)
+    for types, source_role, target_role, rel in _ROLE_PAIRS:
+        if types is not None and event.type not in types:
+            continue
+        for source in event.actors(source_role):
+            for target in event.actors(target_role):
+                if source != target:
+                    yield _make(event.id, rel, source, target, event)
+    if event.type in _MEETING_TYPES | {EventType.LETTER, EventType.PROPOSAL}:
+        talkers = event.actors(*_SIDES, Role.SENDER, Role.ADDRESSEE, Role.PROPOSER)
+        for source in talkers:
+            for topic in event.actors(Role.TOPIC):
+                yield _make(event.id, RelationType.DISCUSSED, source, topic, event)
+
+
+def _meeting_pairs(event: Event) -> Iterator[tuple[str, str]]:
+    """Who met whom in a meeting: every pair of sides, but not two guests of one host
+    (a delegation's members do not meet each other) nor two hosts."""
+    roles = {p.actor: p.role for p in event.participants if p.role in _SIDES}
+    for a, b in combinations(roles, 2):
+        if roles[a] == roles[b] and roles[a] in (Role.GUEST, Role.HOST):
+            continue
+        yield a, b

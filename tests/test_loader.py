@@ -1,0 +1,186 @@
+"""Loading data files: the bundled graph, and every kind of bad input with its message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import korea_graph
+from korea_graph.errors import (
+    DataError,
+    DateError,
+    DuplicateIdError,
+    EvidenceError,
+    KoreaGraphError,
+    ParseError,
+    ReferenceError_,
+    SchemaError,
+    VocabularyError,
+)
+
+Mutate = Callable[[str, str], tuple[Path, int]]
+
+
+def test_bundled_graph_loads_in_one_call() -> None:
+    kg = korea_graph.load()
+    assert "monitor-6-129" in kg.documents
+    assert len(kg.actors) > 50 and len(kg.events) > 20
+
+
+def test_the_same_loader_reads_any_file(data_copy: Path, kg: korea_graph.KnowledgeGraph) -> None:
+    assert korea_graph.load(data_copy) == kg
+
+
+def _error(path: Path, cls: type[DataError]) -> DataError:
+    with pytest.raises(cls) as info:
+        korea_graph.load(path)
+    assert isinstance(info.value, KoreaGraphError)
+    return info.value
+
+
+def test_unknown_actor_reference(mutate: Mutate) -> None:
+    path, line = mutate("- {actor: aleksandr-losyukov, role: host}",
+                        "- {actor: aleksandr-losukov, role: host}")
+    err = _error(path, ReferenceError_)
+    assert err.file == str(path) and err.line == line
+    assert "unknown actor 'aleksandr-losukov'" in str(err)
+    assert "did you mean 'aleksandr-losyukov'" in str(err)
+    assert str(err).startswith(f"{path}:{line}: events[")
+
+
+def test_duplicate_id(mutate: Mutate) -> None:
+    path, line = mutate("  - id: putin-visits-beijing", "  - id: putin-visits-pyongyang")
+    err = _error(path, DuplicateIdError)
+    assert err.line == line
+    assert "duplicate id 'putin-visits-pyongyang' (first defined at line" in str(err)
+
+
+def test_impossible_date(mutate: Mutate) -> None:
+    path, line = mutate("when: {date: 2000-06-25, phrase: On June 25}",
+                        "when: {date: 2000-06-31, phrase: On June 25}")
+    err = _error(path, DateError)
+    assert err.line == line and err.field and err.field.endswith(".when")
+    assert "'2000-06-31' is not a real date" in str(err)
+
+
+def test_reversed_interval(mutate: Mutate) -> None:
+    path, line = mutate("date: 2000-06-13/2000-06-15", "date: 2000-06-15/2000-06-13")
+    err = _error(path, DateError)
+    assert err.line == line
+    assert "reversed interval" in str(err)
+
+
+def test_evidence_that_does_not_match_the_text(mutate: Mutate) -> None:
+    path, line = mutate("Losyukov had met briefly", "Losyukov had met at length")
+    err = _error(path, EvidenceError)
+    assert err.line == line - 1  # reported at the 'start' offset of that quote
+    assert "Losyukov had met briefly" in str(err)
+    assert "Losyukov had met at length" in str(err)
+    assert "the quote differs from the text at offset" in str(err)
+
+
+def test_evidence_offset_that_points_elsewhere(mutate: Mutate) -> None:
+    path, line = mutate("- start: 2355\n", "- start: 2356\n")
+    err = _error(path, EvidenceError)
+    assert err.line == line and err.field and err.field.endswith(".start")
+
+
+def test_unknown_event_type(mutate: Mutate) -> None:
+    path, line = mutate("    type: letter\n", "    type: telegram\n")
+    err = _error(path, VocabularyError)
+    assert err.line == line
+    assert "unknown type 'telegram'" in str(err) and "meeting, visit" in str(err)
+
+
+def test_unknown_status(mutate: Mutate) -> None:
+    path, line = mutate("    status: disputed\n", "    status: rumoured\n")
+    err = _error(path, VocabularyError)
+    assert err.line == line
+    assert "unknown status 'rumoured'" in str(err) and "did_not_happen" in str(err)
+
+
+def test_unknown_actor_kind(mutate: Mutate) -> None:
+    path, line = mutate("kind: airport", "kind: spaceport")
+    err = _error(path, VocabularyError)
+    assert err.line == line and "unknown kind 'spaceport'" in str(err)
+
+
+def test_malformed_yaml(mutate: Mutate) -> None:
+    path, line = mutate("  - id: okinawa-summit\n", "  - id: [okinawa-summit\n")
+    err = _error(path, ParseError)
+    assert err.line is not None and err.line >= line
+    assert "malformed YAML" in str(err)
+
+
+def test_duplicate_yaml_key(mutate: Mutate) -> None:
+    path, line = mutate("    type: letter\n", "    type: letter\n    type: statement\n")
+    err = _error(path, ParseError)
+    assert err.line == line + 1 and "duplicate key 'type'" in str(err)
+
+
+def test_missing_field(mutate: Mutate) -> None:
+    path, _ = mutate("    status: disputed\n", "")
+    err = _error(path, SchemaError)
+    assert "missing field 'status'" in str(err)
+
+
+def test_unknown_field(mutate: Mutate) -> None:
+    path, line = mutate("    status: disputed\n", "    status: disputed\n    mood: tense\n")
+    err = _error(path, SchemaError)
+    assert err.line == line + 1 and "unknown field 'mood'" in str(err)
+
+
+def test_unknown_relative_phrase(mutate: Mutate) -> None:
+    path, line = mutate("when: {relative: earlier last month}", "when: {relative: a while ago}")
+    err = _error(path, DateError)
+    assert err.line == line and "unknown relative phrase 'a while ago'" in str(err)
+    assert "last week" in str(err)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    err = _error(tmp_path / "nope.yaml", DataError)
+    assert "nope.yaml" in str(err) and "no such file" in str(err)
+
+
+def test_not_a_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    err = _error(path, SchemaError)
+    assert err.line == 1
+
+
+def test_a_bad_file_leaves_nothing_half_loaded(mutate: Mutate, data_copy: Path) -> None:
+    good = korea_graph.load(data_copy)
+    before = len(good.events)
+    path, _ = mutate("- {actor: kim-yong-nam, role: guest}", "- {actor: nobody, role: guest}")
+    with pytest.raises(ReferenceError_):
+        korea_graph.load(path)
+    assert len(good.events) == before  # what was loaded before is untouched
+
+
+def test_shared_actors_merge_across_files(data_copy: Path, tmp_path: Path) -> None:
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        "format: korea_graph/1\n"
+        "document: {id: other, title: Other, text: other.txt, publisher: reuters,\n"
+        "           published: 2000-07-05}\n"
+        "actors:\n"
+        "  - {id: reuters, label: Reuters, kind: news_outlet}\n"
+        "  - {id: vladimir-putin, label: Vladimir Putin, kind: person, aliases: [V. Putin]}\n"
+        "events:\n"
+        "  - id: putin-speaks\n"
+        "    type: statement\n"
+        "    label: Putin speaks\n"
+        "    participants: [{actor: vladimir-putin, role: speaker}]\n"
+        "    when: {relative: yesterday}\n"
+        "    status: occurred\n"
+        "    evidence: [{quote: Putin spoke}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.txt").write_text("Yesterday Putin spoke.\n", encoding="utf-8")
+    kg = korea_graph.load(data_copy, second)
+    assert kg.actor("V. Putin").id == "vladimir-putin"
+    assert str(kg.events["putin-speaks"].when) == "2000-07-04"
+    assert kg.events["putin-speaks"].evidence[0].start == len("Yesterday ")
