@@ -39,6 +39,7 @@ from .model import (
     Evidence,
     Participant,
     Role,
+    SourceRecord,
     Stance,
     Status,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "RelationType",
     "Role",
     "SchemaError",
+    "SourceRecord",
     "Stance",
     "Status",
     "TimeSpan",

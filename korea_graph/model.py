@@ -31,6 +31,7 @@ __all__ = [
     "Evidence",
     "Participant",
     "Role",
+    "SourceRecord",
     "Stance",
     "Status",
 ]
@@ -250,6 +251,21 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A machine-coded source row of an event (ICEWS, GDELT): where an imported event
+    comes from when there is no article text to quote."""
+
+    dataset: str  #: "icews", "gdelt1" or "gdelt2"
+    row_id: str  #: the dataset's event id
+    file: str | None = None
+    line: int | None = None
+    story_id: str | None = None
+    sentence: int | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Participant:
     """An actor in an event, in a role."""
 
@@ -278,6 +294,8 @@ class Event:
     about: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    cameo: str | None = None  #: the CAMEO code given by a machine-coded source, if any
+    sources: tuple[SourceRecord, ...] = ()  #: machine-coded source rows, if any
 
     def actors(self, *roles: Role) -> tuple[str, ...]:
         """Ids of participants, optionally only those in ``roles``, in data order."""
