@@ -12,6 +12,7 @@ korea-graph 0.1.0
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -58,6 +59,35 @@ def _demo(args: argparse.Namespace) -> int:
 # -- export, validate (linked data) ------------------------------------------------------------
 
 # -- ask (questions) ---------------------------------------------------------------------------
+def _ask_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("question", help="a question in plain English, e.g. \"who met whom before "
+                                    "Putin's trip\"")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (default, with the query and evidence), json (an array, one "
+                        "object per answer) or csv")
+
+
+@command("ask", "answer a question such as \"who met whom before Putin's trip\"", _ask_args)
+def _ask(args: argparse.Namespace) -> int:
+    from .ask import ask
+
+    answers = ask(_graph(args), args.question)
+    if args.format == "json":
+        records = [{**r, "query": answers.query} for r in answers.to_records()]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(answers.to_csv())
+    else:
+        print(f"# {answers.question}\n# query: {answers.query}\n")
+        print(answers.to_table() if len(answers) else "(no answer)")
+        rows = answers.to_records()
+        if any(r.get("evidence") for r in rows):
+            print("\nEvidence:")
+            for number, rec in enumerate(rows, 1):
+                if rec.get("evidence"):
+                    print(f"  [{number}] {rec['evidence']}")
+    return 0
+
 
 # -- view (interactive pages) ------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .graph import KnowledgeGraph
-from .relations import RelationType
+from .query import meetings
 
 __all__ = ["run_demo"]
 
@@ -27,13 +27,15 @@ def run_demo(kg: KnowledgeGraph, out_dir: str | os.PathLike[str], out: TextIO) -
     """Print who met whom before Putin's trip and write what later steps can make."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    trip = kg.event(TRIP)
-    print(f"Who met whom before {trip.label} ({trip.when}, {trip.status.value}):", file=out)
-    for rel in kg.relations(RelationType.MET_WITH):
-        if not rel.status.is_real or not rel.when.possibly_before(trip.when):
-            continue
-        certainty = "" if rel.when.certainly_before(trip.when) else " [possibly before]"
-        flag = f" [{rel.status.value}]" if rel.status.is_hedged else ""
-        a, b = kg.actors[rel.source].label, kg.actors[rel.target].label
-        print(f"  {rel.when}  {a} met {b}{flag}{certainty}", file=out)
+    answers = meetings(kg, before=TRIP, question="Who met whom before Putin's trip?")
+    trip = kg.events[TRIP]
+    print(f"{answers.question}  (the trip: {trip.label}, {trip.when}, {trip.status.value})",
+          file=out)
+    print(f"query: {answers.query}\n", file=out)
+    print(answers.to_table(), file=out)
+    hedged = [r for r in answers if r.status.is_hedged]
+    if hedged:
+        print(f"\n{len(hedged)} of {len(answers)} meetings are only reported or disputed; "
+              "see their evidence with: korea-graph ask \"who met whom before Putin's trip\"",
+              file=out)
     return 0

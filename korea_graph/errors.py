@@ -134,6 +134,7 @@ class AmbiguousNameError(KoreaGraphError):
 
     def __init__(self, name: str, candidates: Sequence[str], what: str = "actor") -> None:
         self.name = name
+        self.what = what
         self.candidates = tuple(candidates)
         super().__init__(
             f"{name!r} names several {what}s: {', '.join(self.candidates)}; use one of these ids"
