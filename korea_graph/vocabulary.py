@@ -13,21 +13,52 @@ listed in the project's reference notes. CAMEO codes are strings: ``"042"``, nev
 '036'
 >>> actor_code(kg, "igor-ivanov", kg.events["ivanov-lee-talks"].when)
 'RUSGOV'
+
+The full code book (every CAMEO code, for validating imported rows) is read from
+``korea_graph/data/cameo_codes.tsv`` on first use:
+
+>>> cameo_code("0874").name, cameo_code("0874").plover
+('Retreat or surrender militarily', 'RETREAT')
+>>> country("PRK").name, country_code("Russian Federation")
+('North Korea', 'RUS')
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from .errors import VocabularyError
 from .model import ActorKind, AffiliationKind, Event, EventType, Status
+from .names import normalize
 from .relations import RelationType
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
     from .timespan import TimeSpan
 
-__all__ = ["CAMEO", "Code", "actor_code", "event_code", "relation_code"]
+__all__ = [
+    "CAMEO",
+    "Code",
+    "Country",
+    "Death",
+    "actor_code",
+    "actor_type_kind",
+    "actor_type_name",
+    "cameo_code",
+    "cameo_codes",
+    "countries",
+    "country",
+    "country_code",
+    "deaths",
+    "event_code",
+    "relation_code",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +200,22 @@ _COUNTRY = {"russia": "RUS", "north-korea": "PRK", "south-korea": "KOR",
             "united-states": "USA", "japan": "JPN", "china": "CHN", "soviet-union": "RUS"}
 
 
+def _state_code(kg: KnowledgeGraph, state_id: str | None) -> str | None:
+    """The CAMEO country code of a state actor: by id, else by its label or an alias."""
+    if state_id is None:
+        return None
+    if state_id in _COUNTRY:
+        return _COUNTRY[state_id]
+    actor = kg.actors.get(state_id)
+    if actor is None or actor.kind is not ActorKind.STATE:
+        return None
+    for name in actor.names:
+        code = country_code(name)
+        if code:
+            return code
+    return None
+
+
 def actor_code(kg: KnowledgeGraph, actor_id: str, when: TimeSpan | None = None) -> str | None:
     """A CAMEO actor code: country block plus role block (``RUSGOV``, ``PRKLEG``).
 
@@ -177,8 +224,8 @@ def actor_code(kg: KnowledgeGraph, actor_id: str, when: TimeSpan | None = None) 
     """
     actor = kg.actors[actor_id]
     if actor.kind is ActorKind.STATE:
-        return _COUNTRY.get(actor.id)
-    country = _COUNTRY.get(actor.country or "")
+        return _state_code(kg, actor.id)
+    country = _state_code(kg, actor.country)
     if country is None:
         return None
     if actor.kind in _ROLE_BY_KIND:
@@ -198,3 +245,132 @@ def actor_code(kg: KnowledgeGraph, actor_id: str, when: TimeSpan | None = None) 
         if org.kind in _ROLE_BY_KIND:
             return country + _ROLE_BY_KIND[org.kind]
     return country
+
+
+# -- the full code books (package data, read on first use) ------------------------------------
+def _table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated package data file, without ``#`` comments and header."""
+    text = (files("korea_graph") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+@cache
+def cameo_codes() -> Mapping[str, Code]:
+    """Every CAMEO event code of the ICEWS code book, by code, with its PLOVER category.
+
+    >>> len(cameo_codes()) > 300, cameo_codes()["042"] == CAMEO["042"]
+    (True, True)
+    """
+    table = {}
+    for code, name, goldstein, _root, plover, mode, context in _table("cameo_codes.tsv"):
+        table[code] = Code(code, name, float(goldstein), plover or None, mode or None,
+                           context or None)
+    return MappingProxyType(table)
+
+
+def cameo_code(code: str) -> Code:
+    """The CAMEO event code ``code`` (a string with its leading zero).
+
+    Raises :class:`~korea_graph.errors.VocabularyError` for a code not in the code book.
+
+    >>> cameo_code("46")
+    Traceback (most recent call last):
+    ...
+    korea_graph.errors.VocabularyError: unknown CAMEO event code '46' (expected a code of the \
+CAMEO code book, as a string with its leading zero: '046')
+    """
+    table = cameo_codes()
+    if code in table:
+        return table[code]
+    hint = f"'0{code}'" if "0" + code in table else "'042'"
+    raise VocabularyError(f"unknown CAMEO event code {code!r}",
+                          expected="a code of the CAMEO code book, as a string with its "
+                                   f"leading zero: {hint}")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A CAMEO country (or region) code, its name, kind and other names."""
+
+    code: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+
+
+@cache
+def countries() -> Mapping[str, Country]:
+    """The CAMEO country and region codes (``RUS``, ``PRK``, ``KOR``, ``USA``...), by code."""
+    kinds = {"state": ActorKind.STATE, "region": ActorKind.REGION, "city": ActorKind.CITY}
+    return MappingProxyType({
+        code: Country(code, name, kinds[kind], tuple(a for a in aliases.split("|") if a))
+        for code, name, kind, aliases in _table("cameo_countries.tsv")
+    })
+
+
+def country(code: str) -> Country:
+    """The country with this CAMEO code; raises :class:`VocabularyError` if unknown."""
+    table = countries()
+    if code in table:
+        return table[code]
+    raise VocabularyError(f"unknown CAMEO country code {code!r}",
+                          expected="a CAMEO country code such as RUS, PRK, KOR or USA")
+
+
+@cache
+def _country_names() -> Mapping[str, str]:
+    names: dict[str, str] = {}
+    for entry in countries().values():
+        for name in (entry.code, entry.name, *entry.aliases):
+            names.setdefault(normalize(name), entry.code)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """The CAMEO code of a country named ``name`` (any case; ICEWS's long names too)."""
+    return _country_names().get(normalize(name))
+
+
+@cache
+def _actor_types() -> Mapping[str, tuple[str, ActorKind | None]]:
+    return MappingProxyType({code: (name, ActorKind(kind) if kind else None)
+                             for code, name, kind in _table("cameo_actor_types.tsv")})
+
+
+def actor_type_name(code: str) -> str | None:
+    """The name of a CAMEO actor role code: ``GOV`` -> ``Government``."""
+    entry = _actor_types().get(code)
+    return entry[0] if entry else None
+
+
+def actor_type_kind(code: str) -> ActorKind | None:
+    """The :class:`ActorKind` an actor of this CAMEO role gets on import, if one is clear.
+
+    >>> actor_type_kind("GOV"), actor_type_kind("BUS")
+    (<ActorKind.GOVERNMENT: 'government'>, None)
+    """
+    entry = _actor_types().get(code)
+    return entry[1] if entry else None
+
+
+@dataclass(frozen=True, slots=True)
+class Death:
+    """A person's date of death: no event after it can have them as a participant."""
+
+    name: str
+    country: str  #: CAMEO country code
+    died: date
+    aliases: tuple[str, ...] = ()
+
+
+@cache
+def deaths() -> Mapping[str, Death]:
+    """Known deaths (``korea_graph/data/deaths.tsv``), by normalised name and alias."""
+    table: dict[str, Death] = {}
+    for name, country_, died, aliases in _table("deaths.tsv"):
+        entry = Death(name, country_, date.fromisoformat(died),
+                      tuple(a for a in aliases.split("|") if a))
+        for key in (name, *entry.aliases):
+            table[normalize(key)] = entry
+    return MappingProxyType(table)
