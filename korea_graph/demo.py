@@ -38,4 +38,8 @@ def run_demo(kg: KnowledgeGraph, out_dir: str | os.PathLike[str], out: TextIO) -
         print(f"\n{len(hedged)} of {len(answers)} meetings are only reported or disputed; "
               "see their evidence with: korea-graph ask \"who met whom before Putin's trip\"",
               file=out)
+    from .view import view
+
+    page = view(kg).save(folder / "korea_graph.html")
+    print(f"\ninteractive view (works offline): {page}", file=out)
     return 0
