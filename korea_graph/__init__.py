@@ -45,6 +45,7 @@ from .model import (
 )
 from .relations import Relation, RelationType
 from .timespan import Precision, TimeSpan
+from .view import View, view
 
 __version__ = "0.1.0"
 
@@ -82,8 +83,10 @@ __all__ = [
     "Status",
     "TimeSpan",
     "ValidationError",
+    "View",
     "VocabularyError",
     "__version__",
     "load",
     "load_file",
+    "view",
 ]
