@@ -21,7 +21,7 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from .model import Evidence, Status
 from .timespan import TimeSpan
@@ -51,7 +51,7 @@ def _evidence(evidence: Sequence[Evidence]) -> str:
 class Row:
     """Base of answer rows: ``record()`` gives a JSON-ready dict, ``columns`` the table."""
 
-    columns = ("label",)
+    columns: ClassVar[tuple[str, ...]] = ("label",)
 
     def record(self) -> dict[str, Any]:  # pragma: no cover - every row overrides
         raise NotImplementedError
@@ -80,7 +80,7 @@ class Fact(Row):
     place: str | None = None
     certainty: str | None = None
 
-    columns = ("date", "subject", "relation", "object", "status", "certainty")
+    columns: ClassVar[tuple[str, ...]] = ("date", "subject", "relation", "object", "status", "certainty")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict (labels, ISO 8601 dates, status, evidence)."""
@@ -109,7 +109,7 @@ class EventRow(Row):
     citations: tuple[str, ...] = ()
     certainty: str | None = None
 
-    columns = ("date", "label", "type", "status", "certainty")
+    columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "certainty")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict."""
@@ -134,7 +134,7 @@ class PathRow(Row):
     labels: tuple[str, ...]
     steps: tuple[Fact, ...]
 
-    columns = ("length", "path")
+    columns: ClassVar[tuple[str, ...]] = ("length", "path")
 
     def text(self) -> str:
         """The chain as text, with each relation's date and, if not occurred, status."""
@@ -167,7 +167,7 @@ class ActorRow(Row):
     wikidata: str | None
     posts: tuple[Fact, ...] = field(default=())
 
-    columns = ("label", "kind", "wikidata", "posts")
+    columns: ClassVar[tuple[str, ...]] = ("label", "kind", "wikidata", "posts")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict."""

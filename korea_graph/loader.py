@@ -232,7 +232,8 @@ class _Reader:
                 return None
             raise self.fail(SchemaError, f"missing field {key!r}", at, "a string")
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.fail(SchemaError, f"expected text, got {_describe(value)}", where, "a string")
+            raise self.fail(SchemaError, f"expected text, got {_describe(value)}", where,
+                            "a string")
         text = str(value).strip()
         if not text:
             raise self.fail(SchemaError, "empty text", where, "a non-empty string")

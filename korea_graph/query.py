@@ -21,10 +21,10 @@ False
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from .answers import ActorRow, Answers, EventRow, Fact, PathRow
@@ -398,7 +398,7 @@ def actors(kg: KnowledgeGraph, *, kind: str | None = None, category: str | None 
     anchor = resolve_anchor(kg, at) if at is not None else None
     rows = []
     for actor in kg.find_actors(kind=kind, category=category):
-        held = []
+        held: list[Relation] = []
         for aff in kg.affiliations.values():
             if aff.holder != actor.id:
                 continue

@@ -55,9 +55,9 @@ def test_unsupported_questions_list_the_forms(kg: KnowledgeGraph) -> None:
 
 
 def test_ambiguous_and_unknown_names_are_not_guessed(kg: KnowledgeGraph) -> None:
-    with pytest.raises(QueryError, match="could mean several events.*putin-visits-beijing"):
+    with pytest.raises(QueryError, match=r"could mean several events.*putin-visits-beijing"):
         ask(kg, "who met whom before Putin visit")
-    with pytest.raises(QueryError, match="no actor is called 'Kim Il-sung'"):
+    with pytest.raises(QueryError, match=r"no actor is called 'Kim Il-sung'"):
         ask(kg, "who met Kim Il-sung")
 
 

@@ -19,8 +19,8 @@ time-aware questions: who met whom before Putin's trip to Pyongyang, what Ivanov
 proposed, how two actors are connected. Every answer keeps its date, its status
 (occurred, reported, disputed...) and the sentence of the article that says so."""),
     ("code", """import korea_graph
-from korea_graph.query import meetings, events, relations, connections, who_is, actors
 from korea_graph.ask import ask
+from korea_graph.query import actors, connections, events, meetings
 
 kg = korea_graph.load()
 kg"""),
@@ -36,14 +36,16 @@ a meeting."""),
 print(answers.query)
 answers.to_frame()[["date", "subject", "object", "status", "flag", "certainty"]]"""),
     ("code", """# Only what certainly happened in June 2000:
-meetings(kg, during="June 2000", strength="certainly").to_frame()[["date", "subject", "object"]]"""),
+june = meetings(kg, during="June 2000", strength="certainly")
+june.to_frame()[["date", "subject", "object"]]"""),
     ("markdown", "## Evidence: the sentence behind an answer"),
     ("code", """row = answers[2]
 print(row.subject, "met", row.object, row.when, row.status.value)
 print(row.evidence[0].quote)
 print("cited:", row.citations)"""),
     ("markdown", "## What happened, and the same questions in plain English"),
-    ("code", """events(kg, between=("June 27", "July 1")).to_frame()[["date", "label", "status", "certainty"]]"""),
+    ("code", """what = events(kg, between=("June 27", "July 1"))
+what.to_frame()[["date", "label", "status", "certainty"]]"""),
     ("code", """for question in ["what did Ivanov propose", "who signed what",
                  "what does Russia oppose", "who is Paek Nam-sun"]:
     a = ask(kg, question)
@@ -52,7 +54,8 @@ print("cited:", row.citations)"""),
     ("code", """for path in connections(kg, "Losyukov", "Kim Jong-il"):
     print(path.text())"""),
     ("markdown", "## Who held a post at a date?"),
-    ("code", """actors(kg, post="foreign minister", at="February 2000").to_frame()[["label", "posts"]]"""),
+    ("code", """ministers = actors(kg, post="foreign minister", at="February 2000")
+ministers.to_frame()[["label", "posts"]]"""),
     ("markdown", "## The network, in networkx"),
     ("code", """import networkx as nx
 g = kg.to_networkx()
