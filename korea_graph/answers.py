@@ -80,7 +80,8 @@ class Fact(Row):
     place: str | None = None
     certainty: str | None = None
 
-    columns: ClassVar[tuple[str, ...]] = ("date", "subject", "relation", "object", "status", "certainty")
+    columns: ClassVar[tuple[str, ...]] = (
+        "date", "subject", "relation", "object", "status", "certainty")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict (labels, ISO 8601 dates, status, evidence)."""
