@@ -1,8 +1,8 @@
 """The graph as a networkx MultiDiGraph.
 
 Nodes are actor ids; edges are derived relations keyed by their stable relation id, so
-two meetings of the same people stay two edges. Attribute values are plain strings,
-numbers and lists, so the graph writes to GraphML/GEXF after joining lists as needed.
+two meetings of the same people stay two edges. Attribute values are plain strings and
+booleans (lists are joined with ``"; "``), so the graph writes to GraphML and GEXF as is.
 
 >>> from korea_graph import load
 >>> g = load().to_networkx()
@@ -32,11 +32,11 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """Actors as nodes (label, kind, category, aliases, wikidata, country); relations as
     edges (type, time, earliest, latest, precision, status, record, evidence, citations,
     symmetric)."""
-    g = nx.MultiDiGraph(name="korea_graph", documents=list(kg.documents))
+    g = nx.MultiDiGraph(name="korea_graph", documents="; ".join(kg.documents))
     for actor in kg.actors.values():
         g.add_node(
             actor.id, label=actor.label, kind=actor.kind.value, category=actor.kind.category,
-            aliases=list(actor.aliases), wikidata=actor.wikidata or "",
+            aliases="; ".join(actor.aliases), wikidata=actor.wikidata or "",
             country=actor.country or "",
         )
     for rel in kg.all_relations:
@@ -56,7 +56,7 @@ def edge_attributes(kg: KnowledgeGraph, rel: Relation) -> dict[str, Any]:
         "record": rel.record,
         "event": rel.record if rel.record in kg.events else "",
         "evidence": " […] ".join(e.quote for e in rel.evidence),
-        "citations": [_citation_text(kg, c.outlet, c.date) for c in rel.citations],
+        "citations": "; ".join(_citation_text(kg, c.outlet, c.date) for c in rel.citations),
         "symmetric": rel.symmetric,
     }
 

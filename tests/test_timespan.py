@@ -1,0 +1,85 @@
+"""Uncertain time spans: parsing, relative phrases and the two strengths of comparison."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from korea_graph import DateError, Precision, TimeSpan
+
+PUB = TimeSpan.between(date(2000, 7, 3), date(2000, 7, 4))
+
+
+@pytest.mark.parametrize(("text", "precision", "first", "last"), [
+    ("2000-06-27", "day", "2000-06-27", "2000-06-27"),
+    ("2000-06-13/2000-06-15", "span", "2000-06-13", "2000-06-15"),
+    ("2000-02", "month", "2000-02-01", "2000-02-29"),
+    ("1990", "year", "1990-01-01", "1990-12-31"),
+    ("../2000-06-27", "open", None, "2000-06-27"),
+    ("2000-02/2000-07-03", "window", "2000-02-01", "2000-07-03"),
+])
+def test_parse_and_print_round_trip(text: str, precision: str, first: str | None,
+                                    last: str) -> None:
+    span = TimeSpan.parse(text)
+    assert span.precision is Precision(precision)
+    assert (str(span.earliest) if span.earliest else None, str(span.latest)) == (first, last)
+    assert TimeSpan.parse(span.iso()) == span
+
+
+@pytest.mark.parametrize("bad", ["2000-02-30", "2000-13", "June", "2000-06-15/2000-06-13", ""])
+def test_bad_dates_raise(bad: str) -> None:
+    with pytest.raises(DateError):
+        TimeSpan.parse(bad)
+
+
+def test_relative_phrases_carry_the_uncertain_publication_date() -> None:
+    week = TimeSpan.relative("last week", PUB)
+    assert (week.earliest, week.latest) == (date(2000, 6, 26), date(2000, 7, 2))
+    assert week.phrase == "last week" and "2000-07-03..2000-07-04" in (week.resolution or "")
+    assert TimeSpan.relative("on Friday", PUB) == TimeSpan.day(date(2000, 6, 30)).with_phrase(
+        "on Friday", TimeSpan.relative("on Friday", PUB).resolution)
+    later = TimeSpan.relative("later this month", PUB)
+    assert (later.start_min, later.end_max) == (date(2000, 7, 4), date(2000, 7, 31))
+    # "yesterday" differs between the two possible publication days: both are kept
+    yesterday = TimeSpan.relative("yesterday", PUB)
+    assert (yesterday.start_min, yesterday.start_max) == (date(2000, 7, 2), date(2000, 7, 3))
+    assert yesterday.precision is Precision.WINDOW
+    with pytest.raises(DateError, match="unknown relative phrase"):
+        TimeSpan.relative("in the olden days", PUB)
+
+
+def test_certainly_and_possibly() -> None:
+    june27 = TimeSpan.parse("2000-06-27")
+    june = TimeSpan.month(2000, 6)
+    last_week = TimeSpan.relative("last week", PUB)
+    assert june27.certainly_before(TimeSpan.parse("2000-07-19"))
+    # somewhere in June vs June 27: possibly before, not certainly
+    assert june.possibly_before(june27) and not june.certainly_before(june27)
+    assert june27.certainly_during(TimeSpan.span(date(2000, 6, 1), date(2000, 6, 30)))
+    assert not june27.certainly_during(june) and june27.possibly_during(june)
+    assert last_week.possibly_overlaps(june27) and not last_week.certainly_overlaps(june27)
+    had_headed = TimeSpan.parse("../2000-06-27")
+    assert had_headed.certainly_before(TimeSpan.parse("2000-07-19"))
+    assert had_headed.possibly_after(TimeSpan.parse("1990"))
+
+
+days = st.dates(min_value=date(1950, 1, 1), max_value=date(2030, 12, 31))
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> TimeSpan:
+    a, b, c, d = sorted(draw(st.lists(days, min_size=4, max_size=4)))
+    return TimeSpan(a, b, c, d, Precision.WINDOW)
+
+
+@given(spans(), spans())
+def test_certainly_implies_possibly(x: TimeSpan, y: TimeSpan) -> None:
+    assert not x.certainly_before(y) or x.possibly_before(y)
+    assert not x.certainly_after(y) or x.possibly_after(y)
+    assert not x.certainly_overlaps(y) or x.possibly_overlaps(y)
+    assert not x.certainly_during(y) or x.possibly_during(y)
+    assert not (x.certainly_before(y) and x.possibly_overlaps(y))
+    assert x.possibly_overlaps(y) == y.possibly_overlaps(x)
