@@ -38,8 +38,12 @@ def run_demo(kg: KnowledgeGraph, out_dir: str | os.PathLike[str], out: TextIO) -
         print(f"\n{len(hedged)} of {len(answers)} meetings are only reported or disputed; "
               "see their evidence with: korea-graph ask \"who met whom before Putin's trip\"",
               file=out)
+    from .rdf import write_rdf
     from .view import view
 
+    turtle = folder / "korea_graph.ttl"
+    write_rdf(kg, turtle, "turtle")
+    print(f"\nTurtle for triple stores: {turtle}", file=out)
     page = view(kg).save(folder / "korea_graph.html")
-    print(f"\ninteractive view (works offline): {page}", file=out)
+    print(f"interactive view (works offline): {page}", file=out)
     return 0

@@ -29,6 +29,13 @@ def test_demo_prints_who_met_whom(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Who met whom before Putin's trip?" in out
     assert "Aleksandr Losyukov" in out and "Lee Joung-binn" in out
     assert "did_not_happen" not in out
+    turtle = tmp_path / "korea_graph.ttl"
+    assert f"Turtle for triple stores: {turtle}" in out
+    import rdflib
+
+    assert len(rdflib.Graph().parse(turtle, format="turtle")) > 1000
+    page = (tmp_path / "korea_graph.html").read_text(encoding="utf-8")
+    assert "Losyukov" in page and "https://cdn" not in page
 
 
 def test_bad_data_file_exits_2_with_the_line(data_copy: Path, capsys: pytest.CaptureFixture[str]
