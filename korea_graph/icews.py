@@ -109,13 +109,14 @@ def _parse_row(file: str, line: int, cells: list[str], index: dict[str, int],
     except DataError as exc:
         raise type(exc)(exc.reason, file=file, line=line, field="CAMEO Code",
                         expected=exc.expected) from None
-    refs = []
+    refs: list[ActorRef | None] = []
     for side in ("Source", "Target"):
         name = cell(f"{side} Name")
-        if name is None:
-            raise SchemaError("no actor name", file=file, line=line, field=f"{side} Name",
+        if name is None and side == "Source":
+            raise SchemaError("no actor name", file=file, line=line, field="Source Name",
                               expected="the name of the actor")
-        refs.append(_actor(name, cell(f"{side} Sectors"), cell(f"{side} Country")))
+        refs.append(_actor(name, cell(f"{side} Sectors"), cell(f"{side} Country"))
+                    if name else None)
     sentence = cell("Sentence Number")
     if sentence is not None and not sentence.isdigit():
         raise SchemaError(f"bad sentence number {sentence!r}", file=file, line=line,
