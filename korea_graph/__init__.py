@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .cameo_export import to_cameo_rows, to_plover_json, write_cameo_tsv, write_plover_json
 from .errors import (
     AmbiguousNameError,
     DataError,
@@ -24,7 +25,10 @@ from .errors import (
     ValidationError,
     VocabularyError,
 )
+from .eventdata import ImportResult
+from .gdelt import read_gdelt
 from .graph import KnowledgeGraph
+from .icews import read_icews
 from .loader import load, load_file
 from .model import (
     Actor,
@@ -66,6 +70,7 @@ __all__ = [
     "EventType",
     "Evidence",
     "EvidenceError",
+    "ImportResult",
     "KnowledgeGraph",
     "KoreaGraphError",
     "NotFoundError",
@@ -88,5 +93,11 @@ __all__ = [
     "__version__",
     "load",
     "load_file",
+    "read_gdelt",
+    "read_icews",
+    "to_cameo_rows",
+    "to_plover_json",
     "view",
+    "write_cameo_tsv",
+    "write_plover_json",
 ]
