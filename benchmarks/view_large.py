@@ -86,7 +86,8 @@ FRAME = """new Promise(done => {{
 }})"""
 
 
-def measure(n_actors: int, n_relations: int, width: int, height: int) -> dict[str, Any]:
+def measure(n_actors: int, n_relations: int, width: int, height: int,
+            screenshot: Path | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"actors": n_actors, "relations": n_relations,
                            "machine": f"{platform.machine()}, {platform.python_version()}"}
     start = time.perf_counter()
@@ -126,6 +127,9 @@ def measure(n_actors: int, n_relations: int, width: int, height: int) -> dict[st
         out["response_ms"] = {name: round(page.evaluate(FRAME.format(action=action),
                                                          timeout=300), 1)
                               for name, action in responses.items()}
+        if screenshot is not None:
+            page.evaluate("koreaGraph.network.fit({animation: false})")
+            screenshot.write_bytes(page.screenshot())
         out["console_errors"] = page.errors
         out["network_requests"] = [u for u in page.requests if not u.startswith("file:")]
     return out
@@ -139,8 +143,9 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--json", type=Path, help="also write the result to this file")
+    parser.add_argument("--screenshot", type=Path, help="write a PNG of the settled page")
     args = parser.parse_args()
-    result = measure(args.actors, args.relations, args.width, args.height)
+    result = measure(args.actors, args.relations, args.width, args.height, args.screenshot)
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:

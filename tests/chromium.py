@@ -320,7 +320,7 @@ def _unfilter(kind: int, line: bytearray, prev: bytearray, bpp: int) -> None:
 
 
 def screenshot_view(html: str | os.PathLike[str], png: str | os.PathLike[str],
-                    width: int = 1200, height: int = 760) -> PngInfo:
+                    width: int = 1200, height: int = 800) -> PngInfo:
     """Open a saved view in headless Chromium and write a PNG of it; fails on any console
     error or network request."""
     with Chromium() as browser:
@@ -336,13 +336,14 @@ def screenshot_view(html: str | os.PathLike[str], png: str | os.PathLike[str],
     return png_info(shot)
 
 
-def _main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tests.chromium screenshot FILE``: the README picture of the curated graph."""
     parser = argparse.ArgumentParser(prog="python -m tests.chromium")
     sub = parser.add_subparsers(dest="command", required=True)
     shot = sub.add_parser("screenshot", help="a PNG of the curated graph's view")
     shot.add_argument("output", type=Path)
     shot.add_argument("--width", type=int, default=1200)
-    shot.add_argument("--height", type=int, default=760)
+    shot.add_argument("--height", type=int, default=800)
     args = parser.parse_args(argv)
     import korea_graph
     from korea_graph.view import view
@@ -370,4 +371,4 @@ def _temporary_html() -> Any:
 
 
 if __name__ == "__main__":
-    sys.exit(_main())
+    sys.exit(main())

@@ -423,3 +423,17 @@ def test_hostile_label_and_evidence_do_not_run(open_page: object) -> None:
     assert page.evaluate("document.querySelectorAll('img, b').length") == 0
     assert page.evaluate("document.scripts.length") == 3
     assert page.evaluate("document.title") == v.title
+
+
+@pytest.mark.chromium
+def test_readme_screenshot_command(browser: object, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m tests.chromium screenshot`` (which made docs/img/view.png) works."""
+    from chromium import main as chromium_main
+    from chromium import png_info
+
+    out = tmp_path / "img" / "view.png"
+    assert chromium_main(["screenshot", str(out), "--width", "900", "--height", "600"]) == 0
+    shot = png_info(out.read_bytes())
+    assert (shot.width, shot.height) == (900, 600) and shot.foreground > 0.03
+    assert str(out) in capsys.readouterr().out
