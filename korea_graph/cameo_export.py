@@ -25,7 +25,7 @@ from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import Actor, ActorKind, Event, EventType, Role
+from .model import Actor, ActorKind, Event, EventType, Role, Status
 from .vocabulary import Code, actor_code, event_code
 
 if TYPE_CHECKING:
@@ -140,13 +140,16 @@ def _sectors(actor: Actor | None) -> str | None:
     return actor.kind.value.replace("_", " ").title()
 
 
-def to_cameo_rows(kg: KnowledgeGraph) -> list[dict[str, str]]:
+def to_cameo_rows(kg: KnowledgeGraph, *, all_statuses: bool = False) -> list[dict[str, str]]:
     """One dict per dyadic CAMEO row, keyed by :data:`CAMEO_COLUMNS`, in event order.
 
-    Events CAMEO has no code for (news reports) give no row.
+    Events CAMEO has no code for (news reports) give no row, nor do events that did not
+    happen (Lee did not meet Putin), unless ``all_statuses``: a CAMEO row asserts the act.
     """
     rows = []
     for event in kg.events.values():
+        if event.status is Status.DID_NOT_HAPPEN and not all_statuses:
+            continue
         for n, (code, a, b, _primary) in enumerate(dyads(kg, event), 1):
             rows.append(_row(kg, event, n, code, a, b))
     return rows
@@ -212,9 +215,12 @@ def write_cameo_tsv(kg: KnowledgeGraph, path: str | os.PathLike[str]) -> Path:
 def to_plover_json(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """One PLOVER-style record per event that PLOVER codes: lists of source and target
     actors (PLOVER's way of saying one meeting once), event category, mode, context,
-    and korea_graph's status, dates and provenance."""
+    and korea_graph's status, dates and provenance. Events that did not happen are left
+    out, as in :func:`to_cameo_rows`."""
     out = []
     for event in kg.events.values():
+        if event.status is Status.DID_NOT_HAPPEN:
+            continue
         rows = [r for r in dyads(kg, event) if r[3]]
         if not rows or rows[0][0].plover is None:
             continue

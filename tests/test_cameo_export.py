@@ -40,7 +40,9 @@ def test_curated_events_as_cameo_dyads(kg: KnowledgeGraph) -> None:
 
 
 def test_extra_columns_keep_status_dates_and_evidence(kg: KnowledgeGraph, article: str) -> None:
-    [row] = [r for r in to_cameo_rows(kg) if r["Event"] == "lee-meets-putin"][:1]
+    assert not [r for r in to_cameo_rows(kg) if r["Event"] == "lee-meets-putin"]
+    [row] = [r for r in to_cameo_rows(kg, all_statuses=True)
+             if r["Event"] == "lee-meets-putin"][:1]
     assert row["Status"] == "did_not_happen" and row["Date"] == "2000-06-28/2000-06-29"
     assert row["Dataset"] == "curated" and row["Story ID"] == "monitor-6-129"
     assert row["Evidence"] in " ".join(article.split())
@@ -97,6 +99,7 @@ def test_plover_json(kg: KnowledgeGraph, tmp_path: Path) -> None:
     assert summit["text"] and summit["evidence"][0]["document"] == "monitor-6-129"
     # CAMEO roots 01 and 02 (statements, appeals) have no PLOVER category
     assert "putin-letter-to-kim" not in by_id
+    assert "lee-meets-putin" not in by_id  # did not happen
     assert all(r["event"] for r in records)
 
 
