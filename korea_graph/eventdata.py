@@ -411,10 +411,9 @@ def _event(draft: _Draft, dataset: str, actors: dict[str, Actor], taken: set[str
         participants.append(Participant(draft.source, shape.source_role))
     if draft.target and draft.target != draft.source:
         participants.append(Participant(draft.target, shape.target_role))
+    if shape.type is EventType.VISIT:  # the guest first, whichever side reported first
+        participants.sort(key=lambda p: p.role is not Role.GUEST)
     names = [actors[p.actor].label for p in participants]
-    if shape.type is EventType.VISIT:
-        names = [actors[a].label for p in (Role.GUEST, Role.HOST)
-                 for a in (x.actor for x in participants if x.role is p)]
     ids = "-".join(p.actor for p in participants) or "unknown"
     event_id = f"{dataset}-{draft.day.isoformat()}-{draft.code}-{ids}"
     n = 2
