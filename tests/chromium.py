@@ -69,6 +69,7 @@ class Chromium:
         self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path_}",
                                               timeout=timeout, suppress_origin=True)
         self._next_id = 0
+        self._replies: dict[int, dict[str, Any]] = {}
         self._pages: dict[str, Page] = {}
 
     def __enter__(self) -> Chromium:
@@ -103,23 +104,21 @@ class Chromium:
              session: str | None = None, timeout: float = 60.0) -> dict[str, Any]:
         """Send one command and wait for its answer, filing events as they come."""
         self._next_id += 1
-        message: dict[str, Any] = {"id": self._next_id, "method": method,
-                                   "params": params or {}}
+        command_id = self._next_id
+        message: dict[str, Any] = {"id": command_id, "method": method, "params": params or {}}
         if session is not None:
             message["sessionId"] = session
         self.ws.send(json.dumps(message))
         deadline = time.monotonic() + timeout
-        while True:
-            reply = self._receive(deadline - time.monotonic())
-            if reply is None:
-                if time.monotonic() > deadline:
-                    raise CDPError(f"no answer to {method} in {timeout} s")
-                continue
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise CDPError(f"{method}: {reply['error']}")
-                result: dict[str, Any] = reply.get("result", {})
-                return result
+        while command_id not in self._replies:
+            if time.monotonic() > deadline:
+                raise CDPError(f"no answer to {method} in {timeout} s")
+            self._receive(deadline - time.monotonic())
+        reply = self._replies.pop(command_id)
+        if "error" in reply:
+            raise CDPError(f"{method}: {reply['error']}")
+        result: dict[str, Any] = reply.get("result", {})
+        return result
 
     def pump(self, seconds: float) -> None:
         """File the events that arrive within ``seconds``."""
@@ -134,11 +133,31 @@ class Chromium:
         except websocket.WebSocketTimeoutException:
             return None
         message: dict[str, Any] = json.loads(raw)
-        if "method" in message:
+        if "id" in message:
+            self._replies[message["id"]] = message
+        elif "method" in message:
             page = self._pages.get(message.get("sessionId", ""))
             if page is not None:
                 page.events.append(message)
+                if message["method"] == "Target.attachedToTarget":
+                    self._attach_child(page, message["params"])
         return message
+
+    def _attach_child(self, parent: Page, params: dict[str, Any]) -> None:
+        """An out-of-process iframe (a sandboxed ``srcdoc`` one, say) is a target of its
+        own: record it like a page, then let it run."""
+        child = Page(self, params["targetInfo"]["targetId"], params["sessionId"])
+        self._pages[child.session] = child
+        parent.children.append(child)
+        self._prepare(child)
+        if params.get("waitingForDebugger"):
+            child.send("Runtime.runIfWaitingForDebugger")
+
+    def _prepare(self, page: Page) -> None:
+        for domain in ("Page", "Runtime", "Network", "Log"):
+            page.send(f"{domain}.enable")
+        page.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True,
+                                           "flatten": True})
 
     def new_page(self, width: int = 1200, height: int = 800) -> Page:
         """A fresh tab of the given viewport size, with network, console and log recorded."""
@@ -147,8 +166,7 @@ class Chromium:
                             {"targetId": target, "flatten": True})["sessionId"]
         page = Page(self, target, session)
         self._pages[session] = page
-        for domain in ("Page", "Runtime", "Network", "Log"):
-            page.send(f"{domain}.enable")
+        self._prepare(page)
         page.send("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         page.width, page.height = width, height
@@ -167,6 +185,7 @@ class Page:
 
     def __post_init__(self) -> None:
         self.events: list[dict[str, Any]] = []
+        self.children: list[Page] = []  #: out-of-process iframes, as pages of their own
 
     def send(self, method: str, params: dict[str, Any] | None = None,
              timeout: float = 60.0) -> dict[str, Any]:
@@ -188,20 +207,43 @@ class Page:
                 raise CDPError(f"{url} did not load in {timeout} s")
             self.browser.pump(0.05)
 
-    def evaluate(self, expression: str, timeout: float = 60.0) -> Any:
-        """The value of a JavaScript expression (promises are awaited)."""
-        result = self.send("Runtime.evaluate", {
-            "expression": expression, "returnByValue": True, "awaitPromise": True,
-        }, timeout=timeout)
+    def evaluate(self, expression: str, timeout: float = 60.0, frame: str | None = None) -> Any:
+        """The value of a JavaScript expression (promises are awaited), in the main frame or
+        in the frame with id ``frame`` (an iframe)."""
+        params: dict[str, Any] = {"expression": expression, "returnByValue": True,
+                                  "awaitPromise": True}
+        if frame is not None:
+            params["contextId"] = self.context_of(frame)
+        result = self.send("Runtime.evaluate", params, timeout=timeout)
         if "exceptionDetails" in result:
             raise CDPError(f"{expression!r} threw: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, timeout: float = 60.0) -> Any:
+    def context_of(self, frame: str) -> int:
+        """The id of the newest default JavaScript context of a frame."""
+        for event in reversed(self.events):
+            if event["method"] == "Runtime.executionContextCreated":
+                context = event["params"]["context"]
+                aux = context.get("auxData", {})
+                if aux.get("frameId") == frame and aux.get("isDefault"):
+                    return int(context["id"])
+        raise CDPError(f"no JavaScript context for frame {frame}")
+
+    def child_frames(self) -> list[str]:
+        """Ids of the frames inside the main frame (iframes), in document order."""
+        tree = self.send("Page.getFrameTree")["frameTree"]
+        return [child["frame"]["id"] for child in tree.get("childFrames", [])]
+
+    def wait_for(self, expression: str, timeout: float = 60.0, frame: str | None = None) -> Any:
         """Poll until ``expression`` is truthy; return its value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression, frame=frame)
+            except CDPError:
+                if time.monotonic() > deadline:
+                    raise
+                value = None
             if value:
                 return value
             if time.monotonic() > deadline:
@@ -227,13 +269,15 @@ class Page:
     # -- what the page did -----------------------------------------------------------------
     @property
     def requests(self) -> list[str]:
-        """The URL of every request the tab started."""
+        """The URL of every request the tab and its out-of-process iframes started."""
         return [e["params"]["request"]["url"] for e in self.events
-                if e["method"] == "Network.requestWillBeSent"]
+                if e["method"] == "Network.requestWillBeSent"] + [
+            url for child in self.children for url in child.requests]
 
     @property
     def errors(self) -> list[str]:
-        """Console errors, uncaught exceptions and error log entries (CSP violations too)."""
+        """Console errors, uncaught exceptions and error log entries (CSP violations too),
+        of the page and its out-of-process iframes."""
         out = []
         for e in self.events:
             p = e["params"]
@@ -246,7 +290,7 @@ class Page:
                                                   for a in p["args"]))
             elif e["method"] == "Log.entryAdded" and p["entry"]["level"] == "error":
                 out.append("log: " + p["entry"]["text"])
-        return out
+        return out + [error for child in self.children for error in child.errors]
 
 
 @dataclass(frozen=True)

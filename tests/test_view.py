@@ -437,3 +437,45 @@ def test_readme_screenshot_command(browser: object, tmp_path: Path,
     shot = png_info(out.read_bytes())
     assert (shot.width, shot.height) == (900, 600) and shot.foreground > 0.03
     assert str(out) in capsys.readouterr().out
+
+
+@pytest.mark.chromium
+def test_notebook_iframe_draws_the_page(browser: object, tmp_path: Path) -> None:
+    """What Jupyter shows: the ``_repr_html_`` iframe, in a host page, draws the graph."""
+    v = view(korea_graph.load(), focus="Kim Jong-il")
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><title>notebook</title><p>Out[1]:</p>{v._repr_html_()}",
+                    encoding="utf-8")
+    page = browser.new_page(1100, 800)  # type: ignore[attr-defined]
+    try:
+        page.goto(host.as_uri())
+        # a sandboxed iframe may run in its own process (then it is a target of its own)
+        frames = page.child_frames()
+        inner, frame = (page, frames[0]) if frames else (page.children[0], None)
+        assert len(frames) + len(page.children) == 1
+        inner.wait_for("window.koreaGraph && koreaGraph.ready", timeout=60, frame=frame)
+        drawn = inner.evaluate("koreaGraph.drawnNodeIds()", frame=frame)
+        assert sorted(drawn) == sorted(v.node_ids)
+        assert page.evaluate("typeof window.koreaGraph") == "undefined"  # kept apart
+        browser.pump(0.2)  # type: ignore[attr-defined]
+        assert page.errors == []
+        assert [u for u in page.requests if not u.startswith("file:")] == []
+    finally:
+        page.close()
+
+
+def test_notebook_shows_the_view_inline(tmp_path: Path) -> None:
+    """A real kernel displays a view as an iframe whose srcdoc is the page."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    need(shutil.which("python") is not None or shutil.which("python3") is not None,
+         "no python for the kernel")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import korea_graph\nkorea_graph.view(korea_graph.load(), relations=['signed'])")])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = notebook.cells[0].outputs
+    shown = outputs[0]["data"]["text/html"]
+    expected = view(korea_graph.load(), relations=["signed"])
+    assert shown == expected._repr_html_()
+    assert outputs[0]["data"]["text/plain"] == repr(expected)
