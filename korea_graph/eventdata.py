@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from .errors import AmbiguousNameError, DataError, NotFoundError
+from .errors import DataError
 from .model import (
     Actor,
     ActorKind,
@@ -242,6 +242,13 @@ class _Actors:
         self.actors: dict[str, Actor] = {}
         self.keys: dict[tuple[str, str], str] = {}
         self.taken = set(base.actors) if base is not None else set()
+        # the base's names, as KnowledgeGraph.actor matches them (without its suggestions)
+        self.exact: dict[str, set[str]] = {}
+        self.loose: dict[str, set[str]] = {}
+        for actor in base.actors.values() if base is not None else ():
+            for name in (actor.id, *actor.names):
+                self.exact.setdefault(normalize(name), set()).add(actor.id)
+                self.loose.setdefault(compact(name), set()).add(actor.id)
 
     def state(self, code: str) -> str:
         """The id of the state (or region) with this CAMEO code, adding it if new."""
@@ -266,11 +273,13 @@ class _Actors:
         return None
 
     def _base_lookup(self, name: str) -> Actor | None:
+        """The one base actor with this name or alias (``None`` if none or several)."""
         assert self.base is not None
-        try:
-            return self.base.actor(name)
-        except (NotFoundError, AmbiguousNameError):
-            return None
+        for index, key in ((self.exact, normalize(name)), (self.loose, compact(name))):
+            ids = index.get(key)
+            if ids:
+                return self.base.actors[next(iter(ids))] if len(ids) == 1 else None
+        return None
 
     def resolve(self, ref: ActorRef) -> str:
         """The id of the actor a row names, matched or new."""
@@ -297,7 +306,9 @@ class _Actors:
         if self.base is None:
             return None
         found = self._base_lookup(ref.name)
-        if found is None or found.kind is ActorKind.STATE:
+        if found is None or found.kind is ActorKind.STATE or (
+                found.kind.category == "place") != (ref.kind is not None
+                                                    and ref.kind.category == "place"):
             return None
         if state is not None and found.country not in (None, state):
             return None
@@ -380,11 +391,10 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
         if row.place is not None:
             draft.places.append(actors.place(row.place))
     events, disputed = [], []
-    known = {e for e in base.events} if base is not None else set()
-    used: set[str] = set()
+    taken = set(base.events) if base is not None else set()
     for draft in drafts.values():
-        event = _event(draft, dataset, actors.actors, known | used)
-        used.add(event.id)
+        event = _event(draft, dataset, actors.actors, taken)
+        taken.add(event.id)
         if event.status is Status.DISPUTED:
             disputed.append(event.id)
         events.append(event)
