@@ -4,6 +4,7 @@ Chromium (drawn data, screenshot, console, network, hostile text, slider, search
 from __future__ import annotations
 
 import html
+import importlib.util
 import io
 import json
 import re
@@ -386,6 +387,15 @@ def test_search_click_and_tooltip_show_details(kg: KnowledgeGraph, open_page: ob
     assert "Kim Jong-il" in tooltip and "Kim Jong Il" in tooltip
 
 
+def _edge_on_screen(page: object, edge: str) -> tuple[float, float]:
+    point = page.evaluate(  # type: ignore[attr-defined]
+        f"(() => {{ const n = koreaGraph.network;"
+        f" const d = n.canvasToDOM(n.body.edges[{edge!r}].edgeType.getPoint(0.5));"
+        " const r = n.body.container.getBoundingClientRect();"
+        " return [d.x + r.left, d.y + r.top]; })()")
+    return float(point[0]), float(point[1])
+
+
 def _node_on_screen(page: object, node: str) -> tuple[float, float]:
     point = page.evaluate(  # type: ignore[attr-defined]
         f"(() => {{ const n = koreaGraph.network, p = n.getPositions([{node!r}])[{node!r}];"
@@ -407,6 +417,12 @@ def test_hostile_label_and_evidence_do_not_run(open_page: object) -> None:
                   timeout=10)
     tooltip = page.evaluate("document.querySelector('div.vis-tooltip').textContent")
     assert HOSTILE_LABEL in tooltip
+    ex, ey = _edge_on_screen(page, v.edge_ids[0])
+    page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": ex, "y": ey})
+    edge_tip = page.wait_for("(() => { const t = document.querySelector('div.vis-tooltip');"
+                             " return t.textContent.includes('met with') && t.textContent; })()",
+                             timeout=10)
+    assert HOSTILE_QUOTE in edge_tip and "2000-07-01" in edge_tip and "occurred" in edge_tip
     page.click(x, y)
     assert HOSTILE_LABEL in page.wait_for(
         "document.getElementById('kg-details').textContent.includes('Mallory')"
@@ -466,10 +482,11 @@ def test_notebook_iframe_draws_the_page(browser: object, tmp_path: Path) -> None
 
 def test_notebook_shows_the_view_inline(tmp_path: Path) -> None:
     """A real kernel displays a view as an iframe whose srcdoc is the page."""
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    need(shutil.which("python") is not None or shutil.which("python3") is not None,
-         "no python for the kernel")
+    need(all(importlib.util.find_spec(m) for m in ("nbformat", "nbclient", "ipykernel")),
+         "nbformat, nbclient and ipykernel are needed to run a notebook (pip install '.[test]')")
+    import nbclient
+    import nbformat
+
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import korea_graph\nkorea_graph.view(korea_graph.load(), relations=['signed'])")])
     nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
