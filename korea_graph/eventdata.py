@@ -20,15 +20,17 @@ are matched) are in ``docs/event-data.md``.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .errors import DataError
+from .errors import DataError, ParseError
 from .model import (
     Actor,
     ActorKind,
@@ -56,6 +58,7 @@ __all__ = [
     "mint_id",
     "numbered_lines",
     "read_rows",
+    "read_text",
 ]
 
 
@@ -455,6 +458,36 @@ def _dead_participant(participants: list[Participant], actors: dict[str, Actor],
             if death is not None and day > death.died:
                 return actor.label, death.died
     return None
+
+
+def read_text(path: str | os.PathLike[str], what: str) -> str:
+    """The text of an event file (UTF-8, a leading BOM dropped); a ``.zip`` holding one
+    file, as GDELT publishes them, is read through. Errors name the file."""
+    file = str(path)
+    try:
+        if file.lower().endswith(".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(file) as archive:
+                members = [m for m in archive.namelist() if not m.endswith("/")]
+                if len(members) != 1:
+                    raise ParseError(f"the archive holds {len(members)} files", file=file,
+                                     expected=f"one {what}")
+                raw = archive.read(members[0])
+        else:
+            raw = Path(file).read_bytes()
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except FileNotFoundError as exc:
+        raise DataError("no such file", file=file, expected=f"an existing {what}") from exc
+    except (OSError, UnicodeDecodeError, zipfile_error()) as exc:
+        raise ParseError(f"cannot read: {exc}", file=file, expected=f"a UTF-8 {what}") from exc
+
+
+def zipfile_error() -> type[Exception]:
+    """:class:`zipfile.BadZipFile`, imported only when needed."""
+    import zipfile
+
+    return zipfile.BadZipFile
 
 
 def numbered_lines(text: str, start: int = 1) -> Iterator[tuple[int, str]]:

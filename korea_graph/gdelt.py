@@ -26,12 +26,19 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import DataError, DateError, ParseError
-from .eventdata import ActorRef, CodedRow, ImportResult, build_graph, numbered_lines, read_rows
+from .eventdata import (
+    ActorRef,
+    CodedRow,
+    ImportResult,
+    build_graph,
+    numbered_lines,
+    read_rows,
+    read_text,
+)
 from .model import ActorKind, SourceRecord
 from .vocabulary import actor_type_kind, actor_type_name, cameo_code, countries, country_code
 
@@ -68,12 +75,7 @@ def read_gdelt(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     """Import a GDELT 1.0 or 2.0 event file (see :func:`korea_graph.icews.read_icews` for
     bad rows, ``skip_bad_rows`` and ``base``)."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError("no such file", file=file, expected="a GDELT event file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(f"cannot read: {exc}", file=file) from exc
+    text = read_text(path, "GDELT event file")
     datasets: set[str] = set()
 
     def parse(number: int, line: str) -> CodedRow:

@@ -23,11 +23,18 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError, DateError, ParseError, SchemaError
-from .eventdata import ActorRef, CodedRow, ImportResult, build_graph, numbered_lines, read_rows
+from .eventdata import (
+    ActorRef,
+    CodedRow,
+    ImportResult,
+    build_graph,
+    numbered_lines,
+    read_rows,
+    read_text,
+)
 from .model import ActorKind, SourceRecord
 from .vocabulary import cameo_code, country_code
 
@@ -58,7 +65,7 @@ def read_icews(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     so that ``base.merge(result.graph)`` joins the two.
     """
     file = str(path)
-    text = _read(Path(path))
+    text = read_text(path, "ICEWS event file")
     lines = list(numbered_lines(text))
     if not lines:
         raise ParseError("the file is empty", file=file, expected="an ICEWS header line")
@@ -75,15 +82,6 @@ def read_icews(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
 
     rows, skipped, count = read_rows(lines[1:], parse, skip_bad_rows=skip_bad_rows)
     return build_graph(rows, "icews", file, base, rows_read=count, skipped=skipped)
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError("no such file", file=str(path), expected="an ICEWS event file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(f"cannot read: {exc}", file=str(path)) from exc
 
 
 def _parse_row(file: str, line: int, cells: list[str], index: dict[str, int],

@@ -122,3 +122,22 @@ def test_bad_rows_name_file_and_line(tmp_path: Path, number: int, col: int | Non
     skipped = read_gdelt(path, skip_bad_rows=True)
     assert [s.line for s in skipped.skipped] == [number]
     assert skipped.reports == 709
+
+
+def test_a_zipped_daily_file_is_read_through(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "20160728.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(FIXTURE, "20160728.export.CSV")
+    result = read_gdelt(archive)
+    assert result.rows == 710 and len(result.graph.events) == len(read_gdelt(FIXTURE).graph.events)
+    with zipfile.ZipFile(archive, "a") as z:
+        z.writestr("second.CSV", "")
+    with pytest.raises(ParseError, match="holds 2 files"):
+        read_gdelt(archive)
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ParseError) as err:
+        read_gdelt(bad)
+    assert err.value.file == str(bad)

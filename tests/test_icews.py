@@ -185,3 +185,9 @@ def test_bad_files(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as err:
         read_icews(headless)
     assert err.value.line == 1 and "Event Date" in str(err.value)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "bom.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + FIXTURE.read_bytes())
+    assert read_icews(path).rows == 494
