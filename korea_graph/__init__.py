@@ -47,7 +47,9 @@ from .model import (
     Stance,
     Status,
 )
+from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
 from .relations import Relation, RelationType
+from .shapes import validate  # light: pyshacl loads on first use
 from .timespan import Precision, TimeSpan
 from .view import View, view
 
@@ -91,12 +93,16 @@ __all__ = [
     "View",
     "VocabularyError",
     "__version__",
+    "from_rdf",
     "load",
     "load_file",
     "read_gdelt",
     "read_icews",
     "to_cameo_rows",
     "to_plover_json",
+    "to_rdf",
+    "to_rdflib",
+    "validate",
     "view",
     "write_cameo_tsv",
     "write_plover_json",

@@ -881,7 +881,8 @@ def to_rdflib(kg: KnowledgeGraph, *, dataset: bool = False, ontology: bool = Fal
     result: rdflib.Graph | rdflib.Dataset
     if dataset:
         result = rdflib.Dataset()
-        result.parse(data=to_rdf(kg, "nquads"), format="nquads")
+        # parsed graph by graph: rdflib's own N-Quads parser warns of its deprecated API
+        result.graph(rdflib.URIRef(GRAPH_IRI)).parse(data=to_rdf(kg, "ntriples"), format="nt")
         if ontology:
             result.graph(rdflib.URIRef(ID + "ontology")).parse(ontology_path(), format="turtle")
     else:

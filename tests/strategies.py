@@ -1,0 +1,158 @@
+"""Hypothesis strategies for korea_graph: random valid knowledge graphs with hostile text.
+
+``knowledge_graphs()`` draws a :class:`~korea_graph.graph.KnowledgeGraph` whose records
+refer only to ids it defines, whose evidence spans match their document text, and whose
+strings (ids included) are hostile: quotes, backslashes, newlines, ``<script>``,
+``\"\"\"``, non-ASCII and right-to-left text, very long strings.
+
+    from hypothesis import given
+    from strategies import knowledge_graphs
+
+    @given(knowledge_graphs())
+    def test_something(kg): ...
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+from korea_graph import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    AffiliationKind,
+    Attitude,
+    Citation,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    KnowledgeGraph,
+    Participant,
+    Precision,
+    Role,
+    SourceRecord,
+    Stance,
+    Status,
+    TimeSpan,
+)
+
+__all__ = ["HOSTILE", "hostile_text", "ids", "knowledge_graphs", "time_spans"]
+
+#: Strings that break naive serialisers.
+HOSTILE = [
+    '"', "\\", "\n", "\r\n", "\t", "<script>alert('x')</script>", '"""', "'''", "\\u0041",
+    "a\\nb", "</script><!--", "${x} {{y}} %s %(z)s", "ünïcödé", "Кремль", "김정일", "北京",
+    "مرحبا بالعالم", "שָׁלוֹם", "\u202eevil\u202c", "\u200f", "emoji 🇰🇷🚀", "#frag?q=1&x=%20",
+    "_:b0", "<http://example.org/x>", "@prefix x: <y> .", " leading and trailing ",
+    "x" * 5000, "é" * 3000,
+]
+
+hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(max_size=40),
+    st.lists(st.sampled_from(HOSTILE), min_size=2, max_size=4).map("".join),
+)
+#: Record ids: kebab-case mostly, but also anything at all (IRIs must escape them).
+ids = st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True), st.text(max_size=20),
+                st.sampled_from(["a/b", "a b", "..", ".", "%41", "a#b", "a?b", "ä/ö", "-", ""]))
+_dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+_optional_text = st.none() | hostile_text
+
+
+@st.composite
+def time_spans(draw: st.DrawFn) -> TimeSpan:
+    """Any valid uncertain interval, open on either side or not, with a phrase or not."""
+    a, b, c, d = sorted(draw(st.lists(_dates, min_size=4, max_size=4)))
+    start_min, start_max, end_min, end_max = a, c, b, d
+    if draw(st.booleans()):
+        start_min = None if draw(st.booleans()) else start_min
+        if start_min is not None:
+            end_max = None if draw(st.booleans()) else end_max
+        start_max = None if draw(st.booleans()) else start_max
+        end_min = None if draw(st.booleans()) else end_min
+    return TimeSpan(start_min, start_max, end_min, end_max, draw(st.sampled_from(Precision)),
+                    draw(_optional_text), draw(_optional_text))
+
+
+def _unique_ids(n: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(ids, min_size=n, max_size=n, unique=True)
+
+
+@st.composite
+def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
+    """A random, referentially valid graph (see the module docstring)."""
+    n_docs = draw(st.integers(1, 2))
+    doc_ids = draw(_unique_ids(n_docs))
+    actor_ids = draw(_unique_ids(draw(st.integers(1, max_records + 1))))
+    event_ids = draw(_unique_ids(draw(st.integers(0, max_records))))
+    post_ids = draw(_unique_ids(draw(st.integers(0, max_records))))
+    stance_ids = draw(_unique_ids(draw(st.integers(0, max_records))))
+    actor = st.sampled_from(actor_ids)
+    event = st.sampled_from(event_ids) if event_ids else st.nothing()
+    max_refs = 3 if event_ids else 0
+
+    texts = {}
+    documents = []
+    for doc_id in doc_ids:
+        text = draw(st.text(min_size=1, max_size=200) | st.sampled_from(HOSTILE))
+        texts[doc_id] = text
+        documents.append(Document(
+            doc_id, draw(hostile_text), draw(actor), draw(time_spans()), text,
+            draw(_optional_text), draw(_optional_text), draw(_optional_text),
+            draw(_optional_text)))
+
+    @st.composite
+    def evidence(draw: st.DrawFn) -> Evidence:
+        doc_id = draw(st.sampled_from(doc_ids))
+        text = texts[doc_id]
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        return Evidence(doc_id, start, end, text[start:end], draw(st.integers(0, 50)))
+
+    citation = st.builds(Citation, actor, st.none() | time_spans(), _optional_text)
+    evidences = st.lists(evidence(), max_size=3).map(tuple)
+    citations = st.lists(citation, max_size=3).map(tuple)
+    texts_tuple = st.lists(hostile_text, max_size=4).map(tuple)
+    small = st.none() | st.integers(0, 10**12)
+    source = st.builds(SourceRecord, st.sampled_from(["icews", "gdelt1", "gdelt2"]) | hostile_text,
+                       hostile_text, _optional_text, small, _optional_text, small,
+                       _optional_text, _optional_text)
+
+    actors = [
+        Actor(i, draw(hostile_text), draw(st.sampled_from(ActorKind)), draw(texts_tuple),
+              draw(st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True)
+                   | hostile_text),
+              draw(st.none() | actor), draw(_optional_text))
+        for i in actor_ids
+    ]
+    events = [
+        Event(i, draw(st.sampled_from(EventType)), draw(hostile_text),
+              tuple(draw(st.lists(st.builds(Participant, actor, st.sampled_from(Role)),
+                                  max_size=4))),
+              draw(time_spans()), draw(st.sampled_from(Status)), draw(evidences),
+              draw(citations), draw(st.none() | actor), draw(st.none() | event),
+              tuple(draw(st.lists(event, max_size=max_refs))), draw(texts_tuple),
+              draw(_optional_text),
+              draw(st.none() | st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)),
+              tuple(draw(st.lists(source, max_size=2))))
+        for i in event_ids
+    ]
+    affiliations = [
+        Affiliation(i, draw(actor), draw(actor), draw(st.sampled_from(AffiliationKind)),
+                    draw(time_spans()), draw(st.sampled_from(Status)), draw(evidences),
+                    draw(_optional_text), draw(st.none() | actor), draw(citations),
+                    draw(_optional_text))
+        for i in post_ids
+    ]
+    stances = [
+        Stance(i, draw(actor), draw(st.sampled_from(Attitude)), draw(actor), draw(time_spans()),
+               draw(st.sampled_from(Status)), draw(evidences), draw(citations),
+               draw(st.none() | event), draw(_optional_text),
+               tuple(draw(st.lists(event, max_size=max_refs))))
+        for i in stance_ids
+    ]
+    return KnowledgeGraph(documents=documents, actors=actors, events=events,
+                          affiliations=affiliations, stances=stances)
