@@ -234,7 +234,7 @@ class _Draft:
     source: str | None
     target: str | None
     records: list[SourceRecord] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
+    places: dict[str, set[str]] = field(default_factory=dict)  #: place -> story keys
 
 
 class _Actors:
@@ -392,7 +392,8 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
             draft.code = "042"
         draft.records.append(row.record)
         if row.place is not None:
-            draft.places.append(actors.place(row.place))
+            story = row.record.story_id or row.record.url or f"row {row.line}"
+            draft.places.setdefault(actors.place(row.place), set()).add(story)
     events, disputed = [], []
     taken = set(base.events) if base is not None else set()
     for draft in drafts.values():
@@ -402,7 +403,10 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
             disputed.append(event.id)
         events.append(event)
     skipped = tuple(skipped)
-    graph = KnowledgeGraph(actors=actors.actors.values(), events=events)
+    used = {a for e in events for a in (*e.actors(), e.place) if a}
+    used |= {c for a in used if (c := actors.actors[a].country)}
+    graph = KnowledgeGraph(actors=[a for a in actors.actors.values() if a.id in used],
+                           events=events)
     return ImportResult(graph, rows_read if rows_read is not None else count + len(skipped),
                         skipped, tuple(disputed))
 
@@ -439,11 +443,26 @@ def _event(draft: _Draft, dataset: str, actors: dict[str, Actor], taken: set[str
         status = Status.DISPUTED
         note = (f"misdated by the source: {dead[0]} died on {dead[1].isoformat()}, before "
                 f"the coded date {draft.day.isoformat()}")
-    place = Counter(draft.places).most_common(1)[0][0] if draft.places else None
+    place, disagreement = _place(draft.places, actors)
+    if disagreement:
+        note = f"{note}; {disagreement}" if note else disagreement
     label = f"{code.name}: {' – '.join(names) or 'unnamed actors'}, {draft.day.isoformat()}"
     return Event(event_id, shape.type, label, tuple(participants), TimeSpan.day(draft.day),
                  status, (), place=place, note=note, cameo=draft.code,
                  sources=tuple(draft.records))
+
+
+def _place(places: dict[str, set[str]], actors: dict[str, Actor]) -> tuple[str | None, str]:
+    """The place most stories give (mirror rows of one sentence count once); none, and a
+    note naming the candidates, when the stories disagree without a majority."""
+    if not places:
+        return None, ""
+    ranked = Counter({p: len(stories) for p, stories in places.items()}).most_common()
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0], ""
+    listed = ", ".join(f"{actors[p].label} ({n} {'story' if n == 1 else 'stories'})"
+                       for p, n in ranked)
+    return None, f"the reports disagree on the place: {listed}"
 
 
 def _dead_participant(participants: list[Participant], actors: dict[str, Actor],

@@ -61,6 +61,9 @@ def test_who_met_whom_lavrov_in_pyongyang(merged: KnowledgeGraph) -> None:
     assert meeting.cameo == "040" and meeting.type is EventType.MEETING
     stories = {s.story_id for s in meeting.sources}
     assert len(stories) > 1, "one meeting, reported by several stories"
+    # two stories put it in the Kremlin, two in Pyongyang: no place, and a note says so
+    assert meeting.place is None
+    assert "Moscow Kremlin (2 stories), Pyongyang (2 stories)" in (meeting.note or "")
     rows = fixture_rows()
     expected = [c for c in rows if c[6] == "040" and {c[2], c[8]} == {
         "Sergey Viktorovich Lavrov", "Kim Jong-Un"}]
