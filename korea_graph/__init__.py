@@ -51,7 +51,7 @@ from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on
 from .relations import Relation, RelationType
 from .shapes import validate  # light: pyshacl loads on first use
 from .timespan import Precision, TimeSpan
-from .view import View, view
+from .views import View, view
 
 __version__ = "0.1.0"
 

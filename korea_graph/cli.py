@@ -153,7 +153,7 @@ def _view_args(p: argparse.ArgumentParser) -> None:
 
 @command("view", "write an interactive HTML view that works offline", _view_args)
 def _view(args: argparse.Namespace) -> int:
-    from .view import view
+    from .views import view
 
     page = view(_graph(args), focus=args.focus, depth=args.depth, until=args.until,
                 since=args.since, relations=args.relations, kinds=args.kinds,

@@ -39,7 +39,7 @@ def run_demo(kg: KnowledgeGraph, out_dir: str | os.PathLike[str], out: TextIO) -
               "see their evidence with: korea-graph ask \"who met whom before Putin's trip\"",
               file=out)
     from .rdf import write_rdf
-    from .view import view
+    from .views import view
 
     turtle = folder / "korea_graph.ttl"
     write_rdf(kg, turtle, "turtle")

@@ -36,7 +36,7 @@ from korea_graph import (
 )
 from korea_graph.cli import main
 from korea_graph.errors import DateError, NotFoundError
-from korea_graph.view import CATEGORY_STYLE, RELATION_FAMILIES, STATUS_STYLE
+from korea_graph.views import CATEGORY_STYLE, RELATION_FAMILIES, STATUS_STYLE
 
 HOSTILE_LABEL = "<img src=x onerror=window.__pwned=1>"
 HOSTILE_QUOTE = "</script><script>window.__pwned=2</script> & \u2028 <b>bold</b>"
