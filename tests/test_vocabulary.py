@@ -82,3 +82,28 @@ def test_actor_code_depends_on_the_post_held_on_the_date() -> None:
     kg = load()
     assert actor_code(kg, "igor-ivanov", kg.events["ivanov-lee-talks"].when) == "RUSGOV"
     assert actor_code(kg, "kim-yong-nam", kg.events["ivanov-meets-kim-yong-nam"].when) == "PRKLEG"
+
+
+def test_every_act_has_a_cameo_code_and_every_code_a_plover_category_or_none() -> None:
+    from korea_graph.model import Event, EventType, Status
+    from korea_graph.relations import RelationType
+    from korea_graph.timespan import TimeSpan
+    from korea_graph.vocabulary import event_code, relation_code
+
+    day = TimeSpan.parse("2000-06-27")
+    for type_ in EventType:
+        code = event_code(Event("e", type_, "e", (), day, Status.OCCURRED, ()))
+        assert (code is None) == (type_ is EventType.REPORT), type_
+        if code is not None:
+            assert cameo_codes()[code.cameo] == code
+    not_acts = {  # posts, memberships, treaty succession and reporting are not CAMEO acts
+        RelationType.HEADS, RelationType.HOLDS_POST_IN, RelationType.MEMBER_OF,
+        RelationType.OVERSEES, RelationType.REPRESENTS, RelationType.ACCREDITED_TO,
+        RelationType.PARTY_TO, RelationType.HAS_MISSION_IN, RelationType.REPLACED,
+        RelationType.REPORTED, RelationType.QUOTED_SOURCE, RelationType.PARTICIPATED_IN,
+        RelationType.LAUNCHED}
+    for rel in RelationType:
+        code = relation_code(rel)
+        assert (code is None) == (rel in not_acts), rel
+        if code is not None:
+            assert code.plover == cameo_codes()[code.cameo].plover
