@@ -50,6 +50,7 @@ from .model import (
 from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
 from .relations import Relation, RelationType
 from .shapes import validate  # light: pyshacl loads on first use
+from .sparql import sparql  # light: pyoxigraph/pandas load on first use
 from .timespan import Precision, TimeSpan
 from .views import View, view
 
@@ -96,6 +97,7 @@ __all__ = [
     "from_rdf",
     "load",
     "load_file",
+    "sparql",
     "read_gdelt",
     "read_icews",
     "to_cameo_rows",
