@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from .answers import Answers
+from .ask import ask
 from .cameo_export import to_cameo_rows, to_plover_json, write_cameo_tsv, write_plover_json
 from .errors import (
     AmbiguousNameError,
@@ -47,6 +49,7 @@ from .model import (
     Stance,
     Status,
 )
+from .query import connections, events, meetings, timeline, who_is
 from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
 from .relations import Relation, RelationType
 from .shapes import validate  # light: pyshacl loads on first use
@@ -62,6 +65,7 @@ __all__ = [
     "Affiliation",
     "AffiliationKind",
     "AmbiguousNameError",
+    "Answers",
     "Attitude",
     "Citation",
     "DataError",
@@ -94,18 +98,24 @@ __all__ = [
     "View",
     "VocabularyError",
     "__version__",
+    "ask",
+    "connections",
+    "events",
     "from_rdf",
     "load",
     "load_file",
+    "meetings",
     "sparql",
     "read_gdelt",
     "read_icews",
     "to_cameo_rows",
     "to_plover_json",
     "to_rdf",
+    "timeline",
     "to_rdflib",
     "validate",
     "view",
+    "who_is",
     "write_cameo_tsv",
     "write_plover_json",
 ]

@@ -94,7 +94,8 @@ def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None
 
     ``bind`` maps variable names to values, joined to the query as a final ``VALUES``
     clause of escaped RDF terms: a ``str`` is a literal, ``int``/``float``/``bool``/``date``
-    typed literals, a record (actor, event...) its IRI. ``frame`` returns a pandas DataFrame instead of :class:`Rows`.
+    typed literals, a record (actor, event...) its IRI. ``frame`` returns a pandas
+    DataFrame instead of :class:`Rows`.
     """
     import pyoxigraph as ox
 
@@ -115,9 +116,9 @@ def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None
         return bool(result)
     if isinstance(result, ox.QueryTriples):
         return [(value(t.subject), value(t.predicate), value(t.object)) for t in result]
-    names = tuple(v.value for v in result.variables)
-    rows = Rows([{name: value(solution[name]) for name in names} for solution in result],
-                names)
+    columns = tuple(v.value for v in result.variables)
+    rows = Rows([{name: value(solution[name]) for name in columns} for solution in result],
+                columns)
     return rows.to_frame() if frame else rows
 
 
