@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from .answers import Answers
-from .ask import ask
 from .cameo_export import to_cameo_rows, to_plover_json, write_cameo_tsv, write_plover_json
 from .errors import (
     AmbiguousNameError,
@@ -50,6 +49,7 @@ from .model import (
     Status,
 )
 from .query import connections, events, meetings, timeline, who_is
+from .questions import ask
 from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
 from .relations import Relation, RelationType
 from .shapes import validate  # light: pyshacl loads on first use

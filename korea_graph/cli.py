@@ -106,7 +106,7 @@ def _ask_args(p: argparse.ArgumentParser) -> None:
 
 @command("ask", "answer a question such as \"who met whom before Putin's trip\"", _ask_args)
 def _ask(args: argparse.Namespace) -> int:
-    from .ask import ask
+    from .questions import ask
 
     answers = ask(_graph(args), args.question)
     if args.format == "json":

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from korea_graph import KnowledgeGraph, QueryError
-from korea_graph.ask import FORMS, ask
+from korea_graph.questions import FORMS, ask
 from korea_graph.cli import main
 
 
