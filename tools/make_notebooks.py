@@ -64,6 +64,51 @@ sorted(met.degree, key=lambda pair: -pair[1])[:5]"""),
 ]
 
 
+TOUR = [
+    ("markdown", """# A five-minute tour of korea_graph
+
+The library ships the curated graph of one article, *Monitor* (Jamestown Foundation)
+vol. 6 no. 129, July 2000: Moscow's diplomacy in the Korean peace process before
+Putin's July 19, 2000 trip to Pyongyang. Every actor, event, post and stance in it has
+a date (often uncertain), a status and the sentence of the article that says so."""),
+    ("code", """import korea_graph
+
+kg = korea_graph.load()
+kg"""),
+    ("markdown", """## Actors, found by any spelling"""),
+    ("code", """pek = kg.actor("paek nam-sun")     # an alias, any case, any hyphenation
+pek.label, pek.kind.value, pek.aliases"""),
+    ("markdown", """## An event: participants, uncertain time, status, evidence"""),
+    ("code", """event = kg.event("the Sheremetyevo meeting")
+print(event.label)
+print([(p.actor, p.role.value) for p in event.participants])
+print(event.when, event.when.precision.value, event.status.value)
+print(event.evidence[0].quote)
+print([(c.outlet, str(c.date)) for c in event.citations])"""),
+    ("code", """visit = kg.event("north-korean-delegation-visits-moscow")
+print(visit.when.phrase, "->", visit.when, "|", visit.when.resolution)"""),
+    ("markdown", """## Who met whom before Putin's trip?"""),
+    ("code", """answers = korea_graph.meetings(kg, before="Putin's trip")
+answers.to_frame()[["date", "subject", "object", "status", "certainty"]]"""),
+    ("code", """korea_graph.ask(kg, "what did Ivanov propose")"""),
+    ("markdown", """## The network in networkx"""),
+    ("code", """g = kg.to_networkx()
+print(g.number_of_nodes(), "actors,", g.number_of_edges(), "relations")
+[(k, d["status"]) for _, _, k, d in g.edges("igor-ivanov", keys=True, data=True)][:4]"""),
+    ("markdown", """## Linked data: Turtle, SHACL, SPARQL"""),
+    ("code", """turtle = korea_graph.to_rdf(kg, "turtle")
+print(turtle[:300])
+print("conforms to the shapes:", korea_graph.validate(kg).conforms)"""),
+    ("code", """korea_graph.sparql(kg, \"\"\"
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX kg: <https://w3id.org/korea-graph/ontology#>
+SELECT ?label WHERE { ?p a kg:Person ; rdfs:label ?label } ORDER BY ?label LIMIT 5
+\"\"\")"""),
+    ("markdown", """## The interactive view (offline, shareable)"""),
+    ("code", """korea_graph.view(kg, focus="Igor Ivanov", depth=1, until="2000-07-18")"""),
+]
+
+
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -76,6 +121,7 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
 
 def main() -> None:
     nbformat.write(build(QUESTIONS), ROOT / "examples" / "questions.ipynb")
+    nbformat.write(build(TOUR), ROOT / "examples" / "tour.ipynb")
 
 
 if __name__ == "__main__":
