@@ -19,8 +19,8 @@ time-aware questions: who met whom before Putin's trip to Pyongyang, what Ivanov
 proposed, how two actors are connected. Every answer keeps its date, its status
 (occurred, reported, disputed...) and the sentence of the article that says so."""),
     ("code", """import korea_graph
-from korea_graph.questions import ask
 from korea_graph.query import actors, connections, events, meetings
+from korea_graph.questions import ask
 
 kg = korea_graph.load()
 kg"""),
@@ -58,6 +58,7 @@ what.to_frame()[["date", "label", "status", "certainty"]]"""),
 ministers.to_frame()[["label", "posts"]]"""),
     ("markdown", "## The network, in networkx"),
     ("code", """import networkx as nx
+
 g = kg.to_networkx()
 met = nx.Graph((u, v) for u, v, d in g.edges(data=True) if d["type"] == "met_with")
 sorted(met.degree, key=lambda pair: -pair[1])[:5]"""),
