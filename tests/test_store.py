@@ -1,0 +1,215 @@
+"""The on-disk store: add, reopen, read back, query, export; all-or-nothing adds; a kill
+with SIGKILL in the middle of an add loses nothing committed before it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import korea_graph.store as store_module
+from korea_graph import KnowledgeGraph
+from korea_graph.errors import DataError, DuplicateIdError, NotFoundError, QueryError
+from korea_graph.query import meetings
+from korea_graph.rdf import from_rdf, to_rdf
+from korea_graph.store import Store, split
+from korea_graph.synthetic import generate
+
+
+def same_records(a: KnowledgeGraph, b: KnowledgeGraph) -> bool:
+    """Equal content, whatever the order of the records."""
+    return all(dict(getattr(a, t)) == dict(getattr(b, t))
+               for t in ("documents", "actors", "events", "affiliations", "stances"))
+
+
+def test_curated_graph_round_trip_and_reopen(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    with Store.open(tmp_path / "s") as store:
+        graphs = store.add(kg)
+        assert graphs == ["https://w3id.org/korea-graph/id/graph/document/monitor-6-129"]
+        assert store.graph() == kg
+    with Store.open(tmp_path / "s", read_only=True) as store:
+        assert store.documents() == ["monitor-6-129"]
+        assert store.graph() == kg
+        with pytest.raises(QueryError, match="read-only"):
+            store.add(generate(events=10))
+
+
+def test_incremental_adds_of_a_corpus(tmp_path: Path) -> None:
+    first, second = generate(events=600, seed=2), generate(events=400, seed=2, prefix="b-")
+    with Store.open(tmp_path) as store:
+        store.add(first)
+        store.add(second, batch_quads=5_000)
+        assert store.documents() == [*first.documents, *second.documents]
+        assert same_records(store.graph(), first.merge(second))
+        assert store.graph(documents=["b-doc-000001"]) == dict(split(second))["b-doc-000001"]
+        store.remove("doc-000000")
+        assert "doc-000000" not in store.documents()
+        with pytest.raises(NotFoundError):
+            store.graph(documents=["doc-000000"])
+
+
+def test_duplicate_document_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    corpus = generate(events=300, seed=1)
+    with Store.open(tmp_path) as store:
+        store.add(corpus)
+        before = (len(store), store.documents())
+        overlapping = generate(events=500, seed=1)  # doc-000000..2 again, 3 and 4 new
+        with pytest.raises(DuplicateIdError, match="doc-000000, doc-000001, doc-000002"):
+            store.add(overlapping)
+        assert (len(store), store.documents()) == before
+
+
+def test_failure_mid_add_removes_what_it_wrote(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    base = generate(events=200, seed=1, prefix="base-")
+    corpus = generate(events=800, seed=1)
+    real = store_module.nquads
+    calls = []
+
+    def failing(part: KnowledgeGraph, graph: str) -> str:
+        calls.append(graph)
+        if len(calls) == 6:
+            raise OSError("disk full (simulated)")
+        return real(part, graph)
+
+    with Store.open(tmp_path) as store:
+        store.add(base)
+        before = sorted(str(q) for q in store.oxigraph)
+        monkeypatch.setattr(store_module, "nquads", failing)
+        with pytest.raises(OSError, match="disk full"):
+            store.add(corpus, batch_quads=1_000)  # several batches committed before it fails
+        assert len(calls) == 6
+        assert sorted(str(q) for q in store.oxigraph) == before
+        assert store.documents() == list(base.documents)
+
+
+def test_meetings_match_the_query_api(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    corpus = generate(events=1_500, seed=9)
+    with Store.open(tmp_path) as store:
+        store.add(kg)
+        store.add(corpus)
+        both = kg.merge(corpus)
+        for anchor, store_anchor in (("Putin's trip", kg.event("Putin's trip").id),
+                                     ("2000-06-27", "2000-06-27"),
+                                     ("event-0000700", "event-0000700")):
+            expected = {(f.subject_id, f.object_id, f.record_id, f.certainty)
+                        for f in meetings(both, before=anchor)}
+            found = {(m.source, m.target, m.record, m.certainty)
+                     for m in store.meetings(before=store_anchor)}
+            assert found == expected and expected
+        who = "person-000003"
+        expected = {(f.subject_id, f.object_id, f.record_id)
+                    for f in meetings(both, involving=who, before="event-0001200")}
+        found = {(m.source, m.target, m.record)
+                 for m in store.meetings(involving=who, before="event-0001200")}
+        assert found == expected and expected
+        with pytest.raises(NotFoundError, match="no-such-event"):
+            store.meetings(before="no-such-event")
+
+
+def test_sparql_and_export(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    with Store.open(tmp_path / "s") as store:
+        store.add(kg)
+        rows = store.sparql("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a "
+                            "<https://w3id.org/korea-graph/ontology#Event> }")
+        assert rows == [{"n": str(len(kg.events))}]
+        assert store.sparql("ASK { ?s ?p ?o }") is True
+        with pytest.raises(QueryError, match="malformed SPARQL"):
+            store.sparql("SELECT WHERE {")
+        ttl = store.export(tmp_path / "all.ttl")
+        assert from_rdf(ttl.read_text(encoding="utf-8"), "turtle") == kg
+        nq = store.export(tmp_path / "all.nq")
+        quads = list(ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS))
+        graphs = {q.graph_name.value for q in quads}
+        assert graphs == {store.graphs()[0], store_module.CATALOGUE}
+        with pytest.raises(DataError, match="cannot export jsonld"):
+            store.export(tmp_path / "all.jsonld")
+    triples = {str(t) for t in ox.parse(to_rdf(kg, "ntriples"), format=ox.RdfFormat.N_TRIPLES)}
+    assert {str(ox.Triple(q.subject, q.predicate, q.object)) for q in quads
+            if q.graph_name.value != store_module.CATALOGUE} == triples
+
+
+def test_open_errors(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError):
+        Store.open(tmp_path / "missing", read_only=True)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(DataError, match="not a folder"):
+        Store.open(tmp_path / "file")
+    with Store.open(tmp_path / "s"), pytest.raises(DataError, match="another process"):
+        Store.open(tmp_path / "s")
+
+
+_CHILD = textwrap.dedent("""
+    import sys
+    import korea_graph.store as s
+    from korea_graph.synthetic import generate
+
+    store = s.Store.open(sys.argv[1])
+    for i in range(3):
+        store.add(generate(events=200, seed=5, prefix=f"small{i}-"))
+        print("committed", *[d for d in store.documents() if d.startswith(f"small{i}-")],
+              flush=True)
+    real = s._catalogue_quads
+    done = []
+
+    def tell(ox, entries):
+        # called just before a batch is committed: the previous batch is committed
+        if done:
+            print("committed", *done, flush=True)
+        done[:] = [doc for _, _, doc in entries]
+        return real(ox, entries)
+
+    s._catalogue_quads = tell
+    big = generate(events=20_000, seed=5, prefix="big-")
+    print("adding big", flush=True)
+    store.add(big, batch_quads=20_000)
+    print("finished", flush=True)
+""")
+
+
+def test_sigkill_mid_add_loses_nothing_committed(tmp_path: Path) -> None:
+    script = tmp_path / "child.py"
+    script.write_text(_CHILD)
+    folder = tmp_path / "store"
+    child = subprocess.Popen([sys.executable, str(script), str(folder)], stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert child.stdout is not None
+    committed: list[str] = []
+    big_batches = 0
+    deadline = time.monotonic() + 300
+    for line in child.stdout:
+        words = line.split()
+        if words[0] == "committed":
+            committed.extend(words[1:])
+            big_batches += words[1].startswith("big-")
+        if big_batches >= 2 or time.monotonic() > deadline:
+            break
+    assert child.poll() is None, "the add finished before it could be killed"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    assert big_batches >= 2
+
+    big_parts = dict(split(generate(events=20_000, seed=5, prefix="big-")))
+    with Store.open(folder) as store:  # reopening removes the uncommitted remains
+        documents = store.documents()
+        assert set(committed) <= set(documents)
+        assert any(d.startswith("big-") for d in documents)
+        assert len([d for d in documents if d.startswith("big-")]) < len(big_parts)
+        for i in range(3):
+            small = generate(events=200, seed=5, prefix=f"small{i}-")
+            assert same_records(store.graph(documents=small.documents), small)
+        for doc in documents:
+            if doc.startswith("big-"):
+                assert store.graph(documents=[doc]) == big_parts[doc]
+        # nothing but committed documents and the catalogue is left
+        graphs = {g.value for g in store.oxigraph.named_graphs()}
+        assert graphs == {*store.graphs(), store_module.CATALOGUE}
