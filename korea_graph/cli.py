@@ -231,6 +231,168 @@ def _cameo(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- store, push (scale) -----------------------------------------------------------------------
+def _print_answers(answers: object, fmt: str) -> None:
+    from .answers import Answers
+
+    assert isinstance(answers, Answers)
+    if fmt == "json":
+        records = [{**r, "query": answers.query} for r in answers.to_records()]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        sys.stdout.write(answers.to_csv())
+    else:
+        print(f"# {answers.question}\n# query: {answers.query}\n")
+        print(answers.to_table() if len(answers) else "(no answer)")
+
+
+def _print_sparql(result: object) -> None:
+    if isinstance(result, str):
+        sys.stdout.write(result)
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _endpoint_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--endpoint", metavar="URL",
+                   help="the SPARQL endpoint (default: $KOREA_GRAPH_ENDPOINT or the config "
+                        "file); user and password come from $KOREA_GRAPH_USER and "
+                        "$KOREA_GRAPH_PASSWORD or the config file")
+    p.add_argument("--graph-store", metavar="URL",
+                   help="the Graph Store Protocol URL (default: $KOREA_GRAPH_GRAPH_STORE)")
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="a TOML file with endpoint, graph_store, user, password (default: "
+                        "$KOREA_GRAPH_CONFIG or ~/.config/korea_graph/endpoint.toml)")
+
+
+def _endpoint(args: argparse.Namespace) -> object:
+    from dataclasses import replace
+
+    from .remote import Endpoint
+
+    endpoint = Endpoint.from_env(args.endpoint, config=args.config)
+    if args.graph_store:
+        endpoint = replace(endpoint, graph_store=args.graph_store)
+    return endpoint
+
+
+def _push_args(p: argparse.ArgumentParser) -> None:
+    _endpoint_args(p)
+    p.add_argument("--method", choices=("graph-store", "update"), default=None,
+                   help="Graph Store Protocol PUT (default when a graph store URL is known) "
+                        "or SPARQL Update")
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="push the documents of this store instead of the data files")
+
+
+@command("push", "send the graph to a SPARQL endpoint, one named graph per document",
+         _push_args)
+def _push(args: argparse.Namespace) -> int:
+    from .remote import Endpoint
+    from .store import Store
+
+    endpoint = _endpoint(args)
+    assert isinstance(endpoint, Endpoint)
+    if args.store:
+        with Store.open(args.store, read_only=True) as store:
+            kg = store.graph()
+    else:
+        kg = _graph(args)
+    method = args.method or ("graph-store" if endpoint.graph_store else "update")
+    graphs = endpoint.push(kg, method=method)
+    for doc in kg.documents:
+        print(doc)
+    print(f"pushed {len(graphs)} document(s) to {endpoint.describe()} by {method}",
+          file=sys.stderr)
+    return 0
+
+
+def _remote_args(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser("ask", help="answer a question over the pushed documents")
+    q.add_argument("question")
+    q.add_argument("--document", action="append", metavar="ID",
+                   help="only these documents (repeatable; default: all)")
+    q.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    s = actions.add_parser("sparql", help="run a SPARQL query on the endpoint")
+    s.add_argument("query")
+    actions.add_parser("documents", help="list the pushed documents")
+    for sub in (q, s, actions.choices["documents"]):
+        _endpoint_args(sub)
+
+
+@command("remote", "ask questions of, or query, a SPARQL endpoint holding pushed documents",
+         _remote_args)
+def _remote(args: argparse.Namespace) -> int:
+    from .questions import ask
+    from .remote import Endpoint
+
+    endpoint = _endpoint(args)
+    assert isinstance(endpoint, Endpoint)
+    if args.action == "ask":
+        _print_answers(ask(endpoint.graph(args.document), args.question), args.format)
+    elif args.action == "sparql":
+        _print_sparql(endpoint.sparql(args.query))
+    else:
+        for doc in endpoint.documents():
+            print(doc)
+    return 0
+
+
+def _store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", type=Path, metavar="DIR", help="the store folder")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add the data files' documents (or a synthetic "
+                                         "corpus) to the store, all or nothing")
+    add.add_argument("--synthetic", type=int, metavar="EVENTS",
+                     help="add a generated corpus of this many events instead")
+    add.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    add.add_argument("--prefix", default="", help="id prefix of the synthetic corpus")
+    q = actions.add_parser("ask", help="answer a question over the stored documents")
+    q.add_argument("question")
+    q.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    s = actions.add_parser("sparql", help="run a SPARQL query over the stored documents")
+    s.add_argument("query")
+    e = actions.add_parser("export", help="write the stored documents to an RDF file "
+                                          "(.nq/.trig keep one graph per document)")
+    e.add_argument("output", type=Path, metavar="FILE")
+    actions.add_parser("info", help="the documents and the number of quads")
+    r = actions.add_parser("remove", help="remove a document")
+    r.add_argument("document")
+
+
+@command("store", "a persistent on-disk store: add documents, ask, query, export", _store_args)
+def _store(args: argparse.Namespace) -> int:
+    from .questions import ask
+    from .store import Store
+
+    writes = args.action in ("add", "remove")
+    with Store.open(args.folder, read_only=not writes) as store:
+        if args.action == "add":
+            if args.synthetic is not None:
+                from .synthetic import generate
+
+                kg = generate(events=args.synthetic, seed=args.seed, prefix=args.prefix)
+            else:
+                kg = _graph(args)
+            graphs = store.add(kg)
+            print(f"added {len(graphs)} document(s); the store holds "
+                  f"{len(store.documents())}")
+        elif args.action == "ask":
+            _print_answers(ask(store.graph(), args.question), args.format)
+        elif args.action == "sparql":
+            _print_sparql(store.sparql(args.query))
+        elif args.action == "export":
+            print(store.export(args.output))
+        elif args.action == "remove":
+            store.remove(args.document)
+        else:
+            print(f"{args.folder}: {len(store.documents())} documents, {len(store)} quads")
+            for doc in store.documents():
+                print(doc)
+    return 0
+
+
 # -- entry point ---------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""

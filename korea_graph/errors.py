@@ -15,7 +15,8 @@ Catch :class:`KoreaGraphError` to catch them all::
      ├── AmbiguousNameError        a name that matches several things; lists the candidates
      ├── ValidationError           the data breaks the SHACL shapes
      ├── QueryError                a question or query that cannot be answered
-     └── DependencyError           an optional dependency or external program is missing
+     ├── DependencyError           an optional dependency or external program is missing
+     └── RemoteError               a SPARQL endpoint cannot be reached or refuses a request
 
 >>> from korea_graph.errors import DataError, KoreaGraphError
 >>> err = DataError("bad date", file="x.yaml", line=3, field="events[0].when",
@@ -42,6 +43,7 @@ __all__ = [
     "ParseError",
     "QueryError",
     "ReferenceError_",
+    "RemoteError",
     "SchemaError",
     "ValidationError",
     "VocabularyError",
@@ -151,3 +153,12 @@ class QueryError(KoreaGraphError):
 
 class DependencyError(KoreaGraphError):
     """An optional dependency or external program is missing; the message says what to install."""
+
+
+class RemoteError(KoreaGraphError):
+    """A SPARQL endpoint that cannot be reached, refuses the credentials or a request;
+    ``status`` is the HTTP status when there was one."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status

@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +41,8 @@ from .timespan import TimeSpan
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["CATALOGUE", "Store", "StoreMeeting", "document_graph", "split"]
+__all__ = ["CATALOGUE", "Store", "StoreMeeting", "combine", "document_graph", "find_meetings",
+           "split"]
 
 #: The named graph listing the documents of a store (or of an endpoint after a push).
 CATALOGUE = ID + "graph/catalogue"
@@ -464,75 +465,78 @@ class Store:
                  involving: str | None = None) -> list[StoreMeeting]:
         """Who met whom (met-with relations of real events), possibly before ``before``
         (an ISO date, a :class:`~korea_graph.timespan.TimeSpan` or an event id), each
-        marked certain or possible; ``involving`` an actor id. One SPARQL query, the same
-        answer as :func:`korea_graph.query.meetings`.
+        marked certain or possible; ``involving`` an actor id, put first in each row.
+        One SPARQL query, the same answer as :func:`korea_graph.query.meetings`.
         """
-        from .rdf import iri
+        return find_meetings(self.sparql, before=before, involving=involving)
 
-        anchor = self._anchor(before) if before is not None else None
-        start_min, start_max = anchor if anchor is not None else (None, None)
-        real = ", ".join(f"<{individual_iri('status', s.value)}>"
-                         for s in Status if s.is_real)
-        who = ""
-        if involving is not None:
-            actor = f"<{iri('actor', involving)}>"
-            who = f"{{ ?r kg:from {actor} }} UNION {{ ?r kg:to {actor} }}"
-        time_filter = ""
-        if start_max is not None:
-            time_filter = (f'FILTER(!BOUND(?emin) || ?emin < "{start_max.isoformat()}"'
-                           f"^^xsd:date)")
-        query = f"""
-            PREFIX kg: <{KG}>
-            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-            SELECT ?a ?b ?record ?status ?emax WHERE {{
-                {who}
-                ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
-                   kg:from ?a ; kg:to ?b ; kg:derivedFrom ?record ; kg:status ?status ;
-                   kg:when ?t .
-                FILTER(?status IN ({real}))
-                OPTIONAL {{ ?t kg:endMin ?emin }}
-                OPTIONAL {{ ?t kg:endMax ?emax }}
-                {time_filter}
-            }}"""
-        statuses = {individual_iri("status", s.value): s for s in Status}
-        out = []
-        for row in self._query(query):
-            certainty: Literal["certain", "possible", ""] = ""
-            if anchor is not None:
-                emax = row["emax"]
-                sure = (emax is not None and start_min is not None
-                        and date.fromisoformat(emax.value) < start_min)
-                certainty = "certain" if sure else "possible"
-            a, b = _id(row["a"].value), _id(row["b"].value)
-            if involving is not None and a != involving:
-                a, b = b, a
-            out.append(StoreMeeting(a, b,
-                                    _id(row["record"].value), statuses[row["status"].value],
-                                    certainty))
-        out.sort(key=lambda m: (m.record, m.source, m.target))
-        return out
 
-    def _anchor(self, anchor: str | date | TimeSpan) -> tuple[date | None, date | None]:
-        """The earliest and latest start of an anchor, as :mod:`korea_graph.query` reads it:
-        a date is the whole of it, an event its time."""
-        if isinstance(anchor, date):
-            return anchor, anchor
-        if isinstance(anchor, str) and anchor[:4].isdigit() and "-" in anchor[:5] + "-":
-            anchor = TimeSpan.parse(anchor)
-        if isinstance(anchor, TimeSpan):
-            start = anchor.start_min
-            return start, start if start is not None else anchor.start_max
-        from .rdf import iri
+def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan | None = None,
+                  involving: str | None = None) -> list[StoreMeeting]:
+    """:meth:`Store.meetings` over any SPARQL ``select`` function returning a list of
+    ``{variable: value}`` dicts (a store's or an endpoint's)."""
+    from .rdf import iri
 
-        rows = list(self._query(
-            f"PREFIX kg: <{KG}> SELECT ?smin ?smax WHERE {{ <{iri('event', anchor)}> kg:when ?t ."
-            f" OPTIONAL {{ ?t kg:startMin ?smin }} OPTIONAL {{ ?t kg:startMax ?smax }} }}"))
-        if not rows:
-            raise NotFoundError(f"the store holds no event {anchor!r} (give an event id or an "
-                                f"ISO date)")
-        smin, smax = rows[0]["smin"], rows[0]["smax"]
-        return (date.fromisoformat(smin.value) if smin is not None else None,
-                date.fromisoformat(smax.value) if smax is not None else None)
+    start_min, start_max = _anchor(select, before) if before is not None else (None, None)
+    real = ", ".join(f"<{individual_iri('status', s.value)}>" for s in Status if s.is_real)
+    who = ""
+    if involving is not None:
+        actor = f"<{iri('actor', involving)}>"
+        who = f"{{ ?r kg:from {actor} }} UNION {{ ?r kg:to {actor} }}"
+    time_filter = ""
+    if start_max is not None:
+        time_filter = f'FILTER(!BOUND(?emin) || ?emin < "{start_max.isoformat()}"^^xsd:date)'
+    query = f"""
+        PREFIX kg: <{KG}>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?a ?b ?record ?status ?emax WHERE {{
+            {who}
+            ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
+               kg:from ?a ; kg:to ?b ; kg:derivedFrom ?record ; kg:status ?status ;
+               kg:when ?t .
+            FILTER(?status IN ({real}))
+            OPTIONAL {{ ?t kg:endMin ?emin }}
+            OPTIONAL {{ ?t kg:endMax ?emax }}
+            {time_filter}
+        }}"""
+    statuses = {individual_iri("status", s.value): s for s in Status}
+    out = []
+    for row in select(query):
+        certainty: Literal["certain", "possible", ""] = ""
+        if before is not None:
+            emax = row.get("emax")
+            sure = (emax is not None and start_min is not None
+                    and date.fromisoformat(emax) < start_min)
+            certainty = "certain" if sure else "possible"
+        a, b = _id(row["a"]), _id(row["b"])
+        if involving is not None and a != involving:
+            a, b = b, a
+        out.append(StoreMeeting(a, b, _id(row["record"]), statuses[row["status"]], certainty))
+    out.sort(key=lambda m: (m.record, m.source, m.target))
+    return out
+
+
+def _anchor(select: Callable[[str], Any], anchor: str | date | TimeSpan
+            ) -> tuple[date | None, date | None]:
+    """The earliest and latest start of an anchor, as :mod:`korea_graph.query` reads it:
+    a date is the whole of it, an event its time."""
+    if isinstance(anchor, date):
+        return anchor, anchor
+    if isinstance(anchor, str) and anchor[:4].isdigit():
+        anchor = TimeSpan.parse(anchor)
+    if isinstance(anchor, TimeSpan):
+        start = anchor.start_min
+        return start, start if start is not None else anchor.start_max
+    from .rdf import iri
+
+    rows = select(f"PREFIX kg: <{KG}> SELECT ?smin ?smax WHERE {{ <{iri('event', anchor)}> "
+                  f"kg:when ?t . OPTIONAL {{ ?t kg:startMin ?smin }} "
+                  f"OPTIONAL {{ ?t kg:startMax ?smax }} }}")
+    if not rows:
+        raise NotFoundError(f"no event {anchor!r} (give an event id or an ISO date)")
+    smin, smax = rows[0].get("smin"), rows[0].get("smax")
+    return (date.fromisoformat(smin) if smin is not None else None,
+            date.fromisoformat(smax) if smax is not None else None)
 
 
 def _id(value: str) -> str:
