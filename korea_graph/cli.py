@@ -288,7 +288,7 @@ def _push_args(p: argparse.ArgumentParser) -> None:
 @command("push", "send the graph to a SPARQL endpoint, one named graph per document",
          _push_args)
 def _push(args: argparse.Namespace) -> int:
-    from .remote import Endpoint
+    from .remote import Endpoint, PushMethod
     from .store import Store
 
     endpoint = _endpoint(args)
@@ -298,7 +298,7 @@ def _push(args: argparse.Namespace) -> int:
             kg = store.graph()
     else:
         kg = _graph(args)
-    method = args.method or ("graph-store" if endpoint.graph_store else "update")
+    method: PushMethod = args.method or ("graph-store" if endpoint.graph_store else "update")
     graphs = endpoint.push(kg, method=method)
     for doc in kg.documents:
         print(doc)
