@@ -22,6 +22,7 @@ from .errors import (
     ParseError,
     QueryError,
     ReferenceError_,
+    RemoteError,
     SchemaError,
     ValidationError,
     VocabularyError,
@@ -52,8 +53,11 @@ from .query import connections, events, meetings, timeline, who_is
 from .questions import ask
 from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
 from .relations import Relation, RelationType
+from .remote import Endpoint  # light: urllib only
 from .shapes import validate  # light: pyshacl loads on first use
 from .sparql import sparql  # light: pyoxigraph/pandas load on first use
+from .store import Store  # light: pyoxigraph loads on first use
+from .synthetic import generate
 from .timespan import Precision, TimeSpan
 from .views import View, view
 
@@ -73,6 +77,7 @@ __all__ = [
     "DependencyError",
     "Document",
     "DuplicateIdError",
+    "Endpoint",
     "Event",
     "EventType",
     "Evidence",
@@ -88,11 +93,13 @@ __all__ = [
     "ReferenceError_",
     "Relation",
     "RelationType",
+    "RemoteError",
     "Role",
     "SchemaError",
     "SourceRecord",
     "Stance",
     "Status",
+    "Store",
     "TimeSpan",
     "ValidationError",
     "View",
@@ -102,6 +109,7 @@ __all__ = [
     "connections",
     "events",
     "from_rdf",
+    "generate",
     "load",
     "load_file",
     "meetings",
