@@ -213,3 +213,41 @@ def test_sigkill_mid_add_loses_nothing_committed(tmp_path: Path) -> None:
         # nothing but committed documents and the catalogue is left
         graphs = {g.value for g in store.oxigraph.named_graphs()}
         assert graphs == {*store.graphs(), store_module.CATALOGUE}
+
+
+def test_cli_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from korea_graph.cli import main
+
+    folder = str(tmp_path / "s")
+    assert main(["store", folder, "add"]) == 0
+    assert main(["store", folder, "add", "--synthetic", "300", "--prefix", "syn-"]) == 0
+    assert "the store holds 4" in capsys.readouterr().out
+    assert main(["store", folder, "info"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "monitor-6-129", "syn-doc-000000", "syn-doc-000001", "syn-doc-000002"]
+    assert main(["store", folder, "ask", "who met whom before Putin's trip", "--format",
+                 "csv"]) == 0
+    from korea_graph import load
+    from korea_graph.questions import ask
+
+    both = load().merge(generate(events=300, prefix="syn-"))
+    expected = ask(both, "who met whom before Putin's trip").to_csv()
+    assert capsys.readouterr().out == expected
+    assert main(["store", folder, "sparql", "ASK { ?s ?p ?o }"]) == 0
+    assert capsys.readouterr().out.strip() == "true"
+    assert main(["store", folder, "export", str(tmp_path / "all.nq")]) == 0
+    assert (tmp_path / "all.nq").stat().st_size > 0
+    assert main(["store", folder, "add"]) == 2
+    assert "already holds document(s) monitor-6-129" in capsys.readouterr().err
+    assert main(["store", folder, "remove", "syn-doc-000001"]) == 0
+    assert main(["store", str(tmp_path / "missing"), "info"]) == 1
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(tmp_path / "quiet") as store:
+        store.add(generate(events=300))
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here
+    with Store.open(tmp_path / "loud") as store:
+        store.add(generate(events=300), show_progress=True)
+    assert "adding documents" in capsys.readouterr().err
