@@ -50,6 +50,19 @@ def median(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
     return statistics.median(samples), result
 
 
+class Results(dict[str, Any]):
+    """Measurements, written to a file after each one, so a side stopped by the time limit
+    still reports what it measured."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.path.write_text(json.dumps(self, indent=1), encoding="utf-8")
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -59,13 +72,12 @@ def anchor_of(events: int) -> str:
 
 
 # -- the korea_graph side --------------------------------------------------------------------
-def korea_graph_side(events: int, work: Path) -> dict[str, Any]:
+def korea_graph_side(events: int, work: Path, out: Results) -> None:
     from korea_graph import generate, meetings, sparql, to_rdf
     from korea_graph.rdf import from_rdf
     from korea_graph.store import Store
     from korea_graph.views import view
 
-    out: dict[str, Any] = {}
     anchor = anchor_of(events)
     out["build"], kg = timed(lambda: generate(events=events, seed=0))
     seconds, relations = timed(lambda: kg.all_relations)
@@ -108,7 +120,6 @@ def korea_graph_side(events: int, work: Path) -> dict[str, Any]:
         out["store_sparql"], _ = median(lambda: store.sparql(QUERY), repeat=3)
     out["turtle_import_store"] = _oxigraph_parse(work / "data.ttl")
     out["peak_mb"] = peak_mb()
-    return out
 
 
 def _oxigraph_parse(path: Path) -> float:
@@ -133,12 +144,11 @@ def _write_records(kg: Any, path: Path) -> None:
 
 
 # -- the plain rdflib + networkx side ---------------------------------------------------------
-def plain_side(events: int, work: Path) -> dict[str, Any]:
+def plain_side(events: int, work: Path, out: Results) -> None:
     import networkx as nx
     import rdflib
     from rdflib.namespace import RDF, RDFS, XSD
 
-    out: dict[str, Any] = {}
     data = json.loads((work / "records.json").read_text(encoding="utf-8"))
     ex = rdflib.Namespace("https://example.org/")
     meeting_types = {"meeting", "talks", "summit", "negotiation"}
@@ -216,7 +226,6 @@ def plain_side(events: int, work: Path) -> dict[str, Any]:
     g2 = rdflib.Graph()
     out["turtle_import"], _ = timed(lambda: g2.parse(work / "data.ttl", format="turtle"))
     out["peak_mb"] = peak_mb()
-    return out
 
 
 # -- the run ---------------------------------------------------------------------------------
@@ -263,6 +272,9 @@ def markdown(result: dict[str, Any]) -> str:
     lines.append(f"| peak memory after building the graph | {kg.get('peak_mb_model', 0):,.0f} MB"
                  f" | | |")
     lines.append("")
+    for name, side in (("korea_graph", kg), ("rdflib + networkx", plain)):
+        if side.get("error"):
+            lines.append(f"{name}: {side['error']}.")
     lines.append(f"Rows: korea_graph who-met-whom {kg.get('who_met_whom_rows')} (store "
                  f"{kg.get('store_who_met_whom_rows')}), networkx filter "
                  f"{plain.get('who_met_whom_rows')}; SPARQL top-10 equal on both sides: "
@@ -289,17 +301,22 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def run_side(side: str, events: int, work: Path, timeout: float) -> dict[str, Any]:
+def run_side(side: str, events: int, work: Path, timeout: float, memory_gb: float
+             ) -> dict[str, Any]:
     result = work / f"{side}.json"
     cmd = [sys.executable, __file__, "--events", str(events), "--worker", side,
-           "--work", str(work), "--out", str(result)]
+           "--work", str(work), "--out", str(result), "--memory-gb", str(memory_gb)]
+    error = None
     try:
         subprocess.run(cmd, check=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"error": f"did not finish in {timeout:.0f} s"}
+        error = f"stopped after {timeout:.0f} s; the operations left out did not finish"
     except subprocess.CalledProcessError as exc:
-        return {"error": f"failed with exit status {exc.returncode}"}
-    data: dict[str, Any] = json.loads(result.read_text())
+        error = (f"failed with exit status {exc.returncode} (memory limit {memory_gb} GB?); "
+                 f"the operations left out did not finish")
+    data: dict[str, Any] = json.loads(result.read_text()) if result.exists() else {}
+    if error:
+        data["error"] = error
     return data
 
 
@@ -308,19 +325,25 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per side")
+    parser.add_argument("--memory-gb", type=float, default=12,
+                        help="address-space limit per side, so that a side that needs more "
+                             "fails instead of pushing the machine into swap (default 12)")
     parser.add_argument("--worker", choices=("korea_graph", "plain"), help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
+        limit = int(args.memory_gb * 1024**3)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         side = korea_graph_side if args.worker == "korea_graph" else plain_side
-        args.out.write_text(json.dumps(side(args.events, args.work), indent=1))
+        side(args.events, args.work, Results(args.out))
         return
     with tempfile.TemporaryDirectory(prefix="korea-graph-bench-") as tmp:
         work = Path(tmp)
         result = {"events": args.events, "machine": machine(),
-                  "korea_graph": run_side("korea_graph", args.events, work, args.timeout)}
-        result["plain"] = (run_side("plain", args.events, work, args.timeout)
-                           if "error" not in result["korea_graph"] else {})
+                  "korea_graph": run_side("korea_graph", args.events, work, args.timeout,
+                                          args.memory_gb)}
+        result["plain"] = (run_side("plain", args.events, work, args.timeout, args.memory_gb)
+                           if (work / "data.ttl").exists() else {})
     table = markdown(result)
     result["markdown"] = table
     args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")

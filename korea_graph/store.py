@@ -479,10 +479,12 @@ def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan
 
     start_min, start_max = _anchor(select, before) if before is not None else (None, None)
     real = ", ".join(f"<{individual_iri('status', s.value)}>" for s in Status if s.is_real)
-    who = ""
+    # With an actor, one query per end: Oxigraph then starts from the actor's index
+    # entries (a UNION of the two ends makes it scan every relation).
+    ends = [""]
     if involving is not None:
         actor = f"<{iri('actor', involving)}>"
-        who = f"{{ ?r kg:from {actor} }} UNION {{ ?r kg:to {actor} }}"
+        ends = [f"?r kg:from {actor} .", f"?r kg:to {actor} ."]
     time_filter = ""
     if start_max is not None:
         time_filter = f'FILTER(!BOUND(?emin) || ?emin < "{start_max.isoformat()}"^^xsd:date)'
@@ -490,7 +492,7 @@ def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan
         PREFIX kg: <{KG}>
         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
         SELECT ?a ?b ?record ?status ?emax WHERE {{
-            {who}
+            {{who}}
             ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
                kg:from ?a ; kg:to ?b ; kg:derivedFrom ?record ; kg:status ?status ;
                kg:when ?t .
@@ -501,7 +503,8 @@ def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan
         }}"""
     statuses = {individual_iri("status", s.value): s for s in Status}
     out = []
-    for row in select(query):
+    rows = [row for who in ends for row in select(query.replace("{who}", who))]
+    for row in rows:
         certainty: Literal["certain", "possible", ""] = ""
         if before is not None:
             emax = row.get("emax")
