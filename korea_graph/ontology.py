@@ -361,8 +361,9 @@ PROPERTIES: dict[str, Term] = {
                           "kg:Affiliation", "kg:AffiliationKind", "org:role"),
     "postTitle": _d("post title", "The title of the post (foreign minister).",
                     "kg:Affiliation", "xsd:string"),
-    "accreditedTo": _o("accredited to", "Where a representative is accredited.",
-                       "kg:Affiliation", "kg:Actor"),
+    "accreditation": _o("accreditation", "Where the holder of a post (an ambassador) is "
+                        "accredited; the direct shortcut is kg:accreditedTo.",
+                        "kg:Affiliation", "kg:Actor"),
     "attitude": _o("attitude", "The kind of a stance.", "kg:Stance", "kg:Attitude"),
     "target": _o("target", "What a stance is towards.", "kg:Stance", "kg:Actor"),
     "expressedIn": _o("expressed in", "The event in which a stance was expressed.",
@@ -419,6 +420,7 @@ for _rel in RelationType:
     if _rel.symmetric:
         _extra = (("rdf:type", "owl:SymmetricProperty"), *_extra)
     _verb = _rel.value.replace("_", " ")
+    assert relation_property(_rel) not in PROPERTIES, f"{_rel} clashes with a record property"
     PROPERTIES[relation_property(_rel)] = _o(
         _verb, f"Derived relation: the source {_verb} the target"
         f"{_RELATION_NOTE.get(_rel, '')}; also a kg:Relation node with its record.",

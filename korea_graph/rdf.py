@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +59,7 @@ from .ontology import (
     individual_iri,
     relation_property,
 )
+from .relations import RelationType
 from .timespan import Precision, TimeSpan
 from .vocabulary import event_code
 
@@ -331,7 +332,7 @@ class _Builder:
         self.record(s, node, post.when, post.status, post.evidence, post.citations, post.note)
         self.opt(s, _k("postTitle"), post.title)
         if post.accredited_to is not None:
-            self.add((s, _k("accreditedTo"), f"<{iri('actor', post.accredited_to)}>"))
+            self.add((s, _k("accreditation"), f"<{iri('actor', post.accredited_to)}>"))
 
     def stance(self, stance: Stance, n: int) -> None:
         node = iri("stance", stance.id)
@@ -366,14 +367,37 @@ class _Builder:
             add((r, _k("status"), _enum("status", rel.status.value)))
 
 
+Group = tuple[str, list[tuple[str, str]]]
+
+
+def grouped(kg: KnowledgeGraph) -> list[Group]:
+    """The distinct triples of the graph by subject: subjects in IRI order (a node before
+    its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
+    Sorting per subject is much cheaper than sorting all triples."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in _Builder(kg).build():
+        pairs = groups.get(s)
+        if pairs is None:
+            groups[s] = [(p, o)]
+        else:
+            pairs.append((p, o))
+    out = []
+    for subject in sorted(groups, key=_subject_key):
+        pairs = sorted(set(groups[subject]))
+        types = [pair for pair in pairs if pair[0] == _TYPE]
+        if types:
+            pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
+        out.append((subject, pairs))
+    return out
+
+
+def _subject_key(subject: str) -> str:
+    return subject[:-1]
+
+
 def triples(kg: KnowledgeGraph) -> list[Triple]:
-    """The sorted, distinct triples of the graph as N-Triples terms."""
-    return sorted(set(_Builder(kg).build()), key=_order)
-
-
-def _order(t: Triple) -> tuple[str, str, str]:
-    """Subjects in IRI order (a node before its sub-nodes), then predicate, object."""
-    return (t[0][:-1], t[1], t[2])
+    """The distinct triples of the graph as N-Triples terms, in export order."""
+    return [(s, p, o) for s, pairs in grouped(kg) for p, o in pairs]
 
 
 # -- export: serialisation -------------------------------------------------------------------
@@ -381,52 +405,49 @@ _PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _TTL_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
-def _turtle_term(term: str, cache: dict[str, str]) -> str:
-    found = cache.get(term)
-    if found is not None:
-        return found
-    out = term
+def _turtle_term(term: str) -> str:
     if term.startswith("<"):
         value = term[1:-1]
         if value.startswith(ID):
-            out = f"<{value[len(ID):]}>"
-        else:
-            for prefix, ns in _TTL_PREFIXES:
-                if value.startswith(ns) and _PN_LOCAL.fullmatch(value[len(ns):]):
-                    out = f"{prefix}:{value[len(ns):]}"
-                    break
-    elif term.endswith(_INT):
-        out = term[1:-len(_INT) - 1]
-    elif term.endswith(_DATE):
-        out = term[:-len(_DATE)] + "^^xsd:date"
-    cache[term] = out
-    return out
+            return f"<{value[len(ID):]}>"
+        for prefix, ns in _TTL_PREFIXES:
+            if value.startswith(ns) and _PN_LOCAL.fullmatch(value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+        return term
+    if term.endswith(_INT):
+        return term[1:-len(_INT) - 1]
+    if term.endswith(_DATE):
+        return term[:-len(_DATE)] + "^^xsd:date"
+    return term
 
 
-def _turtle_body(sorted_triples: list[Triple], indent: str = "") -> Iterator[str]:
+def _turtle_body(groups: list[Group], indent: str = "") -> str:
     cache: dict[str, str] = {_TYPE: "a"}
-    term = _turtle_term
-    subject: str | None = None
-    predicate: str | None = None
-    for s, p, o in sorted_triples:
-        if s != subject:
-            if subject is not None:
-                yield " .\n\n"
-            subject, predicate = s, None
-            yield f"{indent}{term(s, cache)}"
-        if p != predicate:
-            if predicate is not None:
-                yield " ;"
-            predicate = p
-            yield f"\n{indent}    {term(p, cache)} {term(o, cache)}"
-        else:
-            yield f", {term(o, cache)}"
-    if subject is not None:
-        yield " .\n"
 
+    def term(t: str) -> str:
+        if t[-1] == '"':  # a plain string: the same in Turtle, and never repeated much
+            return t
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = _turtle_term(t)
+        return found
 
-def _type_first(t: Triple) -> tuple[str, bool, str, str]:
-    return (t[0][:-1], t[1] != _TYPE, t[1], t[2])
+    blocks = []
+    pad = f"\n{indent}    "
+    for subject, pairs in groups:
+        parts = [indent, term(subject)]
+        predicate = None
+        for p, o in pairs:
+            if p != predicate:
+                if predicate is not None:
+                    parts.append(" ;")
+                predicate = p
+                parts += (pad, term(p), " ", term(o))
+            else:
+                parts += (", ", term(o))
+        parts.append(" .\n")
+        blocks.append("".join(parts))
+    return "\n".join(blocks)
 
 
 def _header() -> str:
@@ -440,17 +461,17 @@ def to_rdf(kg: KnowledgeGraph, format: str = "turtle") -> str:
     The output is deterministic: the same graph always gives the same text.
     """
     fmt = _format_name(format)
-    data = triples(kg)
+    groups = grouped(kg)
     if fmt == "ntriples":
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in data)
+        return "".join([f"{s} {p} {o} .\n" for s, pairs in groups for p, o in pairs])
     if fmt == "nquads":
-        return "".join(f"{s} {p} {o} <{GRAPH_IRI}> .\n" for s, p, o in data)
+        graph = f"<{GRAPH_IRI}>"
+        return "".join([f"{s} {p} {o} {graph} .\n" for s, pairs in groups for p, o in pairs])
     if fmt == "jsonld":
-        return _jsonld(data)
-    data.sort(key=_type_first)
+        return _jsonld([(s, p, o) for s, pairs in groups for p, o in pairs])
     if fmt == "turtle":
-        return _header() + "\n" + "".join(_turtle_body(data))
-    body = "".join(_turtle_body(data, "    "))
+        return _header() + "\n" + _turtle_body(groups)
+    body = _turtle_body(groups, "    ")
     return _header() + f"\n<{GRAPH_IRI[len(ID):]}> {{\n" + body + "}\n"
 
 
@@ -558,22 +579,39 @@ def _parse(data: bytes, format: str, file: str | None) -> dict[str, _Node]:
                               "'korea_graph[fast]'") from exc
     nodes: dict[str, _Node] = {}
     named, literal = ox.NamedNode, ox.Literal
+    skip = _DERIVED
     try:
         for quad in ox.parse(data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), base_iri=ID):
+            p = quad.predicate.value
+            if p in skip:  # derived triples are rebuilt from the records, not read
+                continue
             s = quad.subject
-            key = s.value if isinstance(s, named) else f"_:{s.value}"
+            key = s.value if type(s) is named else f"_:{s}"
             o = quad.object
-            value = o.value if isinstance(o, named) else o if isinstance(o, literal) else (
-                f"_:{o.value}")
+            kind = type(o)
+            value = o.value if kind is named else o if kind is literal else str(o)
             node = nodes.get(key)
             if node is None:
-                node = nodes[key] = {}
-            node.setdefault(quad.predicate.value, []).append(value)
+                nodes[key] = {p: [value]}
+                continue
+            values = node.get(p)
+            if values is None:
+                node[p] = [value]
+            else:
+                values.append(value)
     except SyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         raise ParseError(f"malformed {fmt}: {message}", file=file, line=exc.lineno,
                          expected=f"well-formed {fmt}") from None
     return nodes
+
+
+#: Predicates of derived triples (shortcuts, relations, OWL-Time instants): import skips them.
+_DERIVED = frozenset(
+    [KG + name for name in ("involves", "citedOutlet", "refersTo", "codedAs", "iso",
+                            "relationType", "from", "to", "derivedFrom")]
+    + [KG + relation_property(t) for t in RelationType]
+    + [_ALT[1:-1], _SAME[1:-1], _IDENT[1:-1], _BEGIN[1:-1], _END[1:-1], _IN_DATE[1:-1]])
 
 
 def _reverse(kind: str, enum: Iterable[Any]) -> dict[str, Any]:
@@ -593,9 +631,10 @@ _P = {name: KG + name for name in (
     "document", "start", "end", "quote", "paragraph", "outlet", "date", "source", "dataset",
     "rowId", "file", "line", "storyId", "sentence", "sourcePublisher", "hasParticipation",
     "actor", "role", "place", "partOf", "about", "cameo", "holder", "organization",
-    "affiliationKind", "postTitle", "accreditedTo", "attitude", "target", "expressedIn",
+    "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
     "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution")}
 _RDF_TYPE = _RDF + "type"
+_RECORD_CLASSES = ("Document", "Actor", "Event", "Affiliation", "Stance")
 _LABEL_IRI = PREFIXES["rdfs"] + "label"
 
 
@@ -605,6 +644,8 @@ class _Reader:
     def __init__(self, nodes: dict[str, _Node], file: str | None) -> None:
         self.nodes = nodes
         self.file = file
+        self.spans: dict[tuple[Any, ...], TimeSpan] = {}
+        self.by_class: dict[str, list[str]] | None = None
 
     def fail(self, cls: type[DataError], subject: str, prop: str | None, message: str,
              expected: str | None = None) -> DataError:
@@ -727,11 +768,15 @@ class _Reader:
             raise self.fail(SchemaError, s, prop, f"not a node: {_show(node)}", "a kg:TimeSpan")
         p = _P
         try:
-            return TimeSpan(self.day(node, p["startMin"]), self.day(node, p["startMax"]),
-                            self.day(node, p["endMin"]), self.day(node, p["endMax"]),
-                            self.enum(node, p["precision"], _PRECISION),
-                            self.text(node, p["phrase"], optional=True),
-                            self.text(node, p["resolution"], optional=True))
+            fields = (self.day(node, p["startMin"]), self.day(node, p["startMax"]),
+                      self.day(node, p["endMin"]), self.day(node, p["endMax"]),
+                      self.enum(node, p["precision"], _PRECISION),
+                      self.text(node, p["phrase"], optional=True),
+                      self.text(node, p["resolution"], optional=True))
+            span = self.spans.get(fields)  # many citations share a date: build it once
+            if span is None:
+                span = self.spans[fields] = TimeSpan(*fields)
+            return span
         except DateError as exc:
             if exc.field:
                 raise
@@ -754,9 +799,15 @@ class _Reader:
 
     # records --------------------------------------------------------------------------
     def typed(self, cls: str) -> list[str]:
-        target = KG + cls
-        found = [(self.integer(s, _P["position"]), s) for s, props in self.nodes.items()
-                 if target in props.get(_RDF_TYPE, ())]
+        """The nodes of a record class, in the order of their kg:position."""
+        if self.by_class is None:
+            wanted: dict[str, list[str]] = {KG + name: [] for name in _RECORD_CLASSES}
+            for s, props in self.nodes.items():
+                for t in props.get(_RDF_TYPE, ()):
+                    if t in wanted:
+                        wanted[t].append(s)
+            self.by_class = wanted
+        found = [(self.integer(s, _P["position"]), s) for s in self.by_class[KG + cls]]
         found.sort()
         return [s for _, s in found]
 
@@ -835,7 +886,7 @@ class _Reader:
             self.enum(s, p["affiliationKind"], _AFFILIATION), when,
             self.enum(s, p["status"], _STATUS), self.evidence(s),
             self.text(s, p["postTitle"], optional=True),
-            self.ref(s, p["accreditedTo"], "actor", optional=True), self.citations(s),
+            self.ref(s, p["accreditation"], "actor", optional=True), self.citations(s),
             self.text(s, p["note"], optional=True))
 
     def stance(self, s: str) -> Stance:
