@@ -3,13 +3,16 @@ each expected violation, readably (focus node, path, message); the CLI exits non
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import knowledge_graphs
 
 import korea_graph
-from korea_graph import KnowledgeGraph
+from korea_graph import ActorKind, KnowledgeGraph
 from korea_graph.cli import main
 from korea_graph.errors import ParseError, ValidationError
 from korea_graph.ontology import ID, KG
@@ -194,3 +197,35 @@ def test_cli_validate_malformed_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     bad.write_text("<a> <b> <c> .\n<a> <b> .\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
     assert "bad.ttl:2:" in capsys.readouterr().err
+
+
+# -- generated graphs ----------------------------------------------------------------------
+def predicted(graph: KnowledgeGraph) -> set[tuple[str, str | None]]:
+    """The (focus, path) of every violation the shapes should report, from the model."""
+    out: set[tuple[str, str | None]] = set()
+    for e in graph.events.values():
+        if not e.participants:
+            out.add((iri("event", e.id), "kg:hasParticipation"))
+        if not e.evidence and not e.sources:
+            out.add((iri("event", e.id), None))
+    for kind, table in (("affiliation", graph.affiliations), ("stance", graph.stances)):
+        for record in table.values():
+            if not record.evidence:
+                out.add((iri(kind, record.id), "kg:evidence"))
+    for a in graph.actors.values():
+        # pyshacl matches sh:pattern with Python's re.search, where $ also matches before a
+        # final newline
+        if a.wikidata is not None and not re.search(r"^Q[1-9][0-9]*$", a.wikidata):
+            out.add((iri("actor", a.id), "kg:wikidata"))
+        if a.country is not None and graph.actors[a.country].kind is not ActorKind.STATE:
+            out.add((iri("actor", a.id), "kg:country"))
+    return out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(knowledge_graphs(max_records=3))
+def test_generated_graphs_give_exactly_the_predicted_violations(graph: KnowledgeGraph) -> None:
+    expected = predicted(graph)
+    report = validate(graph)
+    assert {(v.focus, v.path) for v in report.violations} == expected, report.text()
+    assert report.conforms == (not expected)
