@@ -55,7 +55,7 @@ from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on
 from .relations import Relation, RelationType
 from .remote import Endpoint  # light: urllib only
 from .shapes import validate  # light: pyshacl loads on first use
-from .sparql import sparql  # light: pyoxigraph/pandas load on first use
+from .sparql_query import sparql  # light: pyoxigraph/pandas load on first use
 from .store import Store  # light: pyoxigraph loads on first use
 from .synthetic import generate
 from .timespan import Precision, TimeSpan

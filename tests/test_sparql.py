@@ -17,7 +17,7 @@ from korea_graph import KnowledgeGraph, RelationType, Status
 from korea_graph.errors import QueryError
 from korea_graph.ontology import KG
 from korea_graph.rdf import iri
-from korea_graph.sparql import Rows, sparql, store
+from korea_graph.sparql_query import Rows, sparql, store
 from korea_graph.vocabulary import event_code
 
 COOKBOOK = Path(__file__).resolve().parent.parent / "docs" / "sparql-cookbook.md"
