@@ -258,7 +258,8 @@ ROWS: list[tuple[str, str, str | None, str]] = [  # label, korea_graph key, plai
 def markdown(result: dict[str, Any]) -> str:
     kg, plain = result["korea_graph"], result["plain"]
     lines = [f"### {result['events']:,} events ({kg.get('triples', 0):,} triples)", "",
-             "| operation | korea_graph | rdflib + networkx | speed-up |", "|---|---|---|---|"]
+             "| operation | korea_graph | rdflib + networkx | korea_graph is |",
+             "|---|---|---|---|"]
 
     def fmt(seconds: float | None) -> str:
         if seconds is None:
@@ -267,7 +268,9 @@ def markdown(result: dict[str, Any]) -> str:
 
     for label, a, b, note in ROWS:
         x, y = kg.get(a), plain.get(b) if b else None
-        ratio = f"{y / x:.1f}x" if x and y else "n/a"
+        ratio = "n/a"
+        if x and y:
+            ratio = f"{y / x:.1f}x faster" if y >= x else f"{x / y:.1f}x slower"
         lines.append(f"| {label}{' (' + note + ')' if note else ''} | {fmt(x)} | {fmt(y)} | "
                      f"{ratio} |")
     lines.append(f"| peak memory (ru_maxrss), whole run | {kg.get('peak_mb', 0):,.0f} MB | "
