@@ -228,7 +228,7 @@ class KnowledgeGraph:
         src = self.actor(source).id if source is not None else None
         dst = self.actor(target).id if target is not None else None
         out = []
-        for rel in self.all_relations:
+        for rel in self._candidates(types, who or src or dst):
             if types is not None and rel.type not in types:
                 continue
             if statuses is not None and rel.status not in statuses:
@@ -241,6 +241,35 @@ class KnowledgeGraph:
                 continue
             out.append(rel)
         return out
+
+    @cached_property
+    def _relation_index(self) -> tuple[dict[RelationType, list[Relation]],
+                                       dict[str, list[Relation]]]:
+        by_type: dict[RelationType, list[Relation]] = {}
+        by_actor: dict[str, list[Relation]] = {}
+        for rel in self.all_relations:
+            by_type.setdefault(rel.type, []).append(rel)
+            by_actor.setdefault(rel.source, []).append(rel)
+            if rel.target != rel.source:
+                by_actor.setdefault(rel.target, []).append(rel)
+        return by_type, by_actor
+
+    def _candidates(self, types: set[RelationType] | None, actor: str | None
+                    ) -> Iterable[Relation]:
+        """The smallest indexed list that holds every match, in data order."""
+        by_type, by_actor = self._relation_index
+        if actor is not None:
+            return by_actor.get(actor, [])
+        if types is not None:
+            if len(types) == 1:
+                return by_type.get(next(iter(types)), [])
+            return sorted((r for t in types for r in by_type.get(t, [])),
+                          key=self._relation_order.__getitem__)
+        return self.all_relations
+
+    @cached_property
+    def _relation_order(self) -> dict[Relation, int]:
+        return {rel: index for index, rel in enumerate(self.all_relations)}
 
     # -- conversions -----------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:
