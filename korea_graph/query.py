@@ -121,8 +121,9 @@ def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
 
 
 def _certainty(when: TimeSpan, before: Anchor | None, after: Anchor | None,
-               during: Anchor | None) -> str | None:
-    """"certain", "possible", or None when the conditions cannot hold; "" if no condition."""
+               during: Anchor | None, strength: Strength) -> str | None:
+    """"certain", "possible", or None when the conditions cannot hold (or hold only
+    possibly and ``strength`` is "certainly"); "" if there is no condition."""
     if before is None and after is None and during is None:
         return ""
     certain = True
@@ -136,6 +137,8 @@ def _certainty(when: TimeSpan, before: Anchor | None, after: Anchor | None,
         if not maybe(anchor.when):
             return None
         certain = certain and surely(anchor.when)
+    if not certain and strength == "certainly":
+        return None
     return "certain" if certain else "possible"
 
 
@@ -240,8 +243,8 @@ def relations(
     for rel in kg.relations(types, source=source, target=target, actor=involving):
         if rel.status not in allowed:
             continue
-        certainty = _certainty(rel.when, b, a, d)
-        if certainty is None or (strength == "certainly" and certainty == "possible"):
+        certainty = _certainty(rel.when, b, a, d, strength)
+        if certainty is None:
             continue
         flip = rel.symmetric and (rel.source != src if src else bool(dst) and rel.target != dst)
         rows.append(_fact(kg, rel, certainty, flip=flip))
@@ -309,8 +312,8 @@ def events(
     for event in kg.find_events(involving=involving, type=list(types) if types else None):
         if event.status not in allowed:
             continue
-        certainty = _certainty(event.when, b, a, d)
-        if certainty is None or (strength == "certainly" and certainty == "possible"):
+        certainty = _certainty(event.when, b, a, d, strength)
+        if certainty is None:
             continue
         rows.append(_event_row(kg, event, certainty))
     rows.sort(key=lambda r: r.when.sort_key())
