@@ -20,9 +20,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import korea_graph
-from korea_graph.cameo_export import to_cameo_rows, to_plover_json
-from korea_graph.gdelt import read_gdelt
-from korea_graph.icews import read_icews
+from korea_graph.eventdata.cameo_export import to_cameo_rows, to_plover_json
+from korea_graph.eventdata.gdelt import read_gdelt
+from korea_graph.eventdata.icews import read_icews
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 ICEWS = FIXTURES / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv"

@@ -78,9 +78,9 @@ def anchor_of(events: int) -> str:
 # -- the korea_graph side --------------------------------------------------------------------
 def korea_graph_side(events: int, work: Path, out: Results) -> None:
     from korea_graph import generate, meetings, sparql, to_rdf
-    from korea_graph.rdf import from_rdf
-    from korea_graph.store import Store
-    from korea_graph.views import view
+    from korea_graph.linked_data.rdf import from_rdf
+    from korea_graph.scale.store import Store
+    from korea_graph.views.network_view import view
 
     anchor = anchor_of(events)
     out["build"], kg = timed(lambda: generate(events=events, seed=0))

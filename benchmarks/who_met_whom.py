@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 import korea_graph
-from korea_graph.query import meetings
+from korea_graph.questions.query import meetings
 
 
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:

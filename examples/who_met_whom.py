@@ -4,7 +4,7 @@
 """
 
 import korea_graph
-from korea_graph.query import meetings
+from korea_graph.questions import meetings
 
 kg = korea_graph.load()
 for row in meetings(kg, before="Putin's trip"):

@@ -8,8 +8,27 @@
 
 from __future__ import annotations
 
-from .answers import Answers
-from .cameo_export import to_cameo_rows, to_plover_json, write_cameo_tsv, write_plover_json
+from .core.graph import KnowledgeGraph
+from .core.model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    AffiliationKind,
+    Attitude,
+    Citation,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    Participant,
+    Role,
+    SourceRecord,
+    Stance,
+    Status,
+)
+from .core.relations import Relation, RelationType
+from .core.timespan import Precision, TimeSpan
+from .curation.loader import load, load_file
 from .errors import (
     AmbiguousNameError,
     DataError,
@@ -27,39 +46,29 @@ from .errors import (
     ValidationError,
     VocabularyError,
 )
-from .eventdata import ImportResult
-from .gdelt import read_gdelt
-from .graph import KnowledgeGraph
-from .icews import read_icews
-from .loader import load, load_file
-from .model import (
-    Actor,
-    ActorKind,
-    Affiliation,
-    AffiliationKind,
-    Attitude,
-    Citation,
-    Document,
-    Event,
-    EventType,
-    Evidence,
-    Participant,
-    Role,
-    SourceRecord,
-    Stance,
-    Status,
+from .eventdata.cameo_export import (
+    to_cameo_rows,
+    to_plover_json,
+    write_cameo_tsv,
+    write_plover_json,
 )
-from .query import connections, events, meetings, timeline, who_is
-from .questions import ask
-from .rdf import from_rdf, to_rdf, to_rdflib  # light: rdflib/pyoxigraph load on first use
-from .relations import Relation, RelationType
-from .remote import Endpoint  # light: urllib only
-from .shapes import validate  # light: pyshacl loads on first use
-from .sparql_query import sparql  # light: pyoxigraph/pandas load on first use
-from .store import Store  # light: pyoxigraph loads on first use
-from .synthetic import generate
-from .timespan import Precision, TimeSpan
-from .views import View, view
+from .eventdata.coded_rows import ImportResult
+from .eventdata.gdelt import read_gdelt
+from .eventdata.icews import read_icews
+from .linked_data.rdf import (  # light: rdflib/pyoxigraph load on first use
+    from_rdf,
+    to_rdf,
+    to_rdflib,
+)
+from .linked_data.shapes import validate  # light: pyshacl loads on first use
+from .linked_data.sparql_query import sparql  # light: pyoxigraph/pandas load on first use
+from .questions.answers import Answers
+from .questions.english import ask
+from .questions.query import connections, events, meetings, timeline, who_is
+from .scale.remote import Endpoint  # light: urllib only
+from .scale.store import Store  # light: pyoxigraph loads on first use
+from .scale.synthetic import generate
+from .views.network_view import View, view
 
 __version__ = "0.1.0"
 

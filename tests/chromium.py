@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     shot.add_argument("--height", type=int, default=800)
     args = parser.parse_args(argv)
     import korea_graph
-    from korea_graph.views import view
+    from korea_graph.views.network_view import view
 
     with _temporary_html() as html:
         view(korea_graph.load()).save(html)

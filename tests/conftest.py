@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import korea_graph
-from korea_graph.loader import bundled_data_files
+from korea_graph.curation.loader import bundled_data_files
 
 REQUIRE_ALL = os.environ.get("KOREA_GRAPH_REQUIRE_ALL") == "1"
 

@@ -1,6 +1,6 @@
 """Hypothesis strategies for korea_graph: random valid knowledge graphs with hostile text.
 
-``knowledge_graphs()`` draws a :class:`~korea_graph.graph.KnowledgeGraph` whose records
+``knowledge_graphs()`` draws a :class:`~korea_graph.core.graph.KnowledgeGraph` whose records
 refer only to ids it defines, whose evidence spans match their document text, and whose
 strings (ids included) are hostile: quotes, backslashes, newlines, ``<script>``,
 ``\"\"\"``, non-ASCII and right-to-left text, very long strings.

@@ -7,15 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from korea_graph import KnowledgeGraph
-from korea_graph.cameo_export import (
+from korea_graph.core.names import normalize
+from korea_graph.eventdata.cameo_export import (
     CAMEO_COLUMNS,
     to_cameo_rows,
     to_plover_json,
     write_cameo_tsv,
     write_plover_json,
 )
-from korea_graph.icews import COLUMNS, read_icews
-from korea_graph.names import normalize
+from korea_graph.eventdata.icews import COLUMNS, read_icews
 
 FIXTURE = Path(__file__).parent / "fixtures" / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv"
 

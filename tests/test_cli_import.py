@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from korea_graph.cameo_export import CAMEO_COLUMNS
 from korea_graph.cli import main
+from korea_graph.eventdata.cameo_export import CAMEO_COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ICEWS = FIXTURES / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv"
@@ -44,7 +44,7 @@ def test_import_to_plover_json_and_turtle(tmp_path: Path) -> None:
     records = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
     assert any(s["dataset"] == "icews" for r in records for s in r["sources"])
     assert main(["import", "--from", "icews", str(ICEWS), "-o", str(tmp_path / "g.ttl")]) == 0
-    from korea_graph.rdf import read_rdf
+    from korea_graph.linked_data.rdf import read_rdf
 
     graph = read_rdf(tmp_path / "g.ttl")
     assert "sergey-viktorovich-lavrov" in graph.actors and "lee-visits-moscow" in graph.events

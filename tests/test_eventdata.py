@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from korea_graph import load
-from korea_graph.eventdata import ActorRef, CodedRow, build_graph, event_shape, mint_id
-from korea_graph.model import ActorKind, EventType, Role, SourceRecord, Status
-from korea_graph.vocabulary import cameo_codes
+from korea_graph.core.model import ActorKind, EventType, Role, SourceRecord, Status
+from korea_graph.eventdata.coded_rows import ActorRef, CodedRow, build_graph, event_shape, mint_id
+from korea_graph.eventdata.vocabulary import cameo_codes
 
 DAY = date(2018, 6, 1)
 LAVROV = ActorRef("Sergey Lavrov", "RUS", ActorKind.PERSON)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from korea_graph import load
+from korea_graph.core.model import ActorKind
 from korea_graph.errors import DataError, DateError, ParseError, VocabularyError
-from korea_graph.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS, read_gdelt
-from korea_graph.model import ActorKind
-from korea_graph.vocabulary import countries
+from korea_graph.eventdata.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS, read_gdelt
+from korea_graph.eventdata.vocabulary import countries
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gdelt1_events_sample.tsv"
 VISIT = {"043": "042"}  # "host a visit" and "make a visit" rows of one visit are one event

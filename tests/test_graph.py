@@ -12,7 +12,7 @@ from korea_graph import (
     NotFoundError,
     Status,
 )
-from korea_graph.names import normalize
+from korea_graph.core.names import normalize
 
 
 @pytest.mark.parametrize(("name", "actor_id"), [

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from korea_graph import KnowledgeGraph, load
+from korea_graph.core.model import ActorKind, EventType, Role, Status
 from korea_graph.errors import DataError, DateError, ParseError, SchemaError, VocabularyError
-from korea_graph.icews import read_icews
-from korea_graph.model import ActorKind, EventType, Role, Status
+from korea_graph.eventdata.icews import read_icews
 
 FIXTURE = Path(__file__).parent / "fixtures" / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv"
 LAVROV = "sergey-viktorovich-lavrov"

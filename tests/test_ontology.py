@@ -14,7 +14,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 import korea_graph
 from korea_graph import EventType, RelationType
-from korea_graph.ontology import (
+from korea_graph.eventdata.vocabulary import CAMEO, relation_code
+from korea_graph.linked_data.ontology import (
     KG,
     ONTOLOGY_IRI,
     PREFIXES,
@@ -25,9 +26,8 @@ from korea_graph.ontology import (
     ontology_turtle,
     relation_property,
 )
-from korea_graph.ontology_docs import ontology_markdown
-from korea_graph.rdf import to_rdflib
-from korea_graph.vocabulary import CAMEO, relation_code
+from korea_graph.linked_data.ontology_docs import ontology_markdown
+from korea_graph.linked_data.rdf import to_rdflib
 
 ROOT = Path(__file__).resolve().parent.parent
 K = rdflib.Namespace(KG)
@@ -40,13 +40,13 @@ def ontology() -> rdflib.Graph:
 def test_committed_ttl_is_current() -> None:
     committed = (ROOT / "ontology" / "korea_graph.ttl").read_text(encoding="utf-8")
     assert committed == ontology_turtle(), (
-        "run: python -m korea_graph.ontology_docs --ttl > ontology/korea_graph.ttl")
+        "run: python -m korea_graph.linked_data.ontology_docs --ttl > ontology/korea_graph.ttl")
 
 
 def test_committed_reference_doc_is_current() -> None:
     committed = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
     assert committed == ontology_markdown(), (
-        "run: python -m korea_graph.ontology_docs > docs/ontology.md")
+        "run: python -m korea_graph.linked_data.ontology_docs > docs/ontology.md")
 
 
 def test_reference_doc_shows_what_the_ttl_says() -> None:

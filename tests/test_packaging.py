@@ -43,7 +43,7 @@ def test_installed_wheel_loads_and_answers_outside_the_repo(wheel: Path, tmp_pat
         archive.extractall(target)
     code = ("import korea_graph, pathlib; kg = korea_graph.load();"
             "assert 'site-packages' in korea_graph.__file__, korea_graph.__file__;"
-            "from korea_graph.questions import ask;"
+            "from korea_graph.questions.english import ask;"
             "print(len(ask(kg, \"who met whom before Putin's trip\")))")
     result = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True,
                             text=True, check=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from korea_graph import AmbiguousNameError, KnowledgeGraph, QueryError, Status, TimeSpan
-from korea_graph.query import (
+from korea_graph.questions.query import (
     actors,
     connections,
     events,

@@ -10,7 +10,7 @@ import pytest
 
 from korea_graph import KnowledgeGraph, QueryError
 from korea_graph.cli import main
-from korea_graph.questions import FORMS, ask
+from korea_graph.questions.english import FORMS, ask
 
 
 @pytest.mark.parametrize(("question", "expected"), [

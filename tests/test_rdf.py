@@ -20,8 +20,8 @@ from strategies import knowledge_graphs
 import korea_graph
 from korea_graph.cli import main
 from korea_graph.errors import DataError, DateError, ParseError, SchemaError, VocabularyError
-from korea_graph.ontology import ID, KG
-from korea_graph.rdf import FORMATS, from_rdf, iri, read_rdf, to_rdf, to_rdflib, triples
+from korea_graph.linked_data.ontology import ID, KG
+from korea_graph.linked_data.rdf import FORMATS, from_rdf, iri, read_rdf, to_rdf, to_rdflib, triples
 
 FORMAT_NAMES = list(FORMATS)
 OX = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,

@@ -15,12 +15,12 @@ from conftest import need
 from korea_graph import KnowledgeGraph
 from korea_graph.cli import main
 from korea_graph.errors import DataError, QueryError, RemoteError
-from korea_graph.query import meetings
-from korea_graph.questions import ask
-from korea_graph.rdf import to_rdf
-from korea_graph.remote import Endpoint
-from korea_graph.store import document_graph, split
-from korea_graph.synthetic import generate
+from korea_graph.linked_data.rdf import to_rdf
+from korea_graph.questions.english import ask
+from korea_graph.questions.query import meetings
+from korea_graph.scale.remote import Endpoint
+from korea_graph.scale.store import document_graph, split
+from korea_graph.scale.synthetic import generate
 
 pytestmark = pytest.mark.server
 

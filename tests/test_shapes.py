@@ -15,9 +15,9 @@ import korea_graph
 from korea_graph import ActorKind, KnowledgeGraph
 from korea_graph.cli import main
 from korea_graph.errors import ParseError, ValidationError
-from korea_graph.ontology import ID, KG
-from korea_graph.rdf import iri, to_rdf
-from korea_graph.shapes import ValidationReport, validate
+from korea_graph.linked_data.ontology import ID, KG
+from korea_graph.linked_data.rdf import iri, to_rdf
+from korea_graph.linked_data.shapes import ValidationReport, validate
 
 TRIP = "putin-visits-pyongyang"
 

@@ -15,10 +15,10 @@ import pytest
 import korea_graph
 from korea_graph import KnowledgeGraph, RelationType, Status
 from korea_graph.errors import QueryError
-from korea_graph.ontology import KG
-from korea_graph.rdf import iri
-from korea_graph.sparql_query import Rows, sparql, store
-from korea_graph.vocabulary import event_code
+from korea_graph.eventdata.vocabulary import event_code
+from korea_graph.linked_data.ontology import KG
+from korea_graph.linked_data.rdf import iri
+from korea_graph.linked_data.sparql_query import Rows, sparql, store
 
 COOKBOOK = Path(__file__).resolve().parent.parent / "docs" / "sparql-cookbook.md"
 RECIPE = re.compile(r"^## (\d+)\. (.+?)$.*?^```sparql\n(.*?)^```", re.S | re.M)

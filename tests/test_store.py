@@ -14,13 +14,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import korea_graph.store as store_module
+import korea_graph.scale.store as store_module
 from korea_graph import KnowledgeGraph
 from korea_graph.errors import DataError, DuplicateIdError, NotFoundError, QueryError
-from korea_graph.query import meetings
-from korea_graph.rdf import from_rdf, to_rdf
-from korea_graph.store import Store, split
-from korea_graph.synthetic import generate
+from korea_graph.linked_data.rdf import from_rdf, to_rdf
+from korea_graph.questions.query import meetings
+from korea_graph.scale.store import Store, split
+from korea_graph.scale.synthetic import generate
 
 
 def same_records(a: KnowledgeGraph, b: KnowledgeGraph) -> bool:
@@ -148,8 +148,8 @@ def test_open_errors(tmp_path: Path) -> None:
 
 _CHILD = textwrap.dedent("""
     import sys
-    import korea_graph.store as s
-    from korea_graph.synthetic import generate
+    import korea_graph.scale.store as s
+    from korea_graph.scale.synthetic import generate
 
     store = s.Store.open(sys.argv[1])
     for i in range(3):
@@ -228,7 +228,7 @@ def test_cli_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["store", folder, "ask", "who met whom before Putin's trip", "--format",
                  "csv"]) == 0
     from korea_graph import load
-    from korea_graph.questions import ask
+    from korea_graph.questions.english import ask
 
     both = load().merge(generate(events=300, prefix="syn-"))
     expected = ask(both, "who met whom before Putin's trip").to_csv()

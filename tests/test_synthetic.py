@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 
 from korea_graph import KnowledgeGraph, Status
+from korea_graph.core.model import Event
+from korea_graph.core.timespan import Precision
 from korea_graph.errors import DataError
-from korea_graph.model import Event
-from korea_graph.synthetic import generate
-from korea_graph.timespan import Precision
+from korea_graph.scale.synthetic import generate
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ from korea_graph import (
 )
 from korea_graph.cli import main
 from korea_graph.errors import DateError, NotFoundError
-from korea_graph.views import CATEGORY_STYLE, RELATION_FAMILIES, STATUS_STYLE
+from korea_graph.views.network_view import CATEGORY_STYLE, RELATION_FAMILIES, STATUS_STYLE
 
 HOSTILE_LABEL = "<img src=x onerror=window.__pwned=1>"
 HOSTILE_QUOTE = "</script><script>window.__pwned=2</script> & \u2028 <b>bold</b>"
@@ -240,7 +240,7 @@ def test_cli_view_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_demo_writes_the_view(kg: KnowledgeGraph, tmp_path: Path) -> None:
-    from korea_graph.demo import run_demo
+    from korea_graph.cli.demo import run_demo
 
     out = io.StringIO()
     assert run_demo(kg, tmp_path, out) == 0

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from korea_graph import load
+from korea_graph.core.model import ActorKind
 from korea_graph.errors import VocabularyError
-from korea_graph.icews import read_icews
-from korea_graph.model import ActorKind
-from korea_graph.vocabulary import (
+from korea_graph.eventdata.icews import read_icews
+from korea_graph.eventdata.vocabulary import (
     CAMEO,
     actor_code,
     actor_type_kind,
@@ -85,10 +85,10 @@ def test_actor_code_depends_on_the_post_held_on_the_date() -> None:
 
 
 def test_every_act_has_a_cameo_code_and_every_code_a_plover_category_or_none() -> None:
-    from korea_graph.model import Event, EventType, Status
-    from korea_graph.relations import RelationType
-    from korea_graph.timespan import TimeSpan
-    from korea_graph.vocabulary import event_code, relation_code
+    from korea_graph.core.model import Event, EventType, Status
+    from korea_graph.core.relations import RelationType
+    from korea_graph.core.timespan import TimeSpan
+    from korea_graph.eventdata.vocabulary import event_code, relation_code
 
     day = TimeSpan.parse("2000-06-27")
     for type_ in EventType:

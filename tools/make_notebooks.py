@@ -19,8 +19,7 @@ time-aware questions: who met whom before Putin's trip to Pyongyang, what Ivanov
 proposed, how two actors are connected. Every answer keeps its date, its status
 (occurred, reported, disputed...) and the sentence of the article that says so."""),
     ("code", """import korea_graph
-from korea_graph.query import actors, connections, events, meetings
-from korea_graph.questions import ask
+from korea_graph.questions import actors, ask, connections, events, meetings
 
 kg = korea_graph.load()
 kg"""),

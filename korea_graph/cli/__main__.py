@@ -1,0 +1,7 @@
+"""``python -m korea_graph.cli``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

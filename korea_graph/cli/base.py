@@ -1,0 +1,96 @@
+"""What every command shares: the registry, the graph the options name, answer printing.
+
+>>> sorted(COMMANDS) == sorted(set(COMMANDS))
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from ..core.graph import KnowledgeGraph
+from ..curation.loader import load
+
+__all__ = ["COMMANDS", "Command", "command", "graph_of", "print_answers", "print_sparql"]
+
+Handler = Callable[[argparse.Namespace], int]
+Configure = Callable[[argparse.ArgumentParser], None]
+
+
+class Command:
+    """One subcommand: its one-line help, its longer description, arguments and handler."""
+
+    __slots__ = ("configure", "description", "handler", "help")
+
+    def __init__(self, help_text: str, description: str, configure: Configure,
+                 handler: Handler) -> None:
+        self.help = help_text
+        self.description = description
+        self.configure = configure
+        self.handler = handler
+
+
+#: The registered subcommands, in the order ``korea-graph --help`` lists them.
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_text: str, configure: Configure, *, description: str = ""
+            ) -> Callable[[Handler], Handler]:
+    """Register a subcommand: its help, its description (shown by ``--help``, examples
+    welcome), its arguments and its handler."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(help_text, _fill(description or help_text), configure, handler)
+        return handler
+
+    return register
+
+
+def _fill(text: str) -> str:
+    """Wrap the paragraphs of a description; indented lines (forms, examples) stay as they
+    are."""
+    blocks = text.split("\n\n")
+    return "\n\n".join(b if b.startswith(" ") else textwrap.fill(b, 78) for b in blocks)
+
+
+def graph_of(args: argparse.Namespace) -> KnowledgeGraph:
+    """The graph the global ``--data`` options name (the shipped corpus by default)."""
+    return load(*args.data) if args.data else load()
+
+
+def format_option(p: argparse.ArgumentParser) -> None:
+    """The ``--format`` option of every command that prints answers."""
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (default, with the query and evidence), json (an array, one "
+                        "object per answer, each with the query) or csv")
+
+
+def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
+    """Print :class:`~korea_graph.Answers` as a table, JSON or CSV."""
+    if fmt == "json":
+        records = [{**r, "query": answers.query} for r in answers.to_records()]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        sys.stdout.write(answers.to_csv())
+    else:
+        print(f"# {answers.question}\n# query: {answers.query}\n")
+        print(answers.to_table() if len(answers) else "(no answer)")
+        rows = answers.to_records()
+        if evidence and any(r.get("evidence") for r in rows):
+            print("\nEvidence:")
+            for number, rec in enumerate(rows, 1):
+                if rec.get("evidence"):
+                    print(f"  [{number}] {rec['evidence']}")
+
+
+def print_sparql(result: object) -> None:
+    """Print a SPARQL result: text as it is, rows and booleans as JSON."""
+    if isinstance(result, str):
+        sys.stdout.write(result)
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))

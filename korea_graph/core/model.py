@@ -1,0 +1,336 @@
+"""The value classes of the graph: actors, events, posts, stances and their provenance.
+
+Everything is a frozen dataclass: records are values, compared by content, hashable,
+safe to share. Ids are short ``kebab-case`` strings, stable across versions of the data;
+RDF IRIs and networkx keys are minted from them.
+
+>>> putin = Actor("vladimir-putin", "Vladimir Putin", ActorKind.PERSON, wikidata="Q7747")
+>>> putin.kind.category
+'person'
+>>> Status("did_not_happen").is_real
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .timespan import TimeSpan
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Affiliation",
+    "AffiliationKind",
+    "Attitude",
+    "Citation",
+    "Document",
+    "Event",
+    "EventType",
+    "Evidence",
+    "Participant",
+    "Role",
+    "SourceRecord",
+    "Stance",
+    "Status",
+]
+
+
+class ActorKind(StrEnum):
+    """What an actor is. ``category`` groups the kinds for colours, filters and RDF classes."""
+
+    PERSON = "person"
+    STATE = "state"
+    HEAD_OF_STATE_OFFICE = "head_of_state_office"
+    GOVERNMENT = "government"
+    MINISTRY = "ministry"
+    PARLIAMENT = "parliament"
+    PARTY = "party"
+    DEFENCE_INDUSTRY = "defence_industrial_complex"
+    INTELLIGENCE_SERVICE = "intelligence_service"
+    NEWS_OUTLET = "news_outlet"
+    INTERNATIONAL_FORUM = "international_forum"
+    DELEGATION = "delegation"
+    CITY = "city"
+    AIRPORT = "airport"
+    REGION = "region"
+    FACILITY = "facility"
+    TREATY = "treaty"
+    PROJECT = "project"
+    TOPIC = "topic"
+
+    @property
+    def category(self) -> str:
+        """One of person, state, institution, place, facility, treaty, project, topic."""
+        if self in (ActorKind.PERSON, ActorKind.STATE, ActorKind.FACILITY, ActorKind.TREATY,
+                    ActorKind.PROJECT, ActorKind.TOPIC):
+            return self.value
+        if self in (ActorKind.CITY, ActorKind.AIRPORT, ActorKind.REGION):
+            return "place"
+        return "institution"
+
+    @property
+    def is_agent(self) -> bool:
+        """Persons, states and institutions act; places, facilities, treaties... are acted on."""
+        return self.category in ("person", "state", "institution")
+
+
+class Status(StrEnum):
+    """How the article presents an event, post or stance."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"  #: planned or announced, not yet happened at publication
+    REPORTED = "reported"  #: reported or alleged, hedged by the article ("reportedly")
+    DISPUTED = "disputed"  #: reported, but the article doubts it
+    DID_NOT_HAPPEN = "did_not_happen"  #: expected, but did not take place
+    UNDER_CONSIDERATION = "under_consideration"  #: being considered, nothing decided
+
+    @property
+    def is_real(self) -> bool:
+        """Did it (by the article's account, perhaps hedged) take place or hold?"""
+        return self in (Status.OCCURRED, Status.REPORTED, Status.DISPUTED)
+
+    @property
+    def is_hedged(self) -> bool:
+        """Reported or disputed: an answer built on it must be flagged."""
+        return self in (Status.REPORTED, Status.DISPUTED)
+
+
+class EventType(StrEnum):
+    """What kind of thing happened (CAMEO codes live in :mod:`korea_graph.eventdata.vocabulary`)."""
+
+    MEETING = "meeting"
+    VISIT = "visit"
+    TALKS = "talks"
+    NEGOTIATION = "negotiation"
+    SUMMIT = "summit"
+    LETTER = "letter"
+    STATEMENT = "statement"
+    PROPOSAL = "proposal"
+    SIGNING = "signing"
+    REPORT = "report"
+    ANNOUNCEMENT = "announcement"
+    DECISION = "decision"
+    COOPERATION = "cooperation"
+    ARMS_TRANSFER = "arms_transfer"
+    CONSTRUCTION = "construction"
+
+
+class Role(StrEnum):
+    """The part an actor plays in an event."""
+
+    PARTICIPANT = "participant"
+    HOST = "host"
+    GUEST = "guest"
+    SENDER = "sender"
+    ADDRESSEE = "addressee"
+    SPEAKER = "speaker"
+    PROPOSER = "proposer"
+    SIGNATORY = "signatory"
+    ANNOUNCER = "announcer"
+    DECIDER = "decider"
+    PUBLISHER = "publisher"
+    SOURCE = "source"  #: where a report got its information
+    SUPPLIER = "supplier"
+    RECIPIENT = "recipient"
+    PARTY = "party"  #: a side in talks or cooperation
+    OBJECT = "object"  #: the treaty signed, the plan proposed, the thing built
+    SUPERSEDED = "superseded"  #: what a new treaty replaced
+    TOPIC = "topic"  #: what was discussed
+    SUBJECT = "subject"  #: whom a statement, announcement or report is about
+    OUTCOME = "outcome"  #: what the event launched or produced
+    ORGANIZER = "organizer"  #: the forum or body under which the event is held
+
+
+class AffiliationKind(StrEnum):
+    """How a holder relates to an organisation over time (W3C ORG posts and memberships)."""
+
+    HEAD = "head"  #: heads the organisation (a minister of a ministry, a president of a state)
+    POST = "post"  #: holds a post in it, without heading it
+    MEMBER = "member"
+    OVERSEES = "oversees"
+    REPRESENTATIVE = "representative"  #: an ambassador of the organisation, accredited somewhere
+    PARTY_TO = "party_to"  #: a state bound by a treaty
+    MISSION_IN = "mission_in"  #: a state with diplomatic representation in another
+
+
+class Attitude(StrEnum):
+    """A stance of one actor towards another (or a plan, a treaty, a process)."""
+
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    PRAISES = "praises"
+    CRITICIZES = "criticizes"
+    INTERESTED_IN = "interested_in"
+    NOT_INTERESTED_IN = "not_interested_in"
+    DISTANCED_FROM = "distanced_from"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, state, institution, or a thing actors act on (place, facility, treaty,
+    project, topic). ``country`` is the state it belongs to, where the article says."""
+
+    id: str
+    label: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The label and every alias."""
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source text: the article, with its publication data and its full text."""
+
+    id: str
+    title: str
+    publisher: str  #: actor id of the outlet
+    published: TimeSpan
+    text: str
+    url: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    text_file: str | None = None  #: the file the text came from, relative to the data file
+
+    def paragraph_of(self, offset: int) -> int:
+        """The 1-based body paragraph holding ``offset`` (0 for the header).
+
+        Paragraphs are the non-blank lines of the body (after a ``---`` rule, if any).
+        """
+        for number, (start, end) in enumerate(self.paragraphs(), 1):
+            if start <= offset <= end:
+                return number
+        return 0
+
+    @property
+    def body_start(self) -> int:
+        """Offset where the article body begins (after a header rule of dashes, if any)."""
+        marker = self.text.find("\n---")
+        if marker < 0:
+            return 0
+        end = self.text.find("\n", marker + 1)
+        return end + 1 if end >= 0 else len(self.text)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets of each body paragraph, in order."""
+        spans = []
+        start = self.body_start
+        for line in self.text[start:].split("\n"):
+            if line.strip():
+                spans.append((start, start + len(line)))
+            start += len(line) + 1
+        return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of a document's text: ``document.text[start:end] == quote``."""
+
+    document: str
+    start: int
+    end: int
+    quote: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An outlet the article cites for a record, with the date it gives."""
+
+    outlet: str  #: actor id of a news outlet
+    date: TimeSpan | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A machine-coded source row of an event (ICEWS, GDELT): where an imported event
+    comes from when there is no article text to quote."""
+
+    dataset: str  #: "icews", "gdelt1" or "gdelt2"
+    row_id: str  #: the dataset's event id
+    file: str | None = None
+    line: int | None = None
+    story_id: str | None = None
+    sentence: int | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor in an event, in a role."""
+
+    actor: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, was planned, reported or did not happen: an n-ary record.
+
+    ``part_of`` names a larger event (talks during a visit); ``about`` names events this
+    one refers to (an announcement of a visit, a report of a meeting).
+    """
+
+    id: str
+    type: EventType
+    label: str
+    participants: tuple[Participant, ...]
+    when: TimeSpan
+    status: Status
+    evidence: tuple[Evidence, ...]
+    citations: tuple[Citation, ...] = ()
+    place: str | None = None
+    part_of: str | None = None
+    about: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    cameo: str | None = None  #: the CAMEO code given by a machine-coded source, if any
+    sources: tuple[SourceRecord, ...] = ()  #: machine-coded source rows, if any
+
+    def actors(self, *roles: Role) -> tuple[str, ...]:
+        """Ids of participants, optionally only those in ``roles``, in data order."""
+        return tuple(p.actor for p in self.participants if not roles or p.role in roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """A post, membership or tie that holds over a time: Ivanov heads the foreign ministry."""
+
+    id: str
+    holder: str
+    organization: str
+    kind: AffiliationKind
+    when: TimeSpan
+    status: Status
+    evidence: tuple[Evidence, ...]
+    title: str | None = None
+    accredited_to: str | None = None
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A position held over a time: Moscow opposes U.S. missile defence plans."""
+
+    id: str
+    holder: str
+    attitude: Attitude
+    target: str
+    when: TimeSpan
+    status: Status
+    evidence: tuple[Evidence, ...]
+    citations: tuple[Citation, ...] = ()
+    expressed_in: str | None = None  #: the event in which it was expressed
+    note: str | None = None
+    about: tuple[str, ...] = field(default=())

@@ -1,0 +1,572 @@
+"""Read curated YAML data files into a :class:`~korea_graph.core.graph.KnowledgeGraph`.
+
+A data file describes one document (its text sits beside it) and the actors, events,
+affiliations and stances taken from it; ``docs/curation.md`` describes the format.
+Loading is all-or-nothing: every check runs before a graph is built, and the first
+problem stops the load with a :class:`~korea_graph.errors.DataError` subclass naming the
+file, the line and the field.
+
+>>> kg = load()                      # the bundled graph of Monitor 6:129
+>>> kg.actor("kim jong il").label
+'Kim Jong-il'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    AffiliationKind,
+    Attitude,
+    Citation,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    Participant,
+    Role,
+    Stance,
+    Status,
+)
+from ..core.timespan import TimeSpan
+from ..errors import (
+    DataError,
+    DateError,
+    DuplicateIdError,
+    EvidenceError,
+    ParseError,
+    ReferenceError_,
+    SchemaError,
+    VocabularyError,
+)
+
+__all__ = ["FORMAT", "bundled_data_files", "load", "load_file"]
+
+FORMAT = "korea_graph/1"
+_E = TypeVar("_E", bound=StrEnum)
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def bundled_data_files() -> list[Path]:
+    """The curated data files shipped inside the package."""
+    root = resources.files("korea_graph") / "data"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def load(*paths: str | os.PathLike[str]) -> KnowledgeGraph:
+    """Load data files into one graph; with no argument, the bundled curated graph.
+
+    Actors shared by several files must agree on their kind; their aliases are merged.
+    """
+    files = [Path(p) for p in paths] if paths else bundled_data_files()
+    graphs = [load_file(f) for f in files]
+    result = graphs[0]
+    for other in graphs[1:]:
+        result = result.merge(other)
+    return result
+
+
+def load_file(path: str | os.PathLike[str]) -> KnowledgeGraph:
+    """Load and validate one data file (see :func:`load`)."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataError("no such file", file=str(path), expected="a korea_graph YAML file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(f"cannot read: {exc}", file=str(path)) from exc
+    tree = _parse_yaml(raw, str(path))
+    return _Reader(path, tree).read()
+
+
+# -- YAML with line numbers ----------------------------------------------------------------
+class _Map(dict[str, Any]):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Seq(list[Any]):
+    """A sequence that remembers the line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    result = _Map()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise ParseError(
+                f"duplicate key {key!r}",
+                line=key_node.start_mark.line + 1,
+                expected="each key once per mapping",
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = value_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    result = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# dates stay text, so that an impossible date is reported by our parser with its line
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: str(loader.construct_scalar(node)),  # type: ignore[arg-type]
+)
+
+
+def _parse_yaml(raw: str, file: str) -> _Map:
+    try:
+        tree = yaml.load(raw, Loader=_LineLoader)
+    except ParseError as exc:
+        raise ParseError(exc.reason, file=file, line=exc.line, expected=exc.expected) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ParseError(
+            f"malformed YAML: {exc.problem or exc.context}", file=file, line=line,
+            expected="well-formed YAML",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ParseError(f"malformed YAML: {exc}", file=file) from exc
+    if not isinstance(tree, _Map):
+        raise SchemaError("the file is not a mapping", file=file, line=1,
+                          expected="top-level keys format, document, actors, events, ...")
+    return tree
+
+
+# -- reading -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _At:
+    """Where a value sits: field path and line, for error messages."""
+
+    field: str
+    line: int
+
+
+class _Reader:
+    TOP = frozenset({"format", "document", "actors", "events", "affiliations", "stances"})
+
+    def __init__(self, path: Path, tree: _Map) -> None:
+        self.path = path
+        self.file = str(path)
+        self.tree = tree
+        self.seen_ids: dict[str, _At] = {}
+        self.document: Document | None = None
+        # references are checked once every record is read: (what, id, where)
+        self._refs: list[tuple[str, Any, _At]] = []
+        self._publisher_at = _At("document.publisher", tree.line)
+
+    # errors ---------------------------------------------------------------------------
+    def fail(self, cls: type[DataError], message: str, at: _At, expected: str | None = None
+             ) -> DataError:
+        return cls(message, file=self.file, line=at.line, field=at.field, expected=expected)
+
+    # helpers --------------------------------------------------------------------------
+    def child(self, parent: _Map, key: str, at: _At) -> _At:
+        return _At(f"{at.field}.{key}" if at.field else key, parent.key_lines.get(key, at.line))
+
+    def mapping(self, value: Any, at: _At, allowed: Iterable[str], required: set[str]
+                ) -> _Map:
+        if not isinstance(value, _Map):
+            raise self.fail(SchemaError, f"expected a mapping, got {_describe(value)}", at,
+                            "a mapping with keys " + ", ".join(sorted(required)))
+        for key in value:
+            if key not in allowed:
+                raise self.fail(SchemaError, f"unknown field {key!r}", self.child(value, key, at),
+                                "one of " + ", ".join(sorted(allowed)))
+        for key in sorted(required):
+            if key not in value or value[key] is None:
+                raise self.fail(SchemaError, f"missing field {key!r}", at,
+                                "fields " + ", ".join(sorted(required)))
+        return value
+
+    def items(self, parent: _Map, key: str, at: _At) -> Iterator[tuple[Any, _At]]:
+        value = parent.get(key)
+        if value is None:
+            return
+        where = self.child(parent, key, at)
+        if not isinstance(value, _Seq):
+            raise self.fail(SchemaError, f"expected a list, got {_describe(value)}", where,
+                            "a YAML list")
+        for index, item in enumerate(value):
+            line = item.line if isinstance(item, (_Map, _Seq)) else value.item_lines[index]
+            yield item, _At(f"{where.field}[{index}]", line)
+
+    def text(self, parent: _Map, key: str, at: _At, *, optional: bool = False) -> str | None:
+        value = parent.get(key)
+        where = self.child(parent, key, at)
+        if value is None:
+            if optional:
+                return None
+            raise self.fail(SchemaError, f"missing field {key!r}", at, "a string")
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.fail(SchemaError, f"expected text, got {_describe(value)}", where,
+                            "a string")
+        text = str(value).strip()
+        if not text:
+            raise self.fail(SchemaError, "empty text", where, "a non-empty string")
+        return text
+
+    def texts(self, parent: _Map, key: str, at: _At) -> tuple[str, ...]:
+        out = []
+        for item, where in self.items(parent, key, at):
+            if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
+                raise self.fail(SchemaError, f"expected text, got {_describe(item)}", where,
+                                "a non-empty string")
+            out.append(str(item).strip())
+        return tuple(out)
+
+    def ident(self, parent: _Map, key: str, at: _At) -> str:
+        value = self.text(parent, key, at)
+        assert value is not None
+        where = self.child(parent, key, at)
+        if not set(value) <= _ID_CHARS or value.startswith("-"):
+            raise self.fail(SchemaError, f"bad id {value!r}", where,
+                            "lower-case letters, digits and hyphens (kebab-case)")
+        if value in self.seen_ids:
+            first = self.seen_ids[value]
+            raise self.fail(DuplicateIdError,
+                            f"duplicate id {value!r} (first defined at line {first.line})",
+                            where, "ids unique within the file")
+        self.seen_ids[value] = where
+        return value
+
+    def enum(self, cls: type[_E], parent: _Map, key: str, at: _At) -> _E:
+        value = str(self.text(parent, key, at))
+        where = self.child(parent, key, at)
+        try:
+            member: _E = cls(value)
+        except ValueError:
+            raise self.fail(
+                VocabularyError, f"unknown {key} {value!r}", where,
+                "one of " + ", ".join(str(m.value) for m in cls),
+            ) from None
+        return member
+
+    # time -----------------------------------------------------------------------------
+    def time(self, parent: _Map, key: str, at: _At) -> TimeSpan:
+        value = parent.get(key)
+        where = self.child(parent, key, at)
+        if value is None:
+            raise self.fail(SchemaError, f"missing field {key!r}", at, "a date or interval")
+        try:
+            if isinstance(value, _Map):
+                return self._time_map(value, where)
+            return _scalar_time(value)
+        except DateError as exc:
+            raise self.fail(DateError, exc.reason, where, exc.expected or
+                            "YYYY, YYYY-MM, YYYY-MM-DD, A/B, ../B or A/..") from None
+
+    def _time_map(self, value: _Map, at: _At) -> TimeSpan:
+        forms = {"date", "between", "relative", "before", "after"}
+        self.mapping(value, at, forms | {"phrase", "resolution"}, set())
+        given = [form for form in forms if form in value]
+        if len(given) != 1:
+            raise self.fail(SchemaError, f"{len(given)} time forms given", at,
+                            "exactly one of date, between, relative, before, after")
+        form = given[0]
+        phrase = self.text(value, "phrase", at, optional=True)
+        resolution = self.text(value, "resolution", at, optional=True)
+        inner = value[form]
+        if form == "relative":
+            if self.document is None:
+                raise self.fail(SchemaError, "relative time without a document", at)
+            phrase_text = str(inner)
+            span = TimeSpan.relative(phrase_text, self.document.published)
+            return span.with_phrase(phrase or phrase_text, resolution or span.resolution)
+        if form == "between":
+            if not isinstance(inner, _Seq) or len(inner) != 2:
+                raise DateError("between needs two dates", expected="[FIRST, LAST]")
+            first, last = _scalar_time(inner[0]), _scalar_time(inner[1])
+            assert first.start_min is not None and last.end_max is not None
+            if first.start_min > last.end_max:
+                raise DateError(f"reversed interval: {first} is after {last}",
+                                expected="FIRST on or before LAST")
+            span = TimeSpan.between(first.start_min, last.end_max)
+        elif form == "before":
+            bound = _scalar_time(inner).end_max
+            assert bound is not None
+            span = TimeSpan.before(bound)
+        elif form == "after":
+            bound = _scalar_time(inner).start_min
+            assert bound is not None
+            span = TimeSpan.after(bound)
+        else:
+            span = _scalar_time(inner)
+        return span.with_phrase(phrase, resolution)
+
+    # records --------------------------------------------------------------------------
+    def read(self) -> KnowledgeGraph:
+        root = _At("", self.tree.line)
+        self.mapping(self.tree, root, self.TOP, {"format", "document"})
+        fmt = self.text(self.tree, "format", root)
+        if fmt != FORMAT:
+            raise self.fail(SchemaError, f"unknown format {fmt!r}",
+                            self.child(self.tree, "format", root), repr(FORMAT))
+        self.document = self.read_document(self.tree["document"],
+                                           self.child(self.tree, "document", root))
+        actors = [self.read_actor(v, at) for v, at in self.items(self.tree, "actors", root)]
+        events = [self.read_event(v, at) for v, at in self.items(self.tree, "events", root)]
+        affiliations = [self.read_affiliation(v, at)
+                        for v, at in self.items(self.tree, "affiliations", root)]
+        stances = [self.read_stance(v, at) for v, at in self.items(self.tree, "stances", root)]
+        self.check_references(actors, events, affiliations, stances)
+        return KnowledgeGraph(documents=[self.document], actors=actors, events=events,
+                              affiliations=affiliations, stances=stances)
+
+    def read_document(self, value: Any, at: _At) -> Document:
+        m = self.mapping(value, at, {"id", "title", "text", "publisher", "published", "url",
+                                     "volume", "issue"},
+                         {"id", "title", "text", "publisher", "published"})
+        text_name = self.text(m, "text", at)
+        assert text_name is not None
+        text_path = self.path.parent / text_name
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise self.fail(DataError, f"cannot read the document text {str(text_path)!r}: {exc}",
+                            self.child(m, "text", at), "a UTF-8 text file beside the data file"
+                            ) from exc
+        text = text.replace("\r\n", "\n")
+        doc_id = self.ident(m, "id", at)
+        published = self.time(m, "published", at)
+        if published.start_min is None or published.start_max is None:
+            raise self.fail(DateError, "the publication date needs a known earliest day",
+                            self.child(m, "published", at), "a date or a window")
+        self._publisher_at = self.child(m, "publisher", at)
+        return Document(
+            id=doc_id, title=str(self.text(m, "title", at)),
+            publisher=str(self.text(m, "publisher", at)), published=published, text=text,
+            url=self.text(m, "url", at, optional=True),
+            volume=self.text(m, "volume", at, optional=True),
+            issue=self.text(m, "issue", at, optional=True), text_file=text_name,
+        )
+
+    def read_actor(self, value: Any, at: _At) -> Actor:
+        m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
+                                     "note"}, {"id", "label", "kind"})
+        wikidata = self.text(m, "wikidata", at, optional=True)
+        if wikidata is not None and not (wikidata[0] == "Q" and wikidata[1:].isdigit()):
+            raise self.fail(SchemaError, f"bad Wikidata id {wikidata!r}",
+                            self.child(m, "wikidata", at), "Q followed by digits, e.g. Q159")
+        self._refs.append(("actor", m.get("country"), self.child(m, "country", at)))
+        return Actor(
+            id=self.ident(m, "id", at), label=str(self.text(m, "label", at)),
+            kind=self.enum(ActorKind, m, "kind", at), aliases=self.texts(m, "aliases", at),
+            wikidata=wikidata, country=self.text(m, "country", at, optional=True),
+            note=self.text(m, "note", at, optional=True),
+        )
+
+    def evidence(self, m: _Map, at: _At) -> tuple[Evidence, ...]:
+        assert self.document is not None
+        doc = self.document
+        out = []
+        for item, where in self.items(m, "evidence", at):
+            e = self.mapping(item, where, {"quote", "start", "document"}, {"quote"})
+            quote = e["quote"]
+            if not isinstance(quote, str) or not quote.strip():
+                raise self.fail(SchemaError, "empty or non-text quote",
+                                self.child(e, "quote", where), "the exact words of the text")
+            if "document" in e and e["document"] != doc.id:
+                raise self.fail(ReferenceError_, f"unknown document {e['document']!r}",
+                                self.child(e, "document", where), repr(doc.id))
+            start = e.get("start")
+            if start is None:
+                found = doc.text.find(quote)
+                if found < 0:
+                    raise self.fail(EvidenceError, "quote not found in the document text",
+                                    self.child(e, "quote", where), "words copied exactly")
+                if doc.text.find(quote, found + 1) >= 0:
+                    raise self.fail(EvidenceError, "quote occurs more than once",
+                                    self.child(e, "quote", where),
+                                    "a 'start' offset to say which occurrence")
+                start = found
+            elif isinstance(start, bool) or not isinstance(start, int) or start < 0:
+                raise self.fail(SchemaError, f"bad start offset {start!r}",
+                                self.child(e, "start", where), "a character offset >= 0")
+            end = start + len(quote)
+            actual = doc.text[start:end]
+            if actual != quote:
+                i = next((i for i, (a, b) in enumerate(zip(actual, quote, strict=False))
+                          if a != b), min(len(actual), len(quote)))
+                lo = max(0, i - 20)
+                raise self.fail(
+                    EvidenceError,
+                    f"the quote differs from the text at offset {start + i}: the text has "
+                    f"{actual[lo:i + 25]!r}, the quote {quote[lo:i + 25]!r}",
+                    self.child(e, "start", where), "the exact words at that offset",
+                )
+            out.append(Evidence(doc.id, start, end, quote, doc.paragraph_of(start)))
+        if not out:
+            raise self.fail(SchemaError, "no evidence", at,
+                            "at least one quote of the text in 'evidence'")
+        return tuple(out)
+
+    def citations(self, m: _Map, at: _At) -> tuple[Citation, ...]:
+        out = []
+        for item, where in self.items(m, "citations", at):
+            c = self.mapping(item, where, {"outlet", "date", "note"}, {"outlet"})
+            outlet = self.text(c, "outlet", where)
+            assert outlet is not None
+            self._refs.append(("outlet", outlet, self.child(c, "outlet", where)))
+            when = self.time(c, "date", where) if "date" in c else None
+            out.append(Citation(outlet, when, self.text(c, "note", where, optional=True)))
+        return tuple(out)
+
+    def read_event(self, value: Any, at: _At) -> Event:
+        m = self.mapping(value, at, {"id", "type", "label", "aliases", "participants", "when",
+                                     "status", "evidence", "citations", "place", "part_of",
+                                     "about", "note"},
+                         {"id", "type", "label", "participants", "when", "status", "evidence"})
+        event_id = self.ident(m, "id", at)
+        participants = []
+        for item, where in self.items(m, "participants", at):
+            p = self.mapping(item, where, {"actor", "role"}, {"actor", "role"})
+            actor = str(self.text(p, "actor", where))
+            self._refs.append(("actor", actor, self.child(p, "actor", where)))
+            participants.append(Participant(actor, self.enum(Role, p, "role", where)))
+        if not participants:
+            raise self.fail(SchemaError, "no participants", at, "at least one participant")
+        place = self.text(m, "place", at, optional=True)
+        self._refs.append(("place", place, self.child(m, "place", at)))
+        part_of = self.text(m, "part_of", at, optional=True)
+        self._refs.append(("event", part_of, self.child(m, "part_of", at)))
+        about = self.texts(m, "about", at)
+        for ref in about:
+            self._refs.append(("event", ref, self.child(m, "about", at)))
+        return Event(
+            id=event_id, type=self.enum(EventType, m, "type", at),
+            label=str(self.text(m, "label", at)), participants=tuple(participants),
+            when=self.time(m, "when", at), status=self.enum(Status, m, "status", at),
+            evidence=self.evidence(m, at), citations=self.citations(m, at), place=place,
+            part_of=part_of, about=about, aliases=self.texts(m, "aliases", at),
+            note=self.text(m, "note", at, optional=True),
+        )
+
+    def read_affiliation(self, value: Any, at: _At) -> Affiliation:
+        m = self.mapping(value, at, {"id", "holder", "organization", "kind", "title", "when",
+                                     "status", "evidence", "citations", "accredited_to", "note"},
+                         {"id", "holder", "organization", "kind", "when", "status", "evidence"})
+        for key in ("holder", "organization", "accredited_to"):
+            self._refs.append(("actor", m.get(key), self.child(m, key, at)))
+        return Affiliation(
+            id=self.ident(m, "id", at), holder=str(self.text(m, "holder", at)),
+            organization=str(self.text(m, "organization", at)),
+            kind=self.enum(AffiliationKind, m, "kind", at), when=self.time(m, "when", at),
+            status=self.enum(Status, m, "status", at), evidence=self.evidence(m, at),
+            title=self.text(m, "title", at, optional=True),
+            accredited_to=self.text(m, "accredited_to", at, optional=True),
+            citations=self.citations(m, at), note=self.text(m, "note", at, optional=True),
+        )
+
+    def read_stance(self, value: Any, at: _At) -> Stance:
+        m = self.mapping(value, at, {"id", "holder", "attitude", "target", "when", "status",
+                                     "evidence", "citations", "expressed_in", "about", "note"},
+                         {"id", "holder", "attitude", "target", "when", "status", "evidence"})
+        for key in ("holder", "target"):
+            self._refs.append(("actor", m.get(key), self.child(m, key, at)))
+        self._refs.append(("event", m.get("expressed_in"), self.child(m, "expressed_in", at)))
+        about = self.texts(m, "about", at)
+        for ref in about:
+            self._refs.append(("event", ref, self.child(m, "about", at)))
+        return Stance(
+            id=self.ident(m, "id", at), holder=str(self.text(m, "holder", at)),
+            attitude=self.enum(Attitude, m, "attitude", at),
+            target=str(self.text(m, "target", at)), when=self.time(m, "when", at),
+            status=self.enum(Status, m, "status", at), evidence=self.evidence(m, at),
+            citations=self.citations(m, at),
+            expressed_in=self.text(m, "expressed_in", at, optional=True), about=about,
+            note=self.text(m, "note", at, optional=True),
+        )
+
+    def check_references(self, actors: list[Actor], events: list[Event],
+                         affiliations: list[Affiliation], stances: list[Stance]) -> None:
+        by_id = {a.id: a for a in actors}
+        event_ids = {e.id for e in events}
+        assert self.document is not None
+        refs = [("outlet", self.document.publisher, self._publisher_at), *self._refs]
+        for what, ref, at in refs:
+            if ref is None:
+                continue
+            ref = str(ref)
+            if what == "event":
+                if ref not in event_ids:
+                    raise self.fail(ReferenceError_, f"unknown event {ref!r}", at,
+                                    "the id of an event in this file")
+                continue
+            actor = by_id.get(ref)
+            if actor is None:
+                raise self.fail(ReferenceError_, f"unknown actor {ref!r}", at,
+                                "the id of an actor in this file" + _suggest(ref, by_id))
+            if what == "outlet" and actor.kind is not ActorKind.NEWS_OUTLET:
+                raise self.fail(ReferenceError_, f"{ref!r} is a {actor.kind.value}, not an outlet",
+                                at, "an actor of kind news_outlet")
+            if what == "place" and actor.kind.category not in ("place", "facility"):
+                raise self.fail(ReferenceError_, f"{ref!r} is a {actor.kind.value}, not a place",
+                                at, "an actor of kind city, airport, region or facility")
+        for event in events:
+            if event.part_of == event.id:
+                raise self.fail(ReferenceError_, f"event {event.id!r} is part of itself",
+                                self.seen_ids[event.id], "another event's id")
+
+
+def _scalar_time(value: Any) -> TimeSpan:
+    if isinstance(value, bool):
+        raise DateError(f"{value!r} is not a date")
+    if isinstance(value, date):
+        return TimeSpan.day(value)
+    if isinstance(value, int):
+        return TimeSpan.parse(f"{value:04d}")
+    if isinstance(value, str):
+        return TimeSpan.parse(value)
+    raise DateError(f"{_describe(value)} is not a date")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _suggest(ref: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+

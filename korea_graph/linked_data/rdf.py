@@ -1,0 +1,948 @@
+"""The graph as RDF: deterministic export to Turtle, N-Triples, N-Quads, TriG and JSON-LD,
+lossless import back into a :class:`~korea_graph.core.graph.KnowledgeGraph`, and rdflib.
+
+Every node gets an IRI minted from record ids (participations, evidence spans, citations,
+times included), percent-encoding every character outside ``A-Z a-z 0-9 - _ ~``, so
+there are no blank nodes and the same graph always gives the same bytes. Text from the
+data only ever lands in escaped literals. The export is written as text, sorted, without
+going through rdflib; import parses with pyoxigraph.
+
+>>> from korea_graph import load
+>>> kg = load()
+>>> ttl = to_rdf(kg, "turtle")
+>>> ttl == to_rdf(kg, "turtle")                       # the same graph, the same bytes
+True
+>>> back = from_rdf(ttl, "turtle")
+>>> back == kg and to_rdf(back, "turtle") == ttl      # lossless
+True
+>>> iri("actor", "kim-jong-il")
+'https://w3id.org/korea-graph/id/actor/kim-jong-il'
+>>> iri("actor", 'a "b"/c.d')
+'https://w3id.org/korea-graph/id/actor/a%20%22b%22%2Fc%2Ed'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    AffiliationKind,
+    Attitude,
+    Citation,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    Participant,
+    Role,
+    SourceRecord,
+    Stance,
+    Status,
+)
+from ..core.relations import RelationType
+from ..core.timespan import Precision, TimeSpan
+from ..errors import DataError, DateError, DependencyError, ParseError, SchemaError, VocabularyError
+from ..eventdata.vocabulary import event_code
+from .ontology import (
+    ID,
+    KG,
+    PREFIXES,
+    actor_class,
+    event_class,
+    individual_iri,
+    relation_property,
+)
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["FORMATS", "GRAPH_IRI", "from_rdf", "iri", "read_rdf", "to_rdf", "to_rdflib",
+           "write_rdf"]
+
+#: Export formats and their usual file extensions.
+FORMATS: dict[str, str] = {"turtle": ".ttl", "ntriples": ".nt", "nquads": ".nq", "trig": ".trig",
+                           "jsonld": ".jsonld"}
+_EXTENSIONS = {ext: fmt for fmt, ext in FORMATS.items()} | {".json": "jsonld", ".n3": "turtle"}
+#: The named graph of the N-Quads and TriG exports.
+GRAPH_IRI = ID + "graph"
+
+_RDF = PREFIXES["rdf"]
+_XSD = PREFIXES["xsd"]
+_TYPE = f"<{_RDF}type>"
+_INT = f"^^<{_XSD}integer>"
+_DATE = f"^^<{_XSD}date>"
+_WIKIDATA = "http://www.wikidata.org/entity/"
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def _k(name: str) -> str:
+    return f"<{KG}{name}>"
+
+
+def _std(prefix: str, name: str) -> str:
+    return f"<{PREFIXES[prefix]}{name}>"
+
+
+_LABEL = _std("rdfs", "label")
+_ALT = _std("skos", "altLabel")
+_SAME = _std("owl", "sameAs")
+_IDENT = _std("dcterms", "identifier")
+_SEQ = _std("rdf", "Seq")
+_BEGIN, _END = _std("time", "hasBeginning"), _std("time", "hasEnd")
+_INSTANT, _IN_DATE = _std("time", "Instant"), _std("time", "inXSDDate")
+
+
+# -- IRIs and terms --------------------------------------------------------------------------
+def _seg(text: str) -> str:
+    return quote(text, safe="", encoding="utf-8").replace(".", "%2E")
+
+
+def iri(kind: str, record_id: str) -> str:
+    """The IRI of a record: ``kind`` is document, actor, event, affiliation or stance."""
+    return f"{ID}{kind}/{_seg(record_id)}"
+
+
+_ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)} | {
+    0x7F: "\\u007F", ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r",
+    ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
+def _lit(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text):
+        text = text.translate(_ESCAPES)
+    return f'"{text}"'
+
+
+def _int(value: int) -> str:
+    return f'"{value}"{_INT}'
+
+
+def _date(value: date) -> str:
+    return f'"{value.isoformat()}"{_DATE}'
+
+
+def _enum(kind: str, value: str) -> str:
+    return f"<{individual_iri(kind, value)}>"
+
+
+Triple = tuple[str, str, str]
+
+
+# -- export: triples -------------------------------------------------------------------------
+class _Builder:
+    """Collects the triples of a graph as N-Triples terms."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        self.out: list[Triple] = []
+        self.add = self.out.append
+
+    def build(self) -> list[Triple]:
+        kg = self.kg
+        for n, doc in enumerate(kg.documents.values()):
+            self.document(doc, n)
+        for n, actor in enumerate(kg.actors.values()):
+            self.actor(actor, n)
+        for n, event in enumerate(kg.events.values()):
+            self.event(event, n)
+        for n, post in enumerate(kg.affiliations.values()):
+            self.affiliation(post, n)
+        for n, stance in enumerate(kg.stances.values()):
+            self.stance(stance, n)
+        self.relations()
+        return self.out
+
+    # pieces ---------------------------------------------------------------------------
+    def opt(self, s: str, p: str, value: str | None) -> None:
+        if value is not None:
+            self.add((s, p, _lit(value)))
+
+    def head(self, s: str, classes: Iterable[str], n: int, ident: str) -> None:
+        for cls in classes:
+            self.add((s, _TYPE, _k(cls)))
+        self.add((s, _k("position"), _int(n)))
+        self.add((s, _IDENT, _lit(ident)))
+
+    def time(self, node: str, span: TimeSpan) -> str:
+        s = f"<{node}>"
+        add = self.add
+        add((s, _TYPE, _k("TimeSpan")))
+        for name, bound in (("startMin", span.start_min), ("startMax", span.start_max),
+                            ("endMin", span.end_min), ("endMax", span.end_max)):
+            if bound is not None:
+                add((s, _k(name), _date(bound)))
+        add((s, _k("precision"), _enum("precision", span.precision.value)))
+        self.opt(s, _k("phrase"), span.phrase)
+        self.opt(s, _k("resolution"), span.resolution)
+        add((s, _k("iso"), _lit(span.iso())))
+        for prop, suffix, low, high in ((_BEGIN, "/start", span.start_min, span.start_max),
+                                        (_END, "/end", span.end_min, span.end_max)):
+            if low is not None and low == high:
+                instant = f"<{node}{suffix}>"
+                add((s, prop, instant))
+                add((instant, _TYPE, _INSTANT))
+                add((instant, _IN_DATE, _date(low)))
+        return s
+
+    def seq(self, s: str, node: str, prop: str, items: Iterable[str]) -> None:
+        seq = f"<{node}>"
+        self.add((s, _k(prop), seq))
+        self.add((seq, _TYPE, _SEQ))
+        for index, item in enumerate(items, 1):
+            self.add((seq, f"<{_RDF}_{index}>", item))
+
+    def aliases(self, s: str, node: str, aliases: tuple[str, ...]) -> None:
+        if not aliases:
+            return
+        literals = [_lit(a) for a in aliases]
+        self.seq(s, node + "/aliases", "aliases", literals)
+        for literal in literals:
+            self.add((s, _ALT, literal))
+
+    def about(self, s: str, node: str, about: tuple[str, ...]) -> None:
+        if not about:
+            return
+        targets = [f"<{iri('event', e)}>" for e in about]
+        self.seq(s, node + "/about", "about", targets)
+        for target in targets:
+            self.add((s, _k("refersTo"), target))
+
+    def provenance(self, s: str, node: str, evidence: tuple[Evidence, ...],
+                   citations: tuple[Citation, ...]) -> None:
+        add = self.add
+        for n, ev in enumerate(evidence):
+            e = f"<{node}/evidence/{n}>"
+            add((s, _k("evidence"), e))
+            add((e, _TYPE, _k("Evidence")))
+            add((e, _k("position"), _int(n)))
+            add((e, _k("document"), f"<{iri('document', ev.document)}>"))
+            add((e, _k("start"), _int(ev.start)))
+            add((e, _k("end"), _int(ev.end)))
+            add((e, _k("quote"), _lit(ev.quote)))
+            add((e, _k("paragraph"), _int(ev.paragraph)))
+        for n, cit in enumerate(citations):
+            c = f"{node}/citation/{n}"
+            add((s, _k("citation"), f"<{c}>"))
+            add((f"<{c}>", _TYPE, _k("Citation")))
+            add((f"<{c}>", _k("position"), _int(n)))
+            outlet = f"<{iri('actor', cit.outlet)}>"
+            add((f"<{c}>", _k("outlet"), outlet))
+            add((s, _k("citedOutlet"), outlet))
+            if cit.date is not None:
+                add((f"<{c}>", _k("date"), self.time(c + "/date", cit.date)))
+            self.opt(f"<{c}>", _k("note"), cit.note)
+
+    def record(self, s: str, node: str, when: TimeSpan, status: Status,
+               evidence: tuple[Evidence, ...], citations: tuple[Citation, ...],
+               note: str | None) -> None:
+        self.add((s, _k("when"), self.time(node + "/time", when)))
+        self.add((s, _k("status"), _enum("status", status.value)))
+        self.provenance(s, node, evidence, citations)
+        self.opt(s, _k("note"), note)
+
+    # records --------------------------------------------------------------------------
+    def document(self, doc: Document, n: int) -> None:
+        node = iri("document", doc.id)
+        s = f"<{node}>"
+        self.head(s, ("Document",), n, doc.id)
+        self.add((s, _k("title"), _lit(doc.title)))
+        self.add((s, _k("publisher"), f"<{iri('actor', doc.publisher)}>"))
+        self.add((s, _k("published"), self.time(node + "/published", doc.published)))
+        self.add((s, _k("text"), _lit(doc.text)))
+        self.opt(s, _k("url"), doc.url)
+        self.opt(s, _k("volume"), doc.volume)
+        self.opt(s, _k("issue"), doc.issue)
+        self.opt(s, _k("textFile"), doc.text_file)
+
+    def actor(self, actor: Actor, n: int) -> None:
+        node = iri("actor", actor.id)
+        s = f"<{node}>"
+        self.head(s, ("Actor", actor_class(actor.kind)), n, actor.id)
+        self.add((s, _LABEL, _lit(actor.label)))
+        self.aliases(s, node, actor.aliases)
+        if actor.wikidata is not None:
+            self.add((s, _k("wikidata"), _lit(actor.wikidata)))
+            if _QID.fullmatch(actor.wikidata):
+                self.add((s, _SAME, f"<{_WIKIDATA}{actor.wikidata}>"))
+        if actor.country is not None:
+            self.add((s, _k("country"), f"<{iri('actor', actor.country)}>"))
+        self.opt(s, _k("note"), actor.note)
+
+    def event(self, event: Event, n: int) -> None:
+        add = self.add
+        node = iri("event", event.id)
+        s = f"<{node}>"
+        self.head(s, ("Event", event_class(event.type)), n, event.id)
+        add((s, _LABEL, _lit(event.label)))
+        for i, part in enumerate(event.participants):
+            p = f"<{node}/participant/{i}>"
+            actor = f"<{iri('actor', part.actor)}>"
+            add((s, _k("hasParticipation"), p))
+            add((p, _TYPE, _k("Participation")))
+            add((p, _k("position"), _int(i)))
+            add((p, _k("actor"), actor))
+            add((p, _k("role"), _enum("role", part.role.value)))
+            add((s, _k("involves"), actor))
+        self.record(s, node, event.when, event.status, event.evidence, event.citations,
+                    event.note)
+        if event.place is not None:
+            add((s, _k("place"), f"<{iri('actor', event.place)}>"))
+        if event.part_of is not None:
+            add((s, _k("partOf"), f"<{iri('event', event.part_of)}>"))
+        self.about(s, node, event.about)
+        self.aliases(s, node, event.aliases)
+        self.opt(s, _k("cameo"), event.cameo)
+        code = event_code(event)
+        if code is not None:
+            add((s, _k("codedAs"), f"<{PREFIXES['cameo']}{_seg(code.cameo)}>"))
+        for i, src in enumerate(event.sources):
+            r = f"<{node}/source/{i}>"
+            add((s, _k("source"), r))
+            add((r, _TYPE, _k("SourceRecord")))
+            add((r, _k("position"), _int(i)))
+            add((r, _k("dataset"), _lit(src.dataset)))
+            add((r, _k("rowId"), _lit(src.row_id)))
+            self.opt(r, _k("file"), src.file)
+            if src.line is not None:
+                add((r, _k("line"), _int(src.line)))
+            self.opt(r, _k("storyId"), src.story_id)
+            if src.sentence is not None:
+                add((r, _k("sentence"), _int(src.sentence)))
+            self.opt(r, _k("sourcePublisher"), src.publisher)
+            self.opt(r, _k("url"), src.url)
+
+    def affiliation(self, post: Affiliation, n: int) -> None:
+        node = iri("affiliation", post.id)
+        s = f"<{node}>"
+        self.head(s, ("Affiliation",), n, post.id)
+        self.add((s, _k("holder"), f"<{iri('actor', post.holder)}>"))
+        self.add((s, _k("organization"), f"<{iri('actor', post.organization)}>"))
+        self.add((s, _k("affiliationKind"), _enum("affiliation", post.kind.value)))
+        self.record(s, node, post.when, post.status, post.evidence, post.citations, post.note)
+        self.opt(s, _k("postTitle"), post.title)
+        if post.accredited_to is not None:
+            self.add((s, _k("accreditation"), f"<{iri('actor', post.accredited_to)}>"))
+
+    def stance(self, stance: Stance, n: int) -> None:
+        node = iri("stance", stance.id)
+        s = f"<{node}>"
+        self.head(s, ("Stance",), n, stance.id)
+        self.add((s, _k("holder"), f"<{iri('actor', stance.holder)}>"))
+        self.add((s, _k("attitude"), _enum("attitude", stance.attitude.value)))
+        self.add((s, _k("target"), f"<{iri('actor', stance.target)}>"))
+        self.record(s, node, stance.when, stance.status, stance.evidence, stance.citations,
+                    stance.note)
+        if stance.expressed_in is not None:
+            self.add((s, _k("expressedIn"), f"<{iri('event', stance.expressed_in)}>"))
+        self.about(s, node, stance.about)
+
+    def relations(self) -> None:
+        kg, add = self.kg, self.add
+        for rel in kg.all_relations:
+            kind = ("event" if rel.record in kg.events
+                    else "affiliation" if rel.record in kg.affiliations else "stance")
+            record = iri(kind, rel.record)
+            source, target = f"<{iri('actor', rel.source)}>", f"<{iri('actor', rel.target)}>"
+            prop = _k(relation_property(rel.type))
+            add((source, prop, target))
+            ends = f"{_seg(rel.record)}/{rel.type.value}/{_seg(rel.source)}/{_seg(rel.target)}"
+            r = f"<{ID}relation/{ends}>"
+            add((r, _TYPE, _k("Relation")))
+            add((r, _k("relationType"), prop))
+            add((r, _k("from"), source))
+            add((r, _k("to"), target))
+            add((r, _k("derivedFrom"), f"<{record}>"))
+            add((r, _k("when"), f"<{record}/time>"))
+            add((r, _k("status"), _enum("status", rel.status.value)))
+
+
+Group = tuple[str, list[tuple[str, str]]]
+
+
+def grouped(kg: KnowledgeGraph) -> list[Group]:
+    """The distinct triples of the graph by subject: subjects in IRI order (a node before
+    its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
+    Sorting per subject is much cheaper than sorting all triples."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in _Builder(kg).build():
+        pairs = groups.get(s)
+        if pairs is None:
+            groups[s] = [(p, o)]
+        else:
+            pairs.append((p, o))
+    out = []
+    for subject in sorted(groups, key=_subject_key):
+        pairs = sorted(set(groups[subject]))
+        types = [pair for pair in pairs if pair[0] == _TYPE]
+        if types:
+            pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
+        out.append((subject, pairs))
+    return out
+
+
+def _subject_key(subject: str) -> str:
+    return subject[:-1]
+
+
+def triples(kg: KnowledgeGraph) -> list[Triple]:
+    """The distinct triples of the graph as N-Triples terms, in export order."""
+    return [(s, p, o) for s, pairs in grouped(kg) for p, o in pairs]
+
+
+# -- export: serialisation -------------------------------------------------------------------
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+_TTL_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def _turtle_term(term: str) -> str:
+    if term.startswith("<"):
+        value = term[1:-1]
+        if value.startswith(ID):
+            return f"<{value[len(ID):]}>"
+        for prefix, ns in _TTL_PREFIXES:
+            if value.startswith(ns) and _PN_LOCAL.fullmatch(value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+        return term
+    if term.endswith(_INT):
+        return term[1:-len(_INT) - 1]
+    if term.endswith(_DATE):
+        return term[:-len(_DATE)] + "^^xsd:date"
+    return term
+
+
+def _turtle_body(groups: list[Group], indent: str = "") -> str:
+    cache: dict[str, str] = {_TYPE: "a"}
+
+    def term(t: str) -> str:
+        if t[-1] == '"':  # a plain string: the same in Turtle, and never repeated much
+            return t
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = _turtle_term(t)
+        return found
+
+    blocks = []
+    pad = f"\n{indent}    "
+    for subject, pairs in groups:
+        parts = [indent, term(subject)]
+        predicate = None
+        for p, o in pairs:
+            if p != predicate:
+                if predicate is not None:
+                    parts.append(" ;")
+                predicate = p
+                parts += (pad, term(p), " ", term(o))
+            else:
+                parts += (", ", term(o))
+        parts.append(" .\n")
+        blocks.append("".join(parts))
+    return "\n".join(blocks)
+
+
+def _header() -> str:
+    return f"@base <{ID}> .\n" + "".join(f"@prefix {p}: <{ns}> ." + "\n"
+                                         for p, ns in PREFIXES.items())
+
+
+def to_rdf(kg: KnowledgeGraph, format: str = "turtle") -> str:
+    """The graph as RDF text: ``turtle``, ``ntriples``, ``nquads``, ``trig`` or ``jsonld``.
+
+    The output is deterministic: the same graph always gives the same text.
+    """
+    fmt = _format_name(format)
+    groups = grouped(kg)
+    if fmt == "ntriples":
+        return "".join([f"{s} {p} {o} .\n" for s, pairs in groups for p, o in pairs])
+    if fmt == "nquads":
+        graph = f"<{GRAPH_IRI}>"
+        return "".join([f"{s} {p} {o} {graph} .\n" for s, pairs in groups for p, o in pairs])
+    if fmt == "jsonld":
+        return _jsonld([(s, p, o) for s, pairs in groups for p, o in pairs])
+    if fmt == "turtle":
+        return _header() + "\n" + _turtle_body(groups)
+    body = _turtle_body(groups, "    ")
+    return _header() + f"\n<{GRAPH_IRI[len(ID):]}> {{\n" + body + "}\n"
+
+
+def _jsonld(data: list[Triple]) -> str:
+    import json
+
+    nodes: dict[str, dict[str, list[dict[str, str]]]] = {}
+    types: dict[str, list[str]] = {}
+    for s, p, o in data:
+        subject = s[1:-1]
+        node = nodes.setdefault(subject, {})
+        if p == _TYPE:
+            types.setdefault(subject, []).append(o[1:-1])
+            continue
+        value: dict[str, str]
+        if o.startswith("<"):
+            value = {"@id": o[1:-1]}
+        else:
+            lexical, _, datatype = o.rpartition('"')
+            text = json.loads(lexical + '"') if "\\" in lexical else lexical[1:]
+            value = {"@value": text}
+            if datatype:
+                value["@type"] = datatype[3:-1]
+        node.setdefault(p[1:-1], []).append(value)
+    graph = []
+    for subject, props in nodes.items():
+        entry: dict[str, Any] = {"@id": subject}
+        if subject in types:
+            entry["@type"] = types[subject]
+        entry.update(props)
+        graph.append(entry)
+    return json.dumps({"@graph": graph}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _format_name(format: str) -> str:
+    fmt = format.lower().replace("-", "").replace("_", "")
+    fmt = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json": "jsonld"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise DataError(f"unknown RDF format {format!r}", field="format",
+                        expected="one of " + ", ".join(FORMATS))
+    return fmt
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The RDF format a file name implies (``.ttl`` is turtle...)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise DataError(f"cannot tell the RDF format of {str(path)!r}", field="format",
+                        expected="a file ending " + ", ".join(sorted(_EXTENSIONS)))
+    return _EXTENSIONS[suffix]
+
+
+def write_rdf(kg: KnowledgeGraph, path: str | os.PathLike[str], format: str | None = None
+              ) -> Path:
+    """Write the graph to ``path`` (format from the extension unless given)."""
+    path = Path(path)
+    text = to_rdf(kg, format or format_of(path))
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+# -- import ----------------------------------------------------------------------------------
+_OX_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG",
+               "jsonld": "JSON_LD"}
+
+
+def read_rdf(path: str | os.PathLike[str], format: str | None = None) -> KnowledgeGraph:
+    """Read a graph from an RDF file written by :func:`to_rdf` (format from the extension
+    unless given)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", file=str(path),
+                        expected="an RDF file") from exc
+    return _Reader(_parse(data, format or format_of(path), str(path)), str(path)).read()
+
+
+def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> KnowledgeGraph:
+    """Read a graph back from RDF text (or bytes) written by :func:`to_rdf`; a path reads
+    the file. Malformed RDF raises :class:`~korea_graph.errors.ParseError` with its line;
+    RDF that does not describe a graph raises another :class:`~korea_graph.errors.DataError`.
+
+    >>> from_rdf('<a> <b> "unterminated .', "turtle")
+    Traceback (most recent call last):
+    ...
+    korea_graph.errors.ParseError: line 1: malformed turtle: ...
+    """
+    if isinstance(data, os.PathLike):
+        return read_rdf(data, format)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return _Reader(_parse(raw, format, None), None).read()
+
+
+_Node = dict[str, list[Any]]
+
+
+def _parse(data: bytes, format: str, file: str | None) -> dict[str, _Node]:
+    """Subject IRI -> predicate IRI -> objects (IRI strings or pyoxigraph literals)."""
+    fmt = _format_name(format)
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:  # pragma: no cover - pyoxigraph is a test dependency
+        raise DependencyError("reading RDF needs pyoxigraph: pip install "
+                              "'korea_graph[fast]'") from exc
+    nodes: dict[str, _Node] = {}
+    named, literal = ox.NamedNode, ox.Literal
+    skip = _DERIVED
+    try:
+        for quad in ox.parse(data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), base_iri=ID):
+            p = quad.predicate.value
+            if p in skip:  # derived triples are rebuilt from the records, not read
+                continue
+            s = quad.subject
+            key = s.value if type(s) is named else f"_:{s}"
+            o = quad.object
+            kind = type(o)
+            value = o.value if kind is named else o if kind is literal else str(o)
+            node = nodes.get(key)
+            if node is None:
+                nodes[key] = {p: [value]}
+                continue
+            values = node.get(p)
+            if values is None:
+                node[p] = [value]
+            else:
+                values.append(value)
+    except SyntaxError as exc:
+        message = str(exc.msg if hasattr(exc, "msg") else exc)
+        raise ParseError(f"malformed {fmt}: {message}", file=file, line=exc.lineno,
+                         expected=f"well-formed {fmt}") from None
+    return nodes
+
+
+#: Predicates of derived triples (shortcuts, relations, OWL-Time instants): import skips them.
+_DERIVED = frozenset(
+    [KG + name for name in ("involves", "citedOutlet", "refersTo", "codedAs", "iso",
+                            "relationType", "from", "to", "derivedFrom")]
+    + [KG + relation_property(t) for t in RelationType]
+    + [_ALT[1:-1], _SAME[1:-1], _IDENT[1:-1], _BEGIN[1:-1], _END[1:-1], _IN_DATE[1:-1]])
+
+
+def _reverse(kind: str, enum: Iterable[Any]) -> dict[str, Any]:
+    return {individual_iri(kind, m.value): m for m in enum}
+
+
+_STATUS = _reverse("status", Status)
+_ROLE = _reverse("role", Role)
+_PRECISION = _reverse("precision", Precision)
+_AFFILIATION = _reverse("affiliation", AffiliationKind)
+_ATTITUDE = _reverse("attitude", Attitude)
+_ACTOR_KIND = {KG + actor_class(k): k for k in ActorKind}
+_EVENT_TYPE = {KG + event_class(t): t for t in EventType}
+_P = {name: KG + name for name in (
+    "position", "when", "status", "evidence", "citation", "note", "aliases", "wikidata",
+    "country", "title", "publisher", "published", "text", "url", "volume", "issue", "textFile",
+    "document", "start", "end", "quote", "paragraph", "outlet", "date", "source", "dataset",
+    "rowId", "file", "line", "storyId", "sentence", "sourcePublisher", "hasParticipation",
+    "actor", "role", "place", "partOf", "about", "cameo", "holder", "organization",
+    "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
+    "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution")}
+_RDF_TYPE = _RDF + "type"
+_RECORD_CLASSES = ("Document", "Actor", "Event", "Affiliation", "Stance")
+_LABEL_IRI = PREFIXES["rdfs"] + "label"
+
+
+class _Reader:
+    """Builds model records from parsed nodes; every problem names the node and property."""
+
+    def __init__(self, nodes: dict[str, _Node], file: str | None) -> None:
+        self.nodes = nodes
+        self.file = file
+        self.spans: dict[tuple[Any, ...], TimeSpan] = {}
+        self.by_class: dict[str, list[str]] | None = None
+
+    def fail(self, cls: type[DataError], subject: str, prop: str | None, message: str,
+             expected: str | None = None) -> DataError:
+        field = f"<{subject}>" + (f" {_short(prop)}" if prop else "")
+        return cls(message, file=self.file, field=field, expected=expected)
+
+    # values ---------------------------------------------------------------------------
+    def values(self, s: str, prop: str) -> list[Any]:
+        return self.nodes.get(s, {}).get(prop, [])
+
+    def one(self, s: str, prop: str, *, optional: bool = False) -> Any:
+        found = self.values(s, prop)
+        if len(found) > 1:
+            raise self.fail(SchemaError, s, prop, f"{len(found)} values", "at most one")
+        if not found:
+            if optional:
+                return None
+            raise self.fail(SchemaError, s, prop, "missing", "exactly one value")
+        return found[0]
+
+    def text(self, s: str, prop: str, *, optional: bool = False) -> Any:
+        value = self.one(s, prop, optional=optional)
+        if value is None:
+            return None
+        if isinstance(value, str) or value.datatype.value != _XSD + "string":
+            raise self.fail(SchemaError, s, prop, f"not a string literal: {_show(value)}",
+                            "a plain string literal")
+        return value.value
+
+    def integer(self, s: str, prop: str, *, optional: bool = False) -> Any:
+        value = self.one(s, prop, optional=optional)
+        if value is None:
+            return None
+        if isinstance(value, str) or value.datatype.value != _XSD + "integer":
+            raise self.fail(SchemaError, s, prop, f"not an integer: {_show(value)}",
+                            "an xsd:integer")
+        try:
+            return int(value.value)
+        except ValueError:
+            raise self.fail(SchemaError, s, prop, f"not an integer: {value.value!r}",
+                            "an xsd:integer") from None
+
+    def day(self, s: str, prop: str) -> date | None:
+        value = self.one(s, prop, optional=True)
+        if value is None:
+            return None
+        if isinstance(value, str) or value.datatype.value != _XSD + "date":
+            raise self.fail(DateError, s, prop, f"not a date: {_show(value)}", "an xsd:date")
+        try:
+            return date.fromisoformat(value.value)
+        except ValueError:
+            raise self.fail(DateError, s, prop, f"not a real date: {value.value!r}",
+                            "YYYY-MM-DD") from None
+
+    def ref(self, s: str, prop: str, kind: str, *, optional: bool = False) -> Any:
+        value = self.one(s, prop, optional=optional)
+        return None if value is None else self.id_of(s, prop, value, kind)
+
+    def id_of(self, s: str, prop: str, value: Any, kind: str) -> str:
+        base = f"{ID}{kind}/"
+        if not isinstance(value, str) or not value.startswith(base) or "/" in value[len(base):]:
+            raise self.fail(SchemaError, s, prop, f"not a {kind} IRI: {_show(value)}",
+                            f"an IRI {base}...")
+        return unquote(value[len(base):], encoding="utf-8", errors="strict")
+
+    def enum(self, s: str, prop: str, table: dict[str, Any]) -> Any:
+        value = self.one(s, prop)
+        if value not in table:
+            raise self.fail(VocabularyError, s, prop, f"unknown value {_show(value)}",
+                            "one of " + ", ".join(_short(k) for k in table))
+        return table[value]
+
+    def ordered(self, s: str, prop: str) -> list[str]:
+        """Item nodes of ``prop`` in the order of their kg:position."""
+        items = self.values(s, prop)
+        keyed = []
+        for item in items:
+            if not isinstance(item, str):
+                raise self.fail(SchemaError, s, prop, f"not a node: {_show(item)}", "an IRI")
+            keyed.append((self.integer(item, _P["position"]), item))
+        keyed.sort()
+        if [k for k, _ in keyed] != list(range(len(keyed))):
+            raise self.fail(SchemaError, s, prop, "item positions are not 0, 1, 2, ...",
+                            "consecutive kg:position values from 0")
+        return [item for _, item in keyed]
+
+    def seq(self, s: str, prop: str) -> list[Any]:
+        node = self.one(s, prop, optional=True)
+        if node is None:
+            return []
+        members = self.nodes.get(node, {})
+        out = []
+        index = 1
+        while (key := f"{_RDF}_{index}") in members:
+            out.append(self.one(node, key))
+            index += 1
+        extra = [p for p in members if p.startswith(_RDF + "_") and p != _RDF_TYPE]
+        if len(extra) != len(out) or not out:
+            raise self.fail(SchemaError, node, None, "members are not rdf:_1, rdf:_2, ...",
+                            "a non-empty rdf:Seq numbered from 1")
+        return out
+
+    def strings(self, s: str, prop: str) -> tuple[str, ...]:
+        out = []
+        for item in self.seq(s, prop):
+            if isinstance(item, str) or item.datatype.value != _XSD + "string":
+                raise self.fail(SchemaError, s, prop, f"not a string: {_show(item)}", "strings")
+            out.append(item.value)
+        return tuple(out)
+
+    def refs(self, s: str, prop: str, kind: str) -> tuple[str, ...]:
+        return tuple(self.id_of(s, prop, v, kind) for v in self.seq(s, prop))
+
+    # shared shapes --------------------------------------------------------------------
+    def time(self, s: str, prop: str, *, optional: bool = False) -> TimeSpan | None:
+        node = self.one(s, prop, optional=optional)
+        if node is None:
+            return None
+        if not isinstance(node, str):
+            raise self.fail(SchemaError, s, prop, f"not a node: {_show(node)}", "a kg:TimeSpan")
+        p = _P
+        try:
+            fields = (self.day(node, p["startMin"]), self.day(node, p["startMax"]),
+                      self.day(node, p["endMin"]), self.day(node, p["endMax"]),
+                      self.enum(node, p["precision"], _PRECISION),
+                      self.text(node, p["phrase"], optional=True),
+                      self.text(node, p["resolution"], optional=True))
+            span = self.spans.get(fields)  # many citations share a date: build it once
+            if span is None:
+                span = self.spans[fields] = TimeSpan(*fields)
+            return span
+        except DateError as exc:
+            if exc.field:
+                raise
+            raise self.fail(DateError, node, None, exc.reason, exc.expected) from None
+
+    def evidence(self, s: str) -> tuple[Evidence, ...]:
+        p = _P
+        return tuple(
+            Evidence(self.ref(e, p["document"], "document"), self.integer(e, p["start"]),
+                     self.integer(e, p["end"]), self.text(e, p["quote"]),
+                     self.integer(e, p["paragraph"]))
+            for e in self.ordered(s, p["evidence"]))
+
+    def citations(self, s: str) -> tuple[Citation, ...]:
+        p = _P
+        return tuple(
+            Citation(self.ref(c, p["outlet"], "actor"), self.time(c, p["date"], optional=True),
+                     self.text(c, p["note"], optional=True))
+            for c in self.ordered(s, p["citation"]))
+
+    # records --------------------------------------------------------------------------
+    def typed(self, cls: str) -> list[str]:
+        """The nodes of a record class, in the order of their kg:position."""
+        if self.by_class is None:
+            wanted: dict[str, list[str]] = {KG + name: [] for name in _RECORD_CLASSES}
+            for s, props in self.nodes.items():
+                for t in props.get(_RDF_TYPE, ()):
+                    if t in wanted:
+                        wanted[t].append(s)
+            self.by_class = wanted
+        found = [(self.integer(s, _P["position"]), s) for s in self.by_class[KG + cls]]
+        found.sort()
+        return [s for _, s in found]
+
+    def read(self) -> KnowledgeGraph:
+        try:
+            return KnowledgeGraph(
+                documents=[self.document(s) for s in self.typed("Document")],
+                actors=[self.actor(s) for s in self.typed("Actor")],
+                events=[self.event(s) for s in self.typed("Event")],
+                affiliations=[self.affiliation(s) for s in self.typed("Affiliation")],
+                stances=[self.stance(s) for s in self.typed("Stance")],
+            )
+        except DataError as exc:
+            if exc.file is None and self.file is not None:
+                raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,
+                                expected=exc.expected) from None
+            raise
+
+    def document(self, s: str) -> Document:
+        p = _P
+        published = self.time(s, p["published"])
+        assert published is not None
+        return Document(
+            self.id_of(s, "", s, "document"), self.text(s, p["title"]),
+            self.ref(s, p["publisher"], "actor"), published, self.text(s, p["text"]),
+            self.text(s, p["url"], optional=True), self.text(s, p["volume"], optional=True),
+            self.text(s, p["issue"], optional=True), self.text(s, p["textFile"], optional=True))
+
+    def kind(self, s: str, table: dict[str, Any], what: str) -> Any:
+        found = [table[t] for t in self.values(s, _RDF_TYPE) if t in table]
+        if len(found) != 1:
+            raise self.fail(VocabularyError, s, _RDF_TYPE, f"{len(found)} {what} classes",
+                            f"exactly one of {', '.join(_short(k) for k in table)}")
+        return found[0]
+
+    def actor(self, s: str) -> Actor:
+        p = _P
+        return Actor(
+            self.id_of(s, "", s, "actor"), self.text(s, _LABEL_IRI),
+            self.kind(s, _ACTOR_KIND, "actor kind"), self.strings(s, p["aliases"]),
+            self.text(s, p["wikidata"], optional=True),
+            self.ref(s, p["country"], "actor", optional=True),
+            self.text(s, p["note"], optional=True))
+
+    def event(self, s: str) -> Event:
+        p = _P
+        participants = tuple(
+            Participant(self.ref(n, p["actor"], "actor"), self.enum(n, p["role"], _ROLE))
+            for n in self.ordered(s, p["hasParticipation"]))
+        sources = tuple(
+            SourceRecord(self.text(n, p["dataset"]), self.text(n, p["rowId"]),
+                         self.text(n, p["file"], optional=True),
+                         self.integer(n, p["line"], optional=True),
+                         self.text(n, p["storyId"], optional=True),
+                         self.integer(n, p["sentence"], optional=True),
+                         self.text(n, p["sourcePublisher"], optional=True),
+                         self.text(n, p["url"], optional=True))
+            for n in self.ordered(s, p["source"]))
+        when = self.time(s, p["when"])
+        assert when is not None
+        return Event(
+            self.id_of(s, "", s, "event"), self.kind(s, _EVENT_TYPE, "event type"),
+            self.text(s, _LABEL_IRI), participants, when, self.enum(s, p["status"], _STATUS),
+            self.evidence(s), self.citations(s), self.ref(s, p["place"], "actor", optional=True),
+            self.ref(s, p["partOf"], "event", optional=True), self.refs(s, p["about"], "event"),
+            self.strings(s, p["aliases"]), self.text(s, p["note"], optional=True),
+            self.text(s, p["cameo"], optional=True), sources)
+
+    def affiliation(self, s: str) -> Affiliation:
+        p = _P
+        when = self.time(s, p["when"])
+        assert when is not None
+        return Affiliation(
+            self.id_of(s, "", s, "affiliation"), self.ref(s, p["holder"], "actor"),
+            self.ref(s, p["organization"], "actor"),
+            self.enum(s, p["affiliationKind"], _AFFILIATION), when,
+            self.enum(s, p["status"], _STATUS), self.evidence(s),
+            self.text(s, p["postTitle"], optional=True),
+            self.ref(s, p["accreditation"], "actor", optional=True), self.citations(s),
+            self.text(s, p["note"], optional=True))
+
+    def stance(self, s: str) -> Stance:
+        p = _P
+        when = self.time(s, p["when"])
+        assert when is not None
+        return Stance(
+            self.id_of(s, "", s, "stance"), self.ref(s, p["holder"], "actor"),
+            self.enum(s, p["attitude"], _ATTITUDE), self.ref(s, p["target"], "actor"), when,
+            self.enum(s, p["status"], _STATUS), self.evidence(s), self.citations(s),
+            self.ref(s, p["expressedIn"], "event", optional=True),
+            self.text(s, p["note"], optional=True), self.refs(s, p["about"], "event"))
+
+
+def _short(iri_text: str) -> str:
+    for prefix, ns in _TTL_PREFIXES:
+        if iri_text.startswith(ns):
+            return f"{prefix}:{iri_text[len(ns):]}"
+    return f"<{iri_text}>"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return _short(value)
+    return str(value)
+
+
+# -- rdflib ----------------------------------------------------------------------------------
+def to_rdflib(kg: KnowledgeGraph, *, dataset: bool = False, ontology: bool = False
+              ) -> rdflib.Graph | rdflib.Dataset:
+    """The export as an rdflib ``Graph`` (or, with ``dataset``, a ``Dataset`` whose named
+    graph :data:`GRAPH_IRI` holds the data); ``ontology`` adds the ontology's triples.
+
+    >>> from korea_graph import load
+    >>> g = to_rdflib(load())
+    >>> len(g) == len(triples(load()))
+    True
+    """
+    import rdflib
+
+    from .ontology import ontology_path
+
+    result: rdflib.Graph | rdflib.Dataset
+    if dataset:
+        result = rdflib.Dataset()
+        # parsed graph by graph: rdflib's own N-Quads parser warns of its deprecated API
+        result.graph(rdflib.URIRef(GRAPH_IRI)).parse(data=to_rdf(kg, "ntriples"), format="nt")
+        if ontology:
+            result.graph(rdflib.URIRef(ID + "ontology")).parse(ontology_path(), format="turtle")
+    else:
+        result = rdflib.Graph()
+        result.parse(data=to_rdf(kg, "ntriples"), format="nt")
+        if ontology:
+            result.parse(ontology_path(), format="turtle")
+    for prefix, ns in PREFIXES.items():
+        result.bind(prefix, ns, override=True)
+    return result
+
+

@@ -1,0 +1,263 @@
+"""Typed answer rows and the :class:`Answers` list that notebooks and the CLI show.
+
+Every row keeps its evidence and status; :class:`Answers` adds the question, the query
+that ran, a pandas view (``to_frame``), an HTML table for notebooks (escaped), JSON, CSV
+and a plain-text table.
+
+>>> from korea_graph import load
+>>> from korea_graph.questions.query import meetings
+>>> answers = meetings(load(), involving="Mamedov")
+>>> print(answers.to_table())
+date        subject         relation  object        status    certainty
+----------  --------------  --------  ------------  --------  ---------
+2000-06-27  Georgy Mamedov  met_with  Jai-chun Lee  occurred
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from ..core.model import Evidence, Status
+from ..core.timespan import TimeSpan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ActorRow", "Answers", "EventRow", "Fact", "PathRow", "Row"]
+
+
+def _time(when: TimeSpan | None) -> dict[str, Any]:
+    if when is None:
+        return {"date": None, "earliest": None, "latest": None, "precision": None}
+    return {
+        "date": when.iso(),
+        "earliest": str(when.earliest) if when.earliest else None,
+        "latest": str(when.latest) if when.latest else None,
+        "precision": when.precision.value,
+    }
+
+
+def _evidence(evidence: Sequence[Evidence]) -> str:
+    return " […] ".join(e.quote for e in evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Base of answer rows: ``record()`` gives a JSON-ready dict, ``columns`` the table."""
+
+    columns: ClassVar[tuple[str, ...]] = ("label",)
+
+    def record(self) -> dict[str, Any]:  # pragma: no cover - every row overrides
+        raise NotImplementedError
+
+    def cells(self) -> list[str]:
+        """The plain-text cells of :attr:`columns`."""
+        rec = self.record()
+        return ["" if rec.get(c) is None else str(rec[c]) for c in self.columns]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact(Row):
+    """``subject --relation--> object``, with when, status, evidence and, for answers
+    filtered by time, whether the time condition holds ``certain``-ly or only ``possible``."""
+
+    subject: str
+    subject_id: str
+    relation: str
+    object: str
+    object_id: str
+    when: TimeSpan
+    status: Status
+    record_id: str
+    evidence: tuple[Evidence, ...] = ()
+    citations: tuple[str, ...] = ()
+    place: str | None = None
+    certainty: str | None = None
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "date", "subject", "relation", "object", "status", "certainty")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict (labels, ISO 8601 dates, status, evidence)."""
+        return {
+            "subject": self.subject, "subject_id": self.subject_id,
+            "relation": self.relation, "object": self.object, "object_id": self.object_id,
+            **_time(self.when), "status": self.status.value,
+            "flag": self.status.value if self.status.is_hedged else None,
+            "certainty": self.certainty, "place": self.place, "record": self.record_id,
+            "evidence": _evidence(self.evidence), "sources": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow(Row):
+    """One event: what happened, when, who took part, with its evidence."""
+
+    event_id: str
+    label: str
+    type: str
+    when: TimeSpan
+    status: Status
+    participants: tuple[str, ...]
+    place: str | None
+    evidence: tuple[Evidence, ...]
+    citations: tuple[str, ...] = ()
+    certainty: str | None = None
+
+    columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "certainty")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {
+            "event": self.event_id, "label": self.label, "type": self.type,
+            **_time(self.when), "status": self.status.value,
+            "flag": self.status.value if self.status.is_hedged else None,
+            "certainty": self.certainty, "participants": list(self.participants),
+            "place": self.place, "evidence": _evidence(self.evidence),
+            "sources": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PathRow(Row):
+    """A chain of relations linking two actors; ``nodes`` are the actor ids in order.
+
+    Each step keeps its own direction: ``A -[heads]-> B`` or ``A <-[heads]- B``.
+    """
+
+    nodes: tuple[str, ...]
+    labels: tuple[str, ...]
+    steps: tuple[Fact, ...]
+
+    columns: ClassVar[tuple[str, ...]] = ("length", "path")
+
+    def text(self) -> str:
+        """The chain as text, with each relation's date and, if not occurred, status."""
+        parts = [self.labels[0]]
+        for node, label, step in zip(self.nodes[1:], self.labels[1:], self.steps, strict=True):
+            tag = f"{step.relation} {step.when}"
+            if step.status is not Status.OCCURRED:
+                tag += f" {step.status.value}"
+            forward = step.object_id == node
+            parts.append(f" -[{tag}]-> {label}" if forward else f" <-[{tag}]- {label}")
+        return "".join(parts)
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict, with each step and its evidence."""
+        return {
+            "length": len(self.steps), "path": self.text(), "actors": list(self.labels),
+            "evidence": _evidence([e for s in self.steps for e in s.evidence]),
+            "steps": [s.record() for s in self.steps],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow(Row):
+    """Who someone is: kind, aliases, Wikidata id and posts."""
+
+    actor_id: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    posts: tuple[Fact, ...] = field(default=())
+
+    columns: ClassVar[tuple[str, ...]] = ("label", "kind", "wikidata", "posts")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {
+            "actor": self.actor_id, "label": self.label, "kind": self.kind,
+            "aliases": list(self.aliases), "wikidata": self.wikidata,
+            "posts": "; ".join(f"{p.relation.replace('_', ' ')} {p.object} ({p.when}, "
+                               f"{p.status.value})" for p in self.posts),
+            "evidence": _evidence([e for p in self.posts for e in p.evidence]),
+        }
+
+
+R = TypeVar("R", bound=Row)
+
+
+class Answers(Generic[R]):
+    """A list of answer rows with the question and the query that produced them."""
+
+    def __init__(self, rows: Sequence[R], *, question: str, query: str,
+                 note: str | None = None) -> None:
+        self.rows = list(rows)
+        self.question = question
+        self.query = query
+        self.note = note
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index: int) -> R:
+        return self.rows[index]
+
+    def __repr__(self) -> str:
+        return f"<Answers {self.question!r}: {len(self.rows)} rows>"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns of the table view."""
+        return self.rows[0].columns if self.rows else ("answer",)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Every row as a JSON-ready dict."""
+        return [row.record() for row in self.rows]
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """A JSON array, one object per row."""
+        return json.dumps(self.to_records(), ensure_ascii=False, indent=indent)
+
+    def to_csv(self) -> str:
+        """CSV with a header; lists are joined with ``; ``."""
+        records = self.to_records()
+        keys = list(dict.fromkeys(k for r in records for k in r if k != "steps"))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=keys, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v
+                             for k, v in rec.items()})
+        return buffer.getvalue()
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one row per answer (pandas is imported on first use)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_records())
+
+    def to_table(self) -> str:
+        """A plain-text table of :attr:`columns`."""
+        header = list(self.columns)
+        body = [row.cells() for row in self.rows]
+        widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(header)]
+        lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+                 "  ".join("-" * w for w in widths)]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                  for r in body]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "".join(f"<th>{esc(c)}</th>" for c in (*self.columns, "evidence"))
+        rows = []
+        for row in self.rows:
+            rec = row.record()
+            cells = "".join(f"<td>{esc(c)}</td>" for c in row.cells())
+            rows.append(f"<tr>{cells}<td><small>{esc(str(rec.get('evidence', '')))}"
+                        "</small></td></tr>")
+        return (f"<p><b>{esc(self.question)}</b> &mdash; {len(self.rows)} answers</p>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+                f"<p><small>query: <code>{esc(self.query)}</code></small></p>")

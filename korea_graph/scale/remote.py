@@ -1,0 +1,381 @@
+"""A SPARQL 1.1 endpoint as the path past one machine: push a graph (one named graph per
+document, by the Graph Store Protocol or SPARQL Update), read it back, query it.
+
+Credentials come from the environment or a config file, never from code:
+
+* ``KOREA_GRAPH_ENDPOINT`` the SPARQL query/update URL (e.g. Virtuoso's ``/sparql-auth``),
+  ``KOREA_GRAPH_GRAPH_STORE`` the Graph Store Protocol URL (optional),
+  ``KOREA_GRAPH_USER`` and ``KOREA_GRAPH_PASSWORD`` (HTTP digest or basic auth);
+* or a TOML file (``KOREA_GRAPH_CONFIG``, else ``~/.config/korea_graph/endpoint.toml``)
+  with the keys ``endpoint``, ``graph_store``, ``user`` and ``password``.
+
+Every request that is safe to repeat (queries, a PUT of a whole graph, a drop followed by
+inserts of a graph's triples) is retried on network errors and 5xx/429 answers, with
+backoff; a refused request (4xx) never is.
+
+>>> Endpoint("http://127.0.0.1:1/sparql", retries=0).describe()
+'http://127.0.0.1:1/sparql (no credentials)'
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import time
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from ..core.graph import KnowledgeGraph
+from ..core.timespan import TimeSpan
+from ..errors import DataError, NotFoundError, QueryError, RemoteError
+from .progress import progress
+from .store import CATALOGUE, StoreMeeting, combine, document_graph, find_meetings, split
+
+__all__ = ["Endpoint", "PushMethod"]
+
+PushMethod = Literal["graph-store", "update"]
+_STORE_NS = "https://w3id.org/korea-graph/store#"
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+#: Triples per SPARQL Update request when pushing with ``method="update"`` (Virtuoso's
+#: SPARQL parser runs out of memory at about 5,000 lines).
+UPDATE_CHUNK = 1_000
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A SPARQL endpoint (``url``) and, optionally, its Graph Store Protocol URL."""
+
+    url: str
+    graph_store: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout: float = 120.0
+    retries: int = 3
+    backoff: float = 0.5
+    _auth: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_env(cls, url: str | None = None, *, config: str | os.PathLike[str] | None = None,
+                 environ: Mapping[str, str] | None = None) -> Endpoint:
+        """The endpoint named by ``url``, the environment or the config file (in that
+        order for each setting); raises :class:`~korea_graph.errors.DataError` if none."""
+        env = os.environ if environ is None else environ
+        settings: dict[str, Any] = {}
+        path = Path(config or env.get("KOREA_GRAPH_CONFIG")
+                    or Path.home() / ".config" / "korea_graph" / "endpoint.toml")
+        if config is not None or path.exists():
+            try:
+                settings = tomllib.loads(path.read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise DataError(f"cannot read: {exc.strerror or exc}", file=str(path),
+                                expected="a TOML config file") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise DataError(f"not valid TOML: {exc}", file=str(path),
+                                expected="endpoint = \"https://...\" and so on") from None
+            unknown = set(settings) - {"endpoint", "graph_store", "user", "password"}
+            if unknown:
+                raise DataError(f"unknown setting(s) {', '.join(sorted(unknown))}",
+                                file=str(path),
+                                expected="endpoint, graph_store, user, password")
+
+        def pick(key: str, var: str) -> str | None:
+            value = env.get(var) or settings.get(key)
+            if value is not None and not isinstance(value, str):
+                raise DataError(f"{key} must be a string", file=str(path), field=key,
+                                expected="a string")
+            return value
+
+        endpoint = url or pick("endpoint", "KOREA_GRAPH_ENDPOINT")
+        if not endpoint:
+            raise DataError("no SPARQL endpoint given", field="endpoint",
+                            expected="--endpoint URL, KOREA_GRAPH_ENDPOINT or a config file "
+                                     "with endpoint = \"...\"")
+        return cls(endpoint, pick("graph_store", "KOREA_GRAPH_GRAPH_STORE"),
+                   pick("user", "KOREA_GRAPH_USER"), pick("password", "KOREA_GRAPH_PASSWORD"))
+
+    def describe(self) -> str:
+        """The URL and who connects, without the password."""
+        who = f"as {self.user}" if self.user else "no credentials"
+        return f"{self.url} ({who})"
+
+    def with_retries(self, retries: int, backoff: float | None = None) -> Endpoint:
+        """The same endpoint with another retry policy."""
+        return replace(self, retries=retries,
+                       backoff=self.backoff if backoff is None else backoff, _auth={})
+
+    # -- HTTP -----------------------------------------------------------------------------
+    def _authorization(self, method: str, url: str) -> str | None:
+        """The Authorization header for a request, once the server has sent a challenge."""
+        chal = self._auth.get("challenge")
+        if not self.user or chal is None:
+            return None
+        scheme, params = chal
+        password = self.password or ""
+        if scheme == "basic":
+            token = base64.b64encode(f"{self.user}:{password}".encode()).decode("ascii")
+            return f"Basic {token}"
+        algorithm = params.get("algorithm", "MD5").upper()
+        hash_name = {"MD5": "md5", "SHA-256": "sha256"}.get(algorithm)
+        if hash_name is None:
+            raise RemoteError(f"{self.url}: unsupported digest algorithm {algorithm}")
+
+        def h(text: str) -> str:
+            return hashlib.new(hash_name, text.encode("utf-8")).hexdigest()
+
+        split_url = urllib.parse.urlsplit(url)
+        uri = split_url.path + (f"?{split_url.query}" if split_url.query else "")
+        realm, nonce = params.get("realm", ""), params.get("nonce", "")
+        ha1 = h(f"{self.user}:{realm}:{password}")
+        ha2 = h(f"{method}:{uri}")
+        header = (f'Digest username="{self.user}", realm="{realm}", nonce="{nonce}", '
+                  f'uri="{uri}", algorithm={algorithm}')
+        if "auth" in [q.strip() for q in params.get("qop", "").split(",")]:
+            self._auth["nc"] = count = self._auth.get("nc", 0) + 1
+            cnonce = secrets.token_hex(8)
+            response = h(f"{ha1}:{nonce}:{count:08x}:{cnonce}:auth:{ha2}")
+            header += f', qop=auth, nc={count:08x}, cnonce="{cnonce}"'
+        else:
+            response = h(f"{ha1}:{nonce}:{ha2}")
+        header += f', response="{response}"'
+        if "opaque" in params:
+            header += f', opaque="{params["opaque"]}"'
+        return header
+
+    def _challenge(self, header: str | None) -> bool:
+        """Remember a WWW-Authenticate challenge; whether it is one we can answer."""
+        if not header or not self.user:
+            return False
+        scheme, _, rest = header.strip().partition(" ")
+        params = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+        if scheme.lower() not in ("digest", "basic"):
+            return False
+        self._auth["challenge"] = (scheme.lower(), params)
+        self._auth["nc"] = 0
+        return True
+
+    def _send(self, method: str, url: str, data: bytes | None, headers: Mapping[str, str]
+              ) -> bytes:
+        """One HTTP exchange, answering an authentication challenge once. A request with
+        a body first fetches the challenge with a GET, since some servers (Virtuoso)
+        close the connection on an unauthenticated upload."""
+        if self.user and data is not None and "challenge" not in self._auth:
+            with contextlib.suppress(urllib.error.HTTPError):
+                self._send("GET", url, None, {})
+        for attempt in range(2):
+            req = urllib.request.Request(url, data=data, method=method, headers=dict(headers))
+            auth = self._authorization(method, url)
+            if auth:
+                req.add_header("Authorization", auth)
+            try:
+                with urllib.request.urlopen(req, timeout=self.timeout) as answer:
+                    body: bytes = answer.read()
+                    return body
+            except urllib.error.HTTPError as exc:
+                if exc.code == 401 and attempt == 0 and self._challenge(
+                        exc.headers.get("WWW-Authenticate")):
+                    exc.close()
+                    continue
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def request(self, method: str, url: str, *, data: bytes | None = None,
+                headers: Mapping[str, str] | None = None, idempotent: bool = True) -> bytes:
+        """Send one HTTP request; the body of the answer. Retried only if ``idempotent``."""
+        attempts = 1 + (self.retries if idempotent else 0)
+        last: str = ""
+        for attempt in range(attempts):
+            if attempt:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+            try:
+                return self._send(method, url, data, headers or {})
+            except urllib.error.HTTPError as exc:
+                text = exc.read().decode("utf-8", "replace").strip()[:500]
+                exc.close()
+                if exc.code in (401, 403):
+                    raise RemoteError(
+                        f"{self.describe()}: {method} refused ({exc.code} {exc.reason}); check "
+                        f"KOREA_GRAPH_USER and KOREA_GRAPH_PASSWORD", exc.code) from None
+                if exc.code not in _RETRY_STATUS:
+                    raise RemoteError(f"{url}: {method} failed with {exc.code} {exc.reason}: "
+                                      f"{text}", exc.code) from None
+                last = f"{exc.code} {exc.reason}: {text}"
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+                reason = getattr(exc, "reason", exc)
+                last = f"cannot reach the server ({reason})"
+                self._auth.pop("challenge", None)
+        tries = (f"after {attempts} attempts" if attempts > 1
+                 else "(not retried: not safe to repeat)")
+        raise RemoteError(f"{url}: {method} failed {tries}: {last}")
+
+    def _post_form(self, fields: Mapping[str, str], accept: str, *, idempotent: bool = True
+                   ) -> bytes:
+        data = urllib.parse.urlencode(fields).encode("utf-8")
+        return self.request("POST", self.url, data=data, idempotent=idempotent, headers={
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": accept})
+
+    # -- SPARQL ---------------------------------------------------------------------------
+    def sparql(self, query: str) -> Any:
+        """Run a query: SELECT gives a list of ``{variable: value}`` dicts (plain strings),
+        ASK a bool, CONSTRUCT/DESCRIBE N-Triples text."""
+        kind = _query_form(query)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            return self._post_form({"query": query}, "application/n-triples").decode("utf-8")
+        body = self._post_form({"query": query}, "application/sparql-results+json")
+        try:
+            result = json.loads(body)
+        except ValueError:
+            raise RemoteError(f"{self.url}: the answer is not SPARQL JSON results: "
+                              f"{body[:200]!r}") from None
+        if "boolean" in result:
+            return bool(result["boolean"])
+        return [{name: cell["value"] for name, cell in row.items()}
+                for row in result["results"]["bindings"]]
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL Update (retried: only send updates that are safe to repeat)."""
+        self._post_form({"update": update}, "application/sparql-results+json, */*")
+
+    # -- graphs ---------------------------------------------------------------------------
+    def triples(self, graph: str) -> str:
+        """The triples of one named graph as N-Triples (Graph Store Protocol GET if there
+        is a graph store URL, else a CONSTRUCT query)."""
+        if self.graph_store:
+            url = self.graph_store + "?" + urllib.parse.urlencode({"graph-uri": graph})
+            return self.request("GET", url, headers={"Accept": "application/n-triples"}
+                                ).decode("utf-8")
+        text: str = self.sparql(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{_iri(graph)}> "
+                                f"{{ ?s ?p ?o }} }}")
+        return text
+
+    def count(self, graph: str | None = None) -> int:
+        """The number of triples in a named graph, or in all the pushed documents."""
+        if graph is not None:
+            where = f"GRAPH <{_iri(graph)}> {{ ?s ?p ?o }}"
+        else:
+            where = (f"GRAPH <{CATALOGUE}> {{ ?g <{_STORE_NS}document> ?d }} "
+                     f"GRAPH ?g {{ ?s ?p ?o }}")
+        rows = self.sparql(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(rows[0]["n"])
+
+    def catalogue(self) -> list[tuple[str, str]]:
+        """``(document id, named graph)`` of every pushed document, in push order."""
+        rows = self.sparql(
+            f"SELECT ?g ?d ?n WHERE {{ GRAPH <{CATALOGUE}> {{ ?g <{_STORE_NS}document> ?d ; "
+            f"<{_STORE_NS}sequence> ?n }} }}")
+        rows.sort(key=lambda r: (int(r["n"]), r["d"]))
+        return [(r["d"], r["g"]) for r in rows]
+
+    def documents(self) -> list[str]:
+        """Ids of the pushed documents, in push order."""
+        return [d for d, _ in self.catalogue()]
+
+    def push(self, kg: KnowledgeGraph, *, method: PushMethod = "graph-store",
+             show_progress: bool | None = None) -> list[str]:
+        """Send every document of ``kg`` to its named graph, replacing what was there,
+        and enter it in the endpoint's catalogue; returns the graphs written.
+
+        ``graph-store`` PUTs each graph (needs ``graph_store``); ``update`` drops it and
+        inserts its triples in chunks. Both are safe to retry.
+        """
+        from ..linked_data.rdf import to_rdf
+
+        if method not in ("graph-store", "update"):
+            raise DataError(f"unknown push method {method!r}", field="method",
+                            expected="graph-store or update")
+        if method == "graph-store" and not self.graph_store:
+            raise DataError("pushing by the Graph Store Protocol needs its URL",
+                            field="graph_store",
+                            expected="--graph-store URL, KOREA_GRAPH_GRAPH_STORE or "
+                                     "graph_store = \"...\" in the config file")
+        parts = split(kg)
+        if any(doc is None for doc, _ in parts):
+            raise DataError("some records quote no document of the graph; a push sends one "
+                            "named graph per document", expected="evidence in a document")
+        start = len(self.catalogue())
+        written = []
+        for n, (doc_id, part) in enumerate(progress(parts, total=len(parts), desc="pushing",
+                                                    unit="doc", enabled=show_progress)):
+            assert doc_id is not None
+            graph = document_graph(doc_id)
+            data = to_rdf(part, "ntriples")
+            if method == "graph-store":
+                url = f"{self.graph_store}?{urllib.parse.urlencode({'graph-uri': graph})}"
+                self.request("PUT", url, data=data.encode("utf-8"),
+                             headers={"Content-Type": "application/n-triples; charset=utf-8"})
+            else:
+                self._update_graph(graph, data)
+            self.update(
+                f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{graph}> ?p ?o }} }} ; "
+                f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ <{graph}> <{_STORE_NS}document> "
+                f"{json.dumps(doc_id, ensure_ascii=False)} ; <{_STORE_NS}sequence> "
+                f"{start + n + 1} }} }}")
+            written.append(graph)
+        return written
+
+    def _update_graph(self, graph: str, ntriples: str) -> None:
+        lines = ntriples.splitlines(keepends=True)
+        for begin in range(0, max(len(lines), 1), UPDATE_CHUNK):
+            chunk = "".join(lines[begin:begin + UPDATE_CHUNK])
+            prefix = f"DROP SILENT GRAPH <{graph}> ; " if begin == 0 else ""
+            self.update(f"{prefix}INSERT DATA {{ GRAPH <{graph}> {{\n{chunk}}} }}")
+
+    def drop(self, document_id: str) -> None:
+        """Remove a pushed document and its catalogue entry."""
+        graphs = dict(self.catalogue())
+        if document_id not in graphs:
+            raise NotFoundError(f"the endpoint holds no document {document_id!r}")
+        graph = graphs[document_id]
+        self.update(f"DROP SILENT GRAPH <{graph}> ; DELETE WHERE {{ GRAPH <{CATALOGUE}> "
+                    f"{{ <{graph}> ?p ?o }} }}")
+
+    def graph(self, documents: Iterable[str] | None = None, *,
+              show_progress: bool | None = None) -> KnowledgeGraph:
+        """The pushed documents (or some) as a KnowledgeGraph, for the query and ask API."""
+        from ..linked_data.rdf import from_rdf
+
+        catalogue = self.catalogue()
+        if documents is not None:
+            wanted = set(documents)
+            missing = wanted - {d for d, _ in catalogue}
+            if missing:
+                raise NotFoundError(f"the endpoint holds no document "
+                                    f"{', '.join(sorted(missing))}")
+            catalogue = [(d, g) for d, g in catalogue if d in wanted]
+        return combine(from_rdf(self.triples(g), "ntriples") for _, g in progress(
+            catalogue, total=len(catalogue), desc="reading", unit="doc", enabled=show_progress))
+
+    def meetings(self, *, before: str | date | TimeSpan | None = None,
+                 involving: str | None = None) -> list[StoreMeeting]:
+        """Who met whom, by one SPARQL query on the endpoint (see
+        :meth:`korea_graph.scale.store.Store.meetings`)."""
+        select: Callable[[str], Any] = self.sparql
+        return find_meetings(select, before=before, involving=involving)
+
+
+def _query_form(query: str) -> str:
+    import re
+
+    text = re.sub(r"<[^<>\s]*>", " ", query)  # IRIs first: they may hold a '#'
+    text = re.sub(r"#[^\n]*", " ", text)
+    match = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", text)
+    if match is None:
+        raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return match.group(1).upper()
+
+
+def _iri(value: str) -> str:
+    if any(c in value for c in '<>"{}|^`\\ \n'):
+        raise QueryError(f"not a usable IRI: {value!r}")
+    return value

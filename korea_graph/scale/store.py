@@ -1,0 +1,582 @@
+"""A persistent graph on disk (pyoxigraph / RocksDB) for corpora one would rather not hold
+in memory: open a folder, add documents incrementally and transactionally, query with
+SPARQL or read back a :class:`~korea_graph.core.graph.KnowledgeGraph` for the query API.
+
+Each document lives in its own named graph, written by :func:`korea_graph.linked_data.rdf.to_rdf`
+(the same IRIs and triples as a file export), together with every actor it mentions.
+A small catalogue graph records which documents the store holds, in the same transaction
+as the document itself, so the catalogue and the data can never disagree.
+
+>>> import tempfile
+>>> from korea_graph import load
+>>> folder = tempfile.mkdtemp()
+>>> with Store.open(folder) as store:
+...     added = store.add(load())
+...     print(store.documents(), store.graph() == load())
+['monitor-6-129'] True
+>>> with Store.open(folder) as store:                      # still there after reopening
+...     pairs = {(m.source, m.target) for m in store.meetings(before="2000-07-01")}
+...     ('aleksandr-losyukov', 'kim-yong-nam') in pairs
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import Actor, Affiliation, Document, Event, Stance, Status
+from ..core.relations import RelationType
+from ..core.timespan import TimeSpan
+from ..errors import DataError, DependencyError, DuplicateIdError, NotFoundError, QueryError
+from ..linked_data.ontology import ID, KG, individual_iri, relation_property
+from .progress import progress
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["CATALOGUE", "Store", "StoreMeeting", "combine", "document_graph", "find_meetings",
+           "split"]
+
+#: The named graph listing the documents of a store (or of an endpoint after a push).
+CATALOGUE = ID + "graph/catalogue"
+_STORE_NS = "https://w3id.org/korea-graph/store#"
+_SEQUENCE = _STORE_NS + "sequence"
+_DOCUMENT = _STORE_NS + "document"
+#: Quads per transaction when a large graph is added in several batches.
+BATCH_QUADS = 500_000
+
+Record = Event | Affiliation | Stance
+
+
+def document_graph(document_id: str | None, batch: int = 0) -> str:
+    """The named graph of a document (``None``: records without a document, by batch).
+
+    >>> document_graph("monitor-6-129")
+    'https://w3id.org/korea-graph/id/graph/document/monitor-6-129'
+    """
+    from ..linked_data.rdf import iri
+
+    if document_id is None:
+        return f"{ID}graph/unattributed/{batch}"
+    return iri("graph/document", document_id)
+
+
+# -- splitting a graph per document ----------------------------------------------------------
+def _document_of(record: Record, known: set[str]) -> str | None:
+    for ev in record.evidence:
+        if ev.document in known:
+            return ev.document
+    return None
+
+
+def _actor_refs(record: Record | Document) -> Iterator[str]:
+    if isinstance(record, Document):
+        yield record.publisher
+        return
+    if isinstance(record, Event):
+        yield from record.actors()
+        if record.place:
+            yield record.place
+    elif isinstance(record, Affiliation):
+        yield record.holder
+        yield record.organization
+        if record.accredited_to:
+            yield record.accredited_to
+    else:
+        yield record.holder
+        yield record.target
+    for citation in record.citations:
+        yield citation.outlet
+
+
+@dataclass
+class _Part:
+    documents: list[Document] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    events: list[Event] = field(default_factory=list)
+    posts: list[Affiliation] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+    def records(self) -> Iterator[Record | Document]:
+        yield from self.documents
+        yield from self.events
+        yield from self.posts
+        yield from self.stances
+
+
+def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
+    """The graph cut into one graph per document: the document, the records whose first
+    evidence quotes it and every actor they need. Records without a document come last,
+    under ``None``; actors nobody refers to go with the first part.
+
+    >>> from korea_graph import load
+    >>> [(doc, len(part.events)) for doc, part in split(load())]
+    [('monitor-6-129', 28)]
+    """
+    known = set(kg.documents)
+    parts: dict[str | None, _Part] = {d: _Part([doc]) for d, doc in kg.documents.items()}
+    for event in kg.events.values():
+        parts.setdefault(_document_of(event, known), _Part()).events.append(event)
+    for post in kg.affiliations.values():
+        parts.setdefault(_document_of(post, known), _Part()).posts.append(post)
+    for stance in kg.stances.values():
+        parts.setdefault(_document_of(stance, known), _Part()).stances.append(stance)
+    used: set[str] = set()
+    for part in parts.values():
+        for record in part.records():
+            part.actors.update(_actor_refs(record))
+        _close_countries(kg, part.actors)
+        used |= part.actors
+    unused = {a for a in kg.actors if a not in used}
+    if unused:
+        first = next(iter(parts.values())) if parts else parts.setdefault(None, _Part())
+        first.actors |= unused
+        _close_countries(kg, first.actors)
+    return [(doc_id, KnowledgeGraph(
+        documents=part.documents, actors=[a for a in kg.actors.values() if a.id in part.actors],
+        events=part.events, affiliations=part.posts, stances=part.stances))
+        for doc_id, part in parts.items()]
+
+
+def _close_countries(kg: KnowledgeGraph, wanted: set[str]) -> None:
+    todo = list(wanted)
+    while todo:
+        actor = kg.actors.get(todo.pop())
+        if actor is not None and actor.country and actor.country not in wanted:
+            wanted.add(actor.country)
+            todo.append(actor.country)
+
+
+def nquads(part: KnowledgeGraph, graph: str) -> str:
+    """A part as N-Quads in ``graph`` (the triples of
+    :func:`korea_graph.linked_data.rdf.to_rdf`)."""
+    from ..linked_data.rdf import to_rdf
+
+    # Literals escape line breaks, so " .\n" only ever ends a statement.
+    return to_rdf(part, "ntriples").replace(" .\n", f" <{graph}> .\n")
+
+
+def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
+    """One graph from per-document parts: actors shared by parts are kept once (aliases
+    merged; the kind must agree), every other record must be unique."""
+    documents: list[Document] = []
+    actors: dict[str, Actor] = {}
+    events: list[Event] = []
+    posts: list[Affiliation] = []
+    stances: list[Stance] = []
+    for part in parts:
+        documents.extend(part.documents.values())
+        for actor in part.actors.values():
+            mine = actors.get(actor.id)
+            if mine is None or mine == actor:
+                actors.setdefault(actor.id, actor)
+                continue
+            if mine.kind is not actor.kind:
+                raise DataError(f"actor {actor.id!r} is a {mine.kind.value} in one document and "
+                                f"a {actor.kind.value} in another", field="actors",
+                                expected="the same kind everywhere")
+            aliases = tuple(a for a in dict.fromkeys((*mine.aliases, *actor.aliases,
+                                                      actor.label)) if a != mine.label)
+            actors[actor.id] = Actor(mine.id, mine.label, mine.kind, aliases,
+                                     mine.wikidata or actor.wikidata,
+                                     mine.country or actor.country, mine.note or actor.note)
+        events.extend(part.events.values())
+        posts.extend(part.affiliations.values())
+        stances.extend(part.stances.values())
+    return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
+                          affiliations=posts, stances=stances)
+
+
+# -- the store -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StoreMeeting:
+    """A met-with relation found by :meth:`Store.meetings`."""
+
+    source: str
+    target: str
+    record: str
+    status: Status
+    certainty: Literal["certain", "possible", ""]
+
+
+def _ox() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError as exc:  # pragma: no cover - pyoxigraph is in the test extra
+        raise DependencyError("the on-disk store needs pyoxigraph: "
+                              "pip install 'korea_graph[scale]'") from exc
+    return pyoxigraph
+
+
+class Store:
+    """A graph on disk. Open it with :meth:`Store.open`; close it (or use ``with``) so
+    another process can open the folder."""
+
+    def __init__(self, path: Path, store: pyoxigraph.Store, read_only: bool) -> None:
+        self.path = path
+        self._store: pyoxigraph.Store | None = store
+        self.read_only = read_only
+        self._orphans: list[str] = []
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+        """Open (creating it if needed, unless ``read_only``) the store in folder ``path``."""
+        ox = _ox()
+        folder = Path(path)
+        if read_only and not folder.is_dir():
+            raise NotFoundError(f"no store at {str(folder)!r}")
+        if folder.exists() and not folder.is_dir():
+            raise DataError("not a folder", file=str(folder), expected="a store folder")
+        try:
+            store = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+        except OSError as exc:
+            raise DataError(f"cannot open the store: {exc}", file=str(folder),
+                            expected="a korea_graph store folder not open in another "
+                                     "process") from None
+        opened = cls(folder, store, read_only)
+        opened._orphans = opened._recover() if not read_only else opened._uncommitted()
+        if not read_only:
+            opened._orphans = []
+        return opened
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._store is None else f"{len(self.documents())} documents"
+        return f"<Store {str(self.path)!r}: {state}>"
+
+    def close(self) -> None:
+        """Flush and release the folder (the store object is unusable afterwards)."""
+        if self._store is not None:
+            if not self.read_only:
+                self._store.flush()
+            self._store = None
+
+    @property
+    def oxigraph(self) -> pyoxigraph.Store:
+        """The underlying ``pyoxigraph.Store``."""
+        if self._store is None:
+            raise QueryError(f"the store at {str(self.path)!r} is closed")
+        return self._store
+
+    def __len__(self) -> int:
+        """The number of quads (the catalogue included)."""
+        return len(self.oxigraph)
+
+    # -- catalogue ------------------------------------------------------------------------
+    def _catalogue(self) -> list[tuple[int, str, str | None]]:
+        rows: Any = self.oxigraph.query(
+            f"SELECT ?g ?n ?d WHERE {{ GRAPH <{CATALOGUE}> {{ ?g <{_SEQUENCE}> ?n . "
+            f"OPTIONAL {{ ?g <{_DOCUMENT}> ?d }} }} }}")
+        out = []
+        for row in rows:
+            doc = row["d"]
+            out.append((int(row["n"].value), row["g"].value,
+                        doc.value if doc is not None else None))
+        out.sort()
+        return out
+
+    def documents(self) -> list[str]:
+        """Ids of the documents in the store, in the order they were added."""
+        return [d for _, _, d in self._catalogue() if d is not None]
+
+    def graphs(self) -> list[str]:
+        """The named graphs of the store's documents (and unattributed batches), in order."""
+        return [g for _, g, _ in self._catalogue()]
+
+    # -- adding ---------------------------------------------------------------------------
+    def add(self, kg: KnowledgeGraph, *, batch_quads: int = BATCH_QUADS,
+            show_progress: bool | None = None) -> list[str]:
+        """Add the documents of ``kg`` (each in its named graph); returns their graphs.
+
+        All or nothing: a document already in the store raises
+        :class:`~korea_graph.errors.DuplicateIdError` before anything is written, and
+        any failure while writing removes what this call wrote. Documents are written in
+        batches of about ``batch_quads`` quads: each batch is bulk-loaded, then committed
+        by one transaction that enters its documents in the catalogue. Only catalogued
+        documents are ever read or queried, and reopening the store removes anything a
+        killed process wrote but did not commit, so a kill mid-way keeps every document
+        committed before it, complete, and nothing of the others.
+        """
+        ox = _ox()
+        store = self.oxigraph
+        if self.read_only:
+            raise QueryError(f"the store at {str(self.path)!r} is open read-only")
+        catalogue = self._catalogue()
+        present = {d for _, _, d in catalogue if d is not None}
+        clash = [d for d in kg.documents if d in present]
+        if clash:
+            raise DuplicateIdError(f"the store already holds document(s) {', '.join(clash)}",
+                                   file=str(self.path), field="documents",
+                                   expected="documents not yet in the store")
+        sequence = max((n for n, _, _ in catalogue), default=0)
+        parts = split(kg)
+        written: list[str] = []
+        batch: list[str] = []
+        entries: list[tuple[str, int, str | None]] = []
+        size = 0
+
+        def commit() -> None:
+            nonlocal size
+            if batch:
+                store.bulk_load("".join(batch).encode("utf-8"), ox.RdfFormat.N_QUADS)
+                store.extend(_catalogue_quads(ox, entries))  # the commit: one transaction
+                written.extend(graph for graph, _, _ in entries)
+            batch.clear()
+            entries.clear()
+            size = 0
+
+        try:
+            for doc_id, part in progress(parts, total=len(parts), desc="adding documents",
+                                         unit="doc", enabled=show_progress):
+                sequence += 1
+                graph = document_graph(doc_id, sequence)
+                text = nquads(part, graph)
+                batch.append(text)
+                entries.append((graph, sequence, doc_id))
+                size += text.count("\n")
+                if size >= batch_quads:
+                    commit()
+            commit()
+        except BaseException:
+            for graph in [*written, *(graph for graph, _, _ in entries)]:
+                self._remove(graph)
+            raise
+        store.flush()
+        return written
+
+    def _uncommitted(self) -> list[str]:
+        ox = _ox()
+        committed = {g for _, g, _ in self._catalogue()} | {CATALOGUE}
+        return [g.value for g in self.oxigraph.named_graphs()
+                if isinstance(g, ox.NamedNode) and g.value not in committed]
+
+    def _recover(self) -> list[str]:
+        """Remove named graphs a killed process wrote but did not commit."""
+        ox = _ox()
+        orphans = self._uncommitted()
+        for graph in orphans:
+            self.oxigraph.remove_graph(ox.NamedNode(graph))
+        if orphans:
+            self.oxigraph.flush()
+        return orphans
+
+    def _remove(self, graph: str) -> None:
+        ox = _ox()
+        store = self.oxigraph
+        node = ox.NamedNode(graph)
+        store.update(f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{graph}> ?p ?o }} }}")
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
+
+    def remove(self, document_id: str) -> None:
+        """Remove a document and everything stored with it."""
+        for _, graph, doc in self._catalogue():
+            if doc == document_id:
+                self._remove(graph)
+                return
+        raise NotFoundError(f"the store holds no document {document_id!r}")
+
+    # -- reading --------------------------------------------------------------------------
+    def graph(self, documents: Iterable[str] | None = None) -> KnowledgeGraph:
+        """The stored graph (or only some documents) as a KnowledgeGraph, for the query
+        and ask API: records grouped by document, in the order they were added."""
+        from ..linked_data.rdf import from_rdf
+
+        ox = _ox()
+        wanted = set(documents) if documents is not None else None
+        catalogue = self._catalogue()
+        if wanted is not None:
+            missing = wanted - {d for _, _, d in catalogue}
+            if missing:
+                raise NotFoundError(f"the store holds no document {', '.join(sorted(missing))}")
+        parts = []
+        for _, graph, doc in catalogue:
+            if wanted is not None and doc not in wanted:
+                continue
+            data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
+                                      from_graph=ox.NamedNode(graph))
+            parts.append(from_rdf(data or b"", "ntriples"))
+        return combine(parts)
+
+    def _query(self, query: str) -> Any:
+        """Run a query whose default graph is the union of the committed documents."""
+        if not self._orphans:
+            return self.oxigraph.query(query, use_default_graph_as_union=True)
+        ox = _ox()  # read-only after a kill: leave out what was never committed (slower)
+        graphs = [ox.NamedNode(g) for g in [*self.graphs(), CATALOGUE]]
+        return self.oxigraph.query(query, default_graph=graphs, named_graphs=graphs)
+
+    def sparql(self, query: str) -> Any:
+        """Run a SPARQL query over every document (their union, and the catalogue graph,
+        is the default graph; ``GRAPH ?g`` reaches each document's graph):
+        SELECT gives a list of ``{variable: value}`` dicts (plain strings), ASK a bool,
+        CONSTRUCT/DESCRIBE N-Triples text.
+
+        Values are the IRIs or literal texts; unbound variables are left out of the dict.
+        """
+        ox = _ox()
+        try:
+            result = self._query(query)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}") from None
+        return _plain(ox, result)
+
+    def export(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
+        """Write every document to ``path``: N-Quads or TriG keep one named graph per
+        document (the catalogue included); Turtle and N-Triples write their union."""
+        from ..linked_data.rdf import _format_name, format_of
+
+        ox = _ox()
+        path = Path(path)
+        fmt = _format_name(format or format_of(path))
+        formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                   "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+        if fmt not in formats:
+            raise DataError(f"the store cannot export {fmt}", field="format",
+                            expected="turtle, ntriples, nquads or trig")
+        if fmt in ("nquads", "trig"):
+            self.oxigraph.dump(str(path), formats[fmt])
+            return path
+        from ..linked_data.ontology import PREFIXES
+
+        union = self.oxigraph.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
+            f"{{ ?s ?p ?o }} FILTER(?g != <{CATALOGUE}>) }} }}")
+        if fmt == "turtle":
+            ox.serialize(union, str(path), formats[fmt], prefixes=dict(PREFIXES), base_iri=ID)
+        else:
+            union.serialize(str(path), formats[fmt])
+        return path
+
+    # -- queries --------------------------------------------------------------------------
+    def meetings(self, *, before: str | date | TimeSpan | None = None,
+                 involving: str | None = None) -> list[StoreMeeting]:
+        """Who met whom (met-with relations of real events), possibly before ``before``
+        (an ISO date, a :class:`~korea_graph.core.timespan.TimeSpan` or an event id), each
+        marked certain or possible; ``involving`` an actor id, put first in each row.
+        One SPARQL query, the same answer as :func:`korea_graph.questions.query.meetings`.
+        """
+        return find_meetings(self.sparql, before=before, involving=involving)
+
+
+def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan | None = None,
+                  involving: str | None = None) -> list[StoreMeeting]:
+    """:meth:`Store.meetings` over any SPARQL ``select`` function returning a list of
+    ``{variable: value}`` dicts (a store's or an endpoint's)."""
+    from ..linked_data.rdf import iri
+
+    start_min, start_max = _anchor(select, before) if before is not None else (None, None)
+    real = ", ".join(f"<{individual_iri('status', s.value)}>" for s in Status if s.is_real)
+    # With an actor, one query per end: Oxigraph then starts from the actor's index
+    # entries (a UNION of the two ends makes it scan every relation).
+    ends = [""]
+    if involving is not None:
+        actor = f"<{iri('actor', involving)}>"
+        ends = [f"?r kg:from {actor} .", f"?r kg:to {actor} ."]
+    time_filter = ""
+    if start_max is not None:
+        time_filter = f'FILTER(!BOUND(?emin) || ?emin < "{start_max.isoformat()}"^^xsd:date)'
+    query = f"""
+        PREFIX kg: <{KG}>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?a ?b ?record ?status ?emax WHERE {{
+            {{who}}
+            ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
+               kg:from ?a ; kg:to ?b ; kg:derivedFrom ?record ; kg:status ?status ;
+               kg:when ?t .
+            FILTER(?status IN ({real}))
+            OPTIONAL {{ ?t kg:endMin ?emin }}
+            OPTIONAL {{ ?t kg:endMax ?emax }}
+            {time_filter}
+        }}"""
+    statuses = {individual_iri("status", s.value): s for s in Status}
+    out = []
+    rows = [row for who in ends for row in select(query.replace("{who}", who))]
+    for row in rows:
+        certainty: Literal["certain", "possible", ""] = ""
+        if before is not None:
+            emax = row.get("emax")
+            sure = (emax is not None and start_min is not None
+                    and date.fromisoformat(emax) < start_min)
+            certainty = "certain" if sure else "possible"
+        a, b = _id(row["a"]), _id(row["b"])
+        if involving is not None and a != involving:
+            a, b = b, a
+        out.append(StoreMeeting(a, b, _id(row["record"]), statuses[row["status"]], certainty))
+    out.sort(key=lambda m: (m.record, m.source, m.target))
+    return out
+
+
+def _anchor(select: Callable[[str], Any], anchor: str | date | TimeSpan
+            ) -> tuple[date | None, date | None]:
+    """The earliest and latest start of an anchor, as :mod:`korea_graph.questions.query` reads it:
+    a date is the whole of it, an event its time."""
+    if isinstance(anchor, date):
+        return anchor, anchor
+    if isinstance(anchor, str) and anchor[:4].isdigit():
+        anchor = TimeSpan.parse(anchor)
+    if isinstance(anchor, TimeSpan):
+        start = anchor.start_min
+        return start, start if start is not None else anchor.start_max
+    from ..linked_data.rdf import iri
+
+    rows = select(f"PREFIX kg: <{KG}> SELECT ?smin ?smax WHERE {{ <{iri('event', anchor)}> "
+                  f"kg:when ?t . OPTIONAL {{ ?t kg:startMin ?smin }} "
+                  f"OPTIONAL {{ ?t kg:startMax ?smax }} }}")
+    if not rows:
+        raise NotFoundError(f"no event {anchor!r} (give an event id or an ISO date)")
+    smin, smax = rows[0].get("smin"), rows[0].get("smax")
+    return (date.fromisoformat(smin) if smin is not None else None,
+            date.fromisoformat(smax) if smax is not None else None)
+
+
+def _id(value: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(value.rsplit("/", 1)[1])
+
+
+def _catalogue_quads(ox: Any, entries: list[tuple[str, int, str | None]]) -> list[Any]:
+    g = ox.NamedNode(CATALOGUE)
+    seq, doc = ox.NamedNode(_SEQUENCE), ox.NamedNode(_DOCUMENT)
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = []
+    for graph, sequence, doc_id in entries:
+        node = ox.NamedNode(graph)
+        quads.append(ox.Quad(node, seq, ox.Literal(str(sequence), datatype=integer), g))
+        if doc_id is not None:
+            quads.append(ox.Quad(node, doc, ox.Literal(doc_id), g))
+    return quads
+
+
+def _plain(ox: Any, result: Any) -> Any:
+    if isinstance(result, bool):
+        return result
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                term = solution[name]
+                if term is not None:
+                    row[name] = term.value
+            rows.append(row)
+        return rows
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
+    return data.decode("utf-8") if isinstance(data, bytes) else data
