@@ -13,11 +13,22 @@ It is immutable once built; derived relations and name indexes are computed on f
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import AmbiguousNameError, DataError, NotFoundError
+from ..errors import AmbiguousNameError, DataError, NotFoundError, QueryError
+from .claims import (
+    Conflict,
+    claim_document,
+    document_order,
+    find_conflicts,
+    map_record_ids,
+    merge_claims,
+    record_documents,
+)
 from .model import (
     Actor,
     ActorKind,
@@ -30,15 +41,17 @@ from .model import (
 )
 from .names import compact, normalize
 from .relations import Relation, RelationType, derive_relations
+from .timespan import TimeSpan
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["KnowledgeGraph"]
+__all__ = ["KnowledgeGraph", "merge_actor"]
 
 Record = Event | Affiliation | Stance
 _T = TypeVar("_T", Document, Actor, Event, Affiliation, Stance)
 _E = TypeVar("_E", EventType, Status, RelationType)
+_R = TypeVar("_R", Affiliation, Stance)
 
 
 class KnowledgeGraph:
@@ -58,10 +71,55 @@ class KnowledgeGraph:
         stances: Iterable[Stance] = (),
     ) -> None:
         self.documents: Mapping[str, Document] = _index(documents, "document")
-        self.actors: Mapping[str, Actor] = _index(actors, "actor")
-        self.events: Mapping[str, Event] = _index(events, "event")
-        self.affiliations: Mapping[str, Affiliation] = _index(affiliations, "affiliation")
-        self.stances: Mapping[str, Stance] = _index(stances, "stance")
+        given = (tuple(actors), tuple(events), tuple(affiliations), tuple(stances))
+        #: the records as given (claims of each source), for export and equality
+        self.given: tuple[tuple[Actor, ...], tuple[Event, ...], tuple[Affiliation, ...],
+                          tuple[Stance, ...]] = given
+        actor_links = _same_as_map(given[0], "actor")
+        event_links = _same_as_map(given[1], "event")
+        #: alias id -> the id it is ``same_as`` (actors, then events)
+        self.actor_same_as: Mapping[str, str] = MappingProxyType(actor_links)
+        self.event_same_as: Mapping[str, str] = MappingProxyType(event_links)
+        self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links)
+        self.events: Mapping[str, Event]
+        self._claims: dict[str, tuple[Event, ...]] = {}
+        if not event_links and not actor_links and len({e.id for e in given[1]}) == len(given[1]):
+            self.events = _index(given[1], "event")
+        else:
+            self.events = self._merge_events(given[1], actor_links, event_links)
+
+        def mapped(records: Iterable[_R]) -> Iterable[_R]:
+            if not actor_links and not event_links:
+                return records
+            return [map_record_ids(r, actor_links, event_links) for r in records]
+
+        self.affiliations: Mapping[str, Affiliation] = _index(mapped(given[2]), "affiliation")
+        self.stances: Mapping[str, Stance] = _index(mapped(given[3]), "stance")
+        self._views: dict[tuple[Any, ...], KnowledgeGraph] = {}
+
+    def _merge_events(self, events: tuple[Event, ...], actor_links: dict[str, str],
+                      event_links: dict[str, str]) -> Mapping[str, Event]:
+        order = document_order(list(self.documents.values()))
+        groups: dict[str, list[Event]] = {}
+        for event in events:
+            groups.setdefault(event_links.get(event.id, event.id), []).append(
+                map_record_ids(event, actor_links, event_links))
+        merged: dict[str, Event] = {}
+        for root, claims in groups.items():
+            seen: dict[tuple[str, str | None], Event] = {}
+            for claim in claims:
+                key = (claim.id, claim_document(claim))
+                if key in seen or (len(claims) > 1 and key[1] is None):
+                    raise DataError(
+                        f"duplicate event id {claim.id!r}" + (
+                            f" in document {key[1]!r}" if key[1] else " (no evidence says "
+                            "which document reports it)"),
+                        field="events", expected="one report of an event per document")
+                seen[key] = claim
+            claims.sort(key=lambda c: (order.get(claim_document(c) or "", _NO_DOC), c.id))
+            self._claims[root] = tuple(claims)
+            merged[root] = merge_claims(root, claims)
+        return MappingProxyType(merged)
 
     def __repr__(self) -> str:
         return (
@@ -73,12 +131,77 @@ class KnowledgeGraph:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, KnowledgeGraph):
             return NotImplemented
-        return all(
-            list(getattr(self, name).values()) == list(getattr(other, name).values())
-            for name in ("documents", "actors", "events", "affiliations", "stances")
-        )
+        return (list(self.documents.values()) == list(other.documents.values())
+                and self.given == other.given)
 
     __hash__ = None  # type: ignore[assignment]
+
+    # -- sources ---------------------------------------------------------------------------
+    def claims(self, event: str | Event) -> tuple[Event, ...]:
+        """Each source's own report of an event (by id, alias id or name), in the order
+        of the documents' publication; an event reported once has one claim."""
+        found = event if isinstance(event, Event) else self.event(event)
+        return self._claims.get(found.id, (found,))
+
+    def documents_of(self, record: str | Event | Affiliation | Stance) -> tuple[str, ...]:
+        """The documents that support a record (an event, post or stance, or its id)."""
+        found = self.record(record) if isinstance(record, str) else record
+        return record_documents(found)
+
+    def conflicts(self, *, as_of: date | str | None = None,
+                  documents: Iterable[str] | None = None) -> list[Conflict]:
+        """Every disagreement between the sources: two claims of one event that give
+        different times, places, types, roles, wordings or contradicting statuses, with
+        both claims and their evidence (rules in :mod:`korea_graph.core.claims`)."""
+        kg = self.select(as_of=as_of, documents=documents)
+        order = document_order(list(kg.documents.values()))
+        out: list[Conflict] = []
+        for root, claims in kg._claims.items():
+            if len(claims) > 1:
+                out.extend(find_conflicts(root, claims, order, kg.events[root].label))
+        return out
+
+    def select(self, *, as_of: date | str | TimeSpan | None = None,
+               documents: Iterable[str] | None = None) -> KnowledgeGraph:
+        """The graph as known from some documents: those in ``documents`` (ids), and only
+        those published by ``as_of`` (a document counts if it may have been published
+        by then: its earliest publication day is on or before the last day of ``as_of``).
+        Records without a document (machine-coded events) always count.
+
+        >>> from korea_graph import load
+        >>> kg = load()
+        >>> kg.select(as_of="2000-07-03").events["putin-visits-pyongyang"].status.value
+        'planned'
+        """
+        if as_of is None and documents is None:
+            return self
+        limit = _last_day(as_of) if as_of is not None else None
+        wanted = set(documents) if documents is not None else None
+        if wanted is not None:
+            unknown = wanted - set(self.documents)
+            if unknown:
+                raise NotFoundError(f"no document has the id {', '.join(sorted(unknown))}; "
+                                    f"the documents are {', '.join(self.documents)}")
+        key = (limit, tuple(sorted(wanted)) if wanted is not None else None)
+        view = self._views.get(key)
+        if view is not None:
+            return view
+        keep = {d.id for d in self.documents.values()
+                if (wanted is None or d.id in wanted)
+                and (limit is None or (d.published.start_min or date.min) <= limit)}
+
+        def counts(record: Event | Affiliation | Stance) -> bool:
+            doc = claim_document(record)
+            return doc is None or doc in keep
+
+        actors, events, posts, stances = self.given
+        view = KnowledgeGraph(
+            documents=[d for d in self.documents.values() if d.id in keep], actors=actors,
+            events=[e for e in events if counts(e)],
+            affiliations=[a for a in posts if counts(a)],
+            stances=[s for s in stances if counts(s)])
+        self._views[key] = view
+        return view
 
     # -- records ---------------------------------------------------------------------------
     def record(self, record_id: str) -> Record:
@@ -86,6 +209,8 @@ class KnowledgeGraph:
         for table in (self.events, self.affiliations, self.stances):
             if record_id in table:
                 return table[record_id]
+        if record_id in self.event_same_as:
+            return self.events[self.event_same_as[record_id]]
         raise NotFoundError(f"no event, affiliation or stance has the id {record_id!r}")
 
     # -- actors ----------------------------------------------------------------------------
@@ -109,6 +234,8 @@ class KnowledgeGraph:
             return name
         if name in self.actors:
             return self.actors[name]
+        if name in self.actor_same_as:
+            return self.actors[self.actor_same_as[name]]
         exact, loose = self._actor_names
         for index, key in ((exact, normalize(name)), (loose, compact(name))):
             ids = index.get(key)
@@ -157,6 +284,8 @@ class KnowledgeGraph:
         """
         if name in self.events:
             return self.events[name]
+        if name in self.event_same_as:
+            return self.events[self.event_same_as[name]]
         key = normalize(name)
         exact = [e for e in self.events.values()
                  if key in {normalize(n) for n in (e.id, e.label, *e.aliases)}]
@@ -283,31 +412,112 @@ class KnowledgeGraph:
 
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
         """A new graph with the records of both. Shared actors must agree on their kind;
-        their aliases are merged. Any other shared id is an error."""
-        actors = dict(self.actors)
-        for actor in other.actors.values():
+        their aliases are merged (this graph's label stays the label). An event id in both
+        is one event reported by two documents (see :meth:`claims`); any other shared id
+        is an error."""
+        actors = {a.id: a for a in self.given[0]}
+        for actor in other.given[0]:
             mine = actors.get(actor.id)
-            if mine is None:
-                actors[actor.id] = actor
-                continue
-            if mine.kind is not actor.kind:
-                raise DataError(
-                    f"actor {actor.id!r} is a {mine.kind.value} in one file and a "
-                    f"{actor.kind.value} in another", field="actors",
-                    expected="the same kind everywhere",
-                )
-            aliases = tuple(dict.fromkeys((*mine.aliases, *actor.aliases, actor.label)))
-            aliases = tuple(a for a in aliases if a != mine.label)
-            actors[actor.id] = Actor(mine.id, mine.label, mine.kind, aliases,
-                                     mine.wikidata or actor.wikidata,
-                                     mine.country or actor.country, mine.note or actor.note)
+            actors[actor.id] = actor if mine is None else merge_actor(mine, actor)
         return KnowledgeGraph(
             documents=_concat(self.documents, other.documents, "document"),
             actors=actors.values(),
-            events=_concat(self.events, other.events, "event"),
+            events=[*self.given[1], *other.given[1]],
             affiliations=_concat(self.affiliations, other.affiliations, "affiliation"),
             stances=_concat(self.stances, other.stances, "stance"),
         )
+
+
+def merge_actor(mine: Actor, other: Actor) -> Actor:
+    """One actor from two declarations of the same id: the kinds must agree; the first
+    keeps its label, the second's label and aliases become aliases."""
+    if mine == other:
+        return mine
+    if mine.kind is not other.kind:
+        raise DataError(
+            f"actor {other.id!r} is a {mine.kind.value} in one file and a "
+            f"{other.kind.value} in another", field="actors",
+            expected="the same kind everywhere",
+        )
+    aliases = tuple(dict.fromkeys((*mine.aliases, *other.aliases, other.label)))
+    aliases = tuple(a for a in aliases if a != mine.label)
+    return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or other.wikidata,
+                 mine.country or other.country, mine.note or other.note,
+                 tuple(dict.fromkeys((*mine.same_as, *other.same_as))))
+
+
+_NO_DOC = (date.max, date.max, "")
+
+
+def _last_day(when: date | str | TimeSpan) -> date:
+    if isinstance(when, date):
+        return when
+    span = TimeSpan.parse(when) if isinstance(when, str) else when
+    last = span.end_max or span.start_max
+    if last is None:
+        raise QueryError(f"as_of needs a date with a last day, not {span}")
+    return last
+
+
+def _same_as_map(records: Iterable[Actor] | Iterable[Event], what: str) -> dict[str, str]:
+    """alias id -> the id at the end of its ``same_as`` links (checked: known targets, no
+    circle, one end per alias)."""
+    links: dict[str, set[str]] = {}
+    known: set[str] = set()
+    for record in records:
+        known.add(record.id)
+        if record.same_as:
+            links.setdefault(record.id, set()).update(record.same_as)
+    if not links:
+        return {}
+    for source, targets in links.items():
+        for target in targets:
+            if target not in known:
+                raise DataError(f"{what} {source!r} is same_as {target!r}, which no loaded "
+                                f"document declares", field="same_as",
+                                expected=f"the id of an {what} of a loaded document")
+            if target == source:
+                raise DataError(f"{what} {source!r} is same_as itself", field="same_as",
+                                expected="another id")
+
+    memo: dict[str, str] = {}
+
+    def resolve(node: str, path: tuple[str, ...]) -> str:
+        if node in path:
+            raise DataError(f"same_as links make a circle: {' -> '.join([*path, node])}",
+                            field="same_as", expected="links in one direction, ending at "
+                            "the id the merged record keeps")
+        if node not in links:
+            return node
+        if node not in memo:
+            ends = {resolve(t, (*path, node)) for t in sorted(links[node])}
+            if len(ends) > 1:
+                raise DataError(f"{what} {node!r} is same_as {', '.join(sorted(links[node]))}, "
+                                f"which lead to different {what}s {', '.join(sorted(ends))}",
+                                field="same_as", expected="links that end at one id")
+            memo[node] = ends.pop()
+        return memo[node]
+
+    return {source: resolve(source, ()) for source in links}
+
+
+def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str]) -> Mapping[str, Actor]:
+    if not links:
+        return _index(actors, "actor")
+    table = dict(_index(actors, "actor"))
+    for alias, root in links.items():
+        folded, target = table.pop(alias), table[root]
+        if folded.kind is not target.kind:
+            raise DataError(f"actor {alias!r} (a {folded.kind.value}) is same_as {root!r} "
+                            f"(a {target.kind.value})", field="same_as",
+                            expected="actors of the same kind")
+        names = tuple(n for n in dict.fromkeys((*target.aliases, folded.label, *folded.aliases))
+                      if n != target.label)
+        table[root] = replace(target, aliases=names,
+                              wikidata=target.wikidata or folded.wikidata,
+                              country=target.country or folded.country)
+    return MappingProxyType({k: replace(v, country=links.get(v.country, v.country))
+                             if v.country in links else v for k, v in table.items()})
 
 
 def _index(items: Iterable[_T], what: str) -> Mapping[str, _T]:

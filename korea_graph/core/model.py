@@ -179,6 +179,9 @@ class Actor:
     wikidata: str | None = None
     country: str | None = None
     note: str | None = None
+    #: ids of actors (usually of other documents) this one is: the merged graph folds it
+    #: into the actor it points to, whose id the merged records use
+    same_as: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -199,6 +202,8 @@ class Document:
     volume: str | None = None
     issue: str | None = None
     text_file: str | None = None  #: the file the text came from, relative to the data file
+    license: str | None = None  #: the licence of the text (a name or URL: "CC BY 4.0")
+    attribution: str | None = None  #: the attribution the licence asks for
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based body paragraph holding ``offset`` (0 for the header).
@@ -296,6 +301,11 @@ class Event:
     note: str | None = None
     cameo: str | None = None  #: the CAMEO code given by a machine-coded source, if any
     sources: tuple[SourceRecord, ...] = ()  #: machine-coded source rows, if any
+    #: ids of events (of other documents) this report is about: one event, several reports
+    same_as: tuple[str, ...] = ()
+    #: the source's own name for the event or for what it produced, as printed in the
+    #: evidence ("joint declaration"); two reports with different wordings are a conflict
+    wording: str | None = None
 
     def actors(self, *roles: Role) -> tuple[str, ...]:
         """Ids of participants, optionally only those in ``roles``, in data order."""

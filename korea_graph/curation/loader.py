@@ -66,22 +66,34 @@ def bundled_data_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".yaml"))
 
 
-def load(*paths: str | os.PathLike[str]) -> KnowledgeGraph:
-    """Load data files into one graph; with no argument, the bundled curated graph.
+def load(*paths: str | os.PathLike[str], corpus: bool | None = None,
+         document: str | None = None) -> KnowledgeGraph:
+    """Load data files into one graph; with no argument, the shipped corpus.
 
-    Actors shared by several files must agree on their kind; their aliases are merged.
+    ``corpus=True`` adds the shipped corpus to ``paths`` (the default when no path is
+    given). Files may refer to actors and events of each other by id, and report the
+    same event (see ``docs/curation.md``, "Many documents"); the result does not depend
+    on the order of the files. ``document`` keeps one document of what was loaded: the
+    graph as known from that source alone (every actor stays, so its references resolve).
+
+    >>> kg = load(document="monitor-6-129")
+    >>> list(kg.documents), kg.events["putin-visits-pyongyang"].status.value
+    (['monitor-6-129'], 'planned')
     """
-    files = [Path(p) for p in paths] if paths else bundled_data_files()
-    graphs = [load_file(f) for f in files]
-    result = graphs[0]
-    for other in graphs[1:]:
-        result = result.merge(other)
-    return result
+    files = [Path(p) for p in paths]
+    if corpus or (corpus is None and not files):
+        files = [*bundled_data_files(), *files]
+    kg = _load_all([_read(f) for f in files])
+    return kg.select(documents=[document]) if document is not None else kg
 
 
 def load_file(path: str | os.PathLike[str]) -> KnowledgeGraph:
-    """Load and validate one data file (see :func:`load`)."""
-    path = Path(path)
+    """Load and validate one data file alone: every id it refers to must be declared in
+    it (use :func:`load` with the other files, or ``corpus=True``, otherwise)."""
+    return _load_all([_read(Path(path))])
+
+
+def _read(path: Path) -> _FileData:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -90,6 +102,93 @@ def load_file(path: str | os.PathLike[str]) -> KnowledgeGraph:
         raise ParseError(f"cannot read: {exc}", file=str(path)) from exc
     tree = _parse_yaml(raw, str(path))
     return _Reader(path, tree).read()
+
+
+def _load_all(files: list[_FileData]) -> KnowledgeGraph:
+    """Join the files read: actors by id, references checked across files, all or nothing."""
+    files.sort(key=lambda f: (f.document.published.start_min or date.min,
+                              f.document.published.end_max or date.max, f.document.id, f.file))
+    docs: dict[str, _FileData] = {}
+    for data in files:
+        first = docs.get(data.document.id)
+        if first is not None:
+            raise DuplicateIdError(f"document {data.document.id!r} is loaded twice (also from "
+                                   f"{first.file})", file=data.file, line=data.document_at.line,
+                                   field="document.id", expected="each document once")
+        docs[data.document.id] = data
+    actors = _join_actors(files)
+    records: dict[str, tuple[str, _FileData, _At]] = {}  # posts and stances, unique overall
+    event_ids: set[str] = set()
+    for data in files:
+        event_ids.update(e.id for e in data.events)
+    for data in files:
+        owned: list[Affiliation | Stance] = [*data.affiliations, *data.stances]
+        for record in owned:
+            if record.id in records or record.id in event_ids:
+                other = records[record.id][1].file if record.id in records else "an event"
+                raise DuplicateIdError(f"id {record.id!r} is used twice (also in {other})",
+                                       file=data.file, line=data.seen_ids[record.id].line,
+                                       field=data.seen_ids[record.id].field,
+                                       expected="post and stance ids unique across documents "
+                                                "(only events may be reported by several)")
+            records[record.id] = (record.id, data, data.seen_ids[record.id])
+    for data in files:
+        data.check_references(actors, event_ids)
+    return KnowledgeGraph(
+        documents=[f.document for f in files], actors=actors.values(),
+        events=[e for f in files for e in f.events],
+        affiliations=[a for f in files for a in f.affiliations],
+        stances=[s for f in files for s in f.stances])
+
+
+def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
+    """Actors declared in several files: one actor (kinds and labels must agree, aliases
+    are joined); ``{id, aliases}`` entries add names to an actor declared elsewhere."""
+    actors: dict[str, Actor] = {}
+    where: dict[str, tuple[_FileData, _At]] = {}
+    for data in files:
+        for actor in data.actors:
+            mine = actors.get(actor.id)
+            at = data.seen_ids[actor.id]
+            if mine is None:
+                actors[actor.id] = actor
+                where[actor.id] = (data, at)
+                continue
+            first, first_at = where[actor.id]
+            origin = f"{first.file}:{first_at.line}"
+            for attr, what in (("kind", "kind"), ("label", "label"), ("wikidata", "Wikidata id"),
+                               ("country", "country")):
+                a, b = getattr(mine, attr), getattr(actor, attr)
+                if a is not None and b is not None and a != b:
+                    hint = (f"; to add a name, write {{id: {actor.id}, aliases: [{b}]}}"
+                            if attr == "label" else "")
+                    raise data.fail(
+                        DataError, f"actor {actor.id!r} has the {what} {str(b)!r} here and "
+                        f"{str(a)!r} in {origin}", at, f"the same {what} in every file{hint}")
+            actors[actor.id] = _with_names(mine, actor.aliases, actor.note, actor.same_as,
+                                           actor.wikidata, actor.country)
+    for data in files:
+        for ext in data.extensions:
+            mine = actors.get(ext.id)
+            if mine is None:
+                raise data.fail(ReferenceError_, f"unknown actor {ext.id!r}", ext.at,
+                                "an actor declared in a loaded file (an entry without label "
+                                "and kind adds names to one)" + _suggest(ext.id, actors))
+            for attr, value in (("wikidata", ext.wikidata), ("country", ext.country)):
+                if value is not None and getattr(mine, attr) not in (None, value):
+                    raise data.fail(DataError, f"actor {ext.id!r} has the {attr} "
+                                    f"{getattr(mine, attr)!r} elsewhere, {value!r} here",
+                                    ext.at, f"the same {attr} in every file")
+            actors[ext.id] = _with_names(mine, ext.aliases, None, (), ext.wikidata, ext.country)
+    return actors
+
+
+def _with_names(actor: Actor, aliases: Iterable[str], note: str | None,
+                same_as: Iterable[str], wikidata: str | None, country: str | None) -> Actor:
+    names = tuple(n for n in dict.fromkeys((*actor.aliases, *aliases)) if n != actor.label)
+    return Actor(actor.id, actor.label, actor.kind, names, actor.wikidata or wikidata,
+                 actor.country or country, actor.note or note,
+                 tuple(dict.fromkeys((*actor.same_as, *same_as))))
 
 
 # -- YAML with line numbers ----------------------------------------------------------------
@@ -173,6 +272,46 @@ class _At:
 
     field: str
     line: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Extension:
+    """An entry that adds names to an actor declared in another file."""
+
+    id: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    country: str | None
+    at: _At
+
+
+@dataclass
+class _FileData:
+    """What one file says, before it is joined with the other files loaded with it."""
+
+    reader: _Reader
+    document: Document
+    document_at: _At
+    actors: list[Actor]
+    extensions: list[_Extension]
+    events: list[Event]
+    affiliations: list[Affiliation]
+    stances: list[Stance]
+
+    @property
+    def file(self) -> str:
+        return self.reader.file
+
+    @property
+    def seen_ids(self) -> dict[str, _At]:
+        return self.reader.seen_ids
+
+    def fail(self, cls: type[DataError], message: str, at: _At, expected: str | None = None
+             ) -> DataError:
+        return self.reader.fail(cls, message, at, expected)
+
+    def check_references(self, actors: dict[str, Actor], events: set[str]) -> None:
+        self.reader.check_references(actors, events, self.events)
 
 
 class _Reader:
@@ -328,27 +467,56 @@ class _Reader:
         return span.with_phrase(phrase, resolution)
 
     # records --------------------------------------------------------------------------
-    def read(self) -> KnowledgeGraph:
+    def read(self) -> _FileData:
         root = _At("", self.tree.line)
         self.mapping(self.tree, root, self.TOP, {"format", "document"})
         fmt = self.text(self.tree, "format", root)
         if fmt != FORMAT:
             raise self.fail(SchemaError, f"unknown format {fmt!r}",
                             self.child(self.tree, "format", root), repr(FORMAT))
-        self.document = self.read_document(self.tree["document"],
-                                           self.child(self.tree, "document", root))
-        actors = [self.read_actor(v, at) for v, at in self.items(self.tree, "actors", root)]
+        document_at = self.child(self.tree, "document", root)
+        self.document = self.read_document(self.tree["document"], document_at)
+        actors: list[Actor] = []
+        extensions: list[_Extension] = []
+        for v, at in self.items(self.tree, "actors", root):
+            if isinstance(v, _Map) and "label" not in v and "kind" not in v:
+                extensions.append(self.read_extension(v, at))
+            else:
+                actors.append(self.read_actor(v, at))
         events = [self.read_event(v, at) for v, at in self.items(self.tree, "events", root)]
         affiliations = [self.read_affiliation(v, at)
                         for v, at in self.items(self.tree, "affiliations", root)]
         stances = [self.read_stance(v, at) for v, at in self.items(self.tree, "stances", root)]
-        self.check_references(actors, events, affiliations, stances)
-        return KnowledgeGraph(documents=[self.document], actors=actors, events=events,
-                              affiliations=affiliations, stances=stances)
+        return _FileData(self, self.document, document_at, actors, extensions, events,
+                         affiliations, stances)
+
+    def read_extension(self, value: _Map, at: _At) -> _Extension:
+        m = self.mapping(value, at, {"id", "aliases", "wikidata", "country"}, {"id"})
+        actor_id = str(self.text(m, "id", at))
+        where = self.child(m, "id", at)
+        if not set(actor_id) <= _ID_CHARS or actor_id.startswith("-"):
+            raise self.fail(SchemaError, f"bad id {actor_id!r}", where,
+                            "lower-case letters, digits and hyphens (kebab-case)")
+        if actor_id in self.seen_ids:
+            raise self.fail(DuplicateIdError, f"duplicate id {actor_id!r} (first defined at "
+                            f"line {self.seen_ids[actor_id].line})", where,
+                            "ids unique within the file")
+        self.seen_ids[actor_id] = where
+        country = self.text(m, "country", at, optional=True)
+        self._refs.append(("actor", country, self.child(m, "country", at)))
+        return _Extension(actor_id, self.texts(m, "aliases", at),
+                          self.wikidata(m, at), country, where)
+
+    def wikidata(self, m: _Map, at: _At) -> str | None:
+        wikidata = self.text(m, "wikidata", at, optional=True)
+        if wikidata is not None and not (wikidata[0] == "Q" and wikidata[1:].isdigit()):
+            raise self.fail(SchemaError, f"bad Wikidata id {wikidata!r}",
+                            self.child(m, "wikidata", at), "Q followed by digits, e.g. Q159")
+        return wikidata
 
     def read_document(self, value: Any, at: _At) -> Document:
         m = self.mapping(value, at, {"id", "title", "text", "publisher", "published", "url",
-                                     "volume", "issue"},
+                                     "volume", "issue", "license", "attribution"},
                          {"id", "title", "text", "publisher", "published"})
         text_name = self.text(m, "text", at)
         assert text_name is not None
@@ -372,22 +540,29 @@ class _Reader:
             url=self.text(m, "url", at, optional=True),
             volume=self.text(m, "volume", at, optional=True),
             issue=self.text(m, "issue", at, optional=True), text_file=text_name,
+            license=self.text(m, "license", at, optional=True),
+            attribution=self.text(m, "attribution", at, optional=True),
         )
 
     def read_actor(self, value: Any, at: _At) -> Actor:
         m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
-                                     "note"}, {"id", "label", "kind"})
-        wikidata = self.text(m, "wikidata", at, optional=True)
-        if wikidata is not None and not (wikidata[0] == "Q" and wikidata[1:].isdigit()):
-            raise self.fail(SchemaError, f"bad Wikidata id {wikidata!r}",
-                            self.child(m, "wikidata", at), "Q followed by digits, e.g. Q159")
+                                     "note", "same_as"}, {"id", "label", "kind"})
+        wikidata = self.wikidata(m, at)
         self._refs.append(("actor", m.get("country"), self.child(m, "country", at)))
+        same_as = self.same_as(m, at, "actor")
         return Actor(
             id=self.ident(m, "id", at), label=str(self.text(m, "label", at)),
             kind=self.enum(ActorKind, m, "kind", at), aliases=self.texts(m, "aliases", at),
             wikidata=wikidata, country=self.text(m, "country", at, optional=True),
-            note=self.text(m, "note", at, optional=True),
+            note=self.text(m, "note", at, optional=True), same_as=same_as,
         )
+
+    def same_as(self, m: _Map, at: _At, what: str) -> tuple[str, ...]:
+        value = m.get("same_as")
+        targets = (str(value).strip(),) if isinstance(value, str) else self.texts(m, "same_as", at)
+        for target in targets:
+            self._refs.append((what, target, self.child(m, "same_as", at)))
+        return targets
 
     def evidence(self, m: _Map, at: _At) -> tuple[Evidence, ...]:
         assert self.document is not None
@@ -448,7 +623,7 @@ class _Reader:
     def read_event(self, value: Any, at: _At) -> Event:
         m = self.mapping(value, at, {"id", "type", "label", "aliases", "participants", "when",
                                      "status", "evidence", "citations", "place", "part_of",
-                                     "about", "note"},
+                                     "about", "note", "same_as", "wording"},
                          {"id", "type", "label", "participants", "when", "status", "evidence"})
         event_id = self.ident(m, "id", at)
         participants = []
@@ -466,13 +641,19 @@ class _Reader:
         about = self.texts(m, "about", at)
         for ref in about:
             self._refs.append(("event", ref, self.child(m, "about", at)))
+        same_as = self.same_as(m, at, "event")
+        evidence = self.evidence(m, at)
+        wording = self.text(m, "wording", at, optional=True)
+        if wording is not None and not any(wording.lower() in e.quote.lower() for e in evidence):
+            raise self.fail(EvidenceError, f"the wording {wording!r} is in none of the quotes",
+                            self.child(m, "wording", at), "words printed in the evidence")
         return Event(
             id=event_id, type=self.enum(EventType, m, "type", at),
             label=str(self.text(m, "label", at)), participants=tuple(participants),
             when=self.time(m, "when", at), status=self.enum(Status, m, "status", at),
-            evidence=self.evidence(m, at), citations=self.citations(m, at), place=place,
+            evidence=evidence, citations=self.citations(m, at), place=place,
             part_of=part_of, about=about, aliases=self.texts(m, "aliases", at),
-            note=self.text(m, "note", at, optional=True),
+            note=self.text(m, "note", at, optional=True), same_as=same_as, wording=wording,
         )
 
     def read_affiliation(self, value: Any, at: _At) -> Affiliation:
@@ -511,10 +692,9 @@ class _Reader:
             note=self.text(m, "note", at, optional=True),
         )
 
-    def check_references(self, actors: list[Actor], events: list[Event],
-                         affiliations: list[Affiliation], stances: list[Stance]) -> None:
-        by_id = {a.id: a for a in actors}
-        event_ids = {e.id for e in events}
+    def check_references(self, by_id: dict[str, Actor], event_ids: set[str],
+                         events: list[Event]) -> None:
+        """Every id this file refers to is declared in one of the files loaded with it."""
         assert self.document is not None
         refs = [("outlet", self.document.publisher, self._publisher_at), *self._refs]
         for what, ref, at in refs:
@@ -524,12 +704,13 @@ class _Reader:
             if what == "event":
                 if ref not in event_ids:
                     raise self.fail(ReferenceError_, f"unknown event {ref!r}", at,
-                                    "the id of an event in this file")
+                                    "the id of an event of a loaded file"
+                                    + _suggest(ref, event_ids))
                 continue
             actor = by_id.get(ref)
             if actor is None:
                 raise self.fail(ReferenceError_, f"unknown actor {ref!r}", at,
-                                "the id of an actor in this file" + _suggest(ref, by_id))
+                                "the id of an actor of a loaded file" + _suggest(ref, by_id))
             if what == "outlet" and actor.kind is not ActorKind.NEWS_OUTLET:
                 raise self.fail(ReferenceError_, f"{ref!r} is a {actor.kind.value}, not an outlet",
                                 at, "an actor of kind news_outlet")
