@@ -16,10 +16,13 @@ from .core.model import (
     AffiliationKind,
     Attitude,
     Citation,
+    Confidence,
     Document,
     Event,
     EventType,
     Evidence,
+    Hedge,
+    Inference,
     Participant,
     Role,
     SourceRecord,
@@ -28,6 +31,7 @@ from .core.model import (
 )
 from .core.relations import Relation, RelationType
 from .core.timespan import Precision, TimeSpan
+from .curation.evidence_check import check_evidence
 from .curation.loader import load, load_file
 from .errors import (
     AmbiguousNameError,
@@ -81,6 +85,7 @@ __all__ = [
     "Answers",
     "Attitude",
     "Citation",
+    "Confidence",
     "DataError",
     "DateError",
     "DependencyError",
@@ -91,7 +96,9 @@ __all__ = [
     "EventType",
     "Evidence",
     "EvidenceError",
+    "Hedge",
     "ImportResult",
+    "Inference",
     "KnowledgeGraph",
     "KoreaGraphError",
     "NotFoundError",
@@ -115,6 +122,7 @@ __all__ = [
     "VocabularyError",
     "__version__",
     "ask",
+    "check_evidence",
     "connections",
     "events",
     "from_rdf",

@@ -25,10 +25,13 @@ from korea_graph import (
     AffiliationKind,
     Attitude,
     Citation,
+    Confidence,
     Document,
     Event,
     EventType,
     Evidence,
+    Hedge,
+    Inference,
     KnowledgeGraph,
     Participant,
     Precision,
@@ -38,6 +41,7 @@ from korea_graph import (
     Status,
     TimeSpan,
 )
+from korea_graph.core.model import INFERABLE_FIELDS
 
 __all__ = ["HOSTILE", "hostile_text", "ids", "knowledge_graphs", "time_spans"]
 
@@ -113,6 +117,12 @@ def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
         return Evidence(doc_id, start, end, text[start:end], draw(st.integers(0, 50)))
 
     citation = st.builds(Citation, actor, st.none() | time_spans(), _optional_text)
+    hedge = st.one_of(
+        st.builds(Hedge, hostile_text, st.none() | st.sampled_from(Confidence)),
+        st.builds(Hedge, st.none(), st.sampled_from(Confidence)))
+    hedges = st.lists(hedge, max_size=2).map(tuple)
+    inferred = st.lists(st.builds(Inference, st.sampled_from(INFERABLE_FIELDS), hostile_text,
+                                  hostile_text), max_size=2).map(tuple)
     evidences = st.lists(evidence(), max_size=3).map(tuple)
     citations = st.lists(citation, max_size=3).map(tuple)
     texts_tuple = st.lists(hostile_text, max_size=4).map(tuple)
@@ -125,7 +135,7 @@ def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
         Actor(i, draw(hostile_text), draw(st.sampled_from(ActorKind)), draw(texts_tuple),
               draw(st.none() | st.from_regex(r"Q[1-9][0-9]{0,8}", fullmatch=True)
                    | hostile_text),
-              draw(st.none() | actor), draw(_optional_text))
+              draw(st.none() | actor), draw(_optional_text), mentions=draw(texts_tuple))
         for i in actor_ids
     ]
     events = [
@@ -137,21 +147,23 @@ def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
               tuple(draw(st.lists(event, max_size=max_refs))), draw(texts_tuple),
               draw(_optional_text),
               draw(st.none() | st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True)),
-              tuple(draw(st.lists(source, max_size=2))))
+              tuple(draw(st.lists(source, max_size=2))), hedges=draw(hedges),
+              inferred=draw(inferred))
         for i in event_ids
     ]
     affiliations = [
         Affiliation(i, draw(actor), draw(actor), draw(st.sampled_from(AffiliationKind)),
                     draw(time_spans()), draw(st.sampled_from(Status)), draw(evidences),
                     draw(_optional_text), draw(st.none() | actor), draw(citations),
-                    draw(_optional_text))
+                    draw(_optional_text), hedges=draw(hedges), inferred=draw(inferred))
         for i in post_ids
     ]
     stances = [
         Stance(i, draw(actor), draw(st.sampled_from(Attitude)), draw(actor), draw(time_spans()),
                draw(st.sampled_from(Status)), draw(evidences), draw(citations),
                draw(st.none() | event), draw(_optional_text),
-               tuple(draw(st.lists(event, max_size=max_refs))))
+               tuple(draw(st.lists(event, max_size=max_refs))), hedges=draw(hedges),
+               inferred=draw(inferred))
         for i in stance_ids
     ]
     return KnowledgeGraph(documents=documents, actors=actors, events=events,

@@ -184,3 +184,108 @@ def test_shared_actors_merge_across_files(data_copy: Path, tmp_path: Path) -> No
     assert kg.actor("V. Putin").id == "vladimir-putin"
     assert str(kg.events["putin-speaks"].when) == "2000-07-04"
     assert kg.events["putin-speaks"].evidence[0].start == len("Yesterday ")
+
+
+def _small_file(tmp_path: Path, records: str, text: str = "Foreign Minister Ivanov said it "
+                "apparently happened in Moscow.\n") -> Path:
+    """A one-document data file with ``records`` (YAML lines under the top level)."""
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "doc.yaml"
+    path.write_text(
+        "format: korea_graph/1\n"
+        "document: {id: doc, title: Doc, text: doc.txt, publisher: reuters,\n"
+        "           published: {between: [2000-07-03, 2000-07-04]}}\n"
+        "actors:\n"
+        "  - {id: reuters, label: Reuters, kind: news_outlet}\n"
+        "  - {id: russia, label: Russia, kind: state, mentions: [Moscow, Russian]}\n"
+        "  - {id: igor-ivanov, label: Igor Ivanov, kind: person, aliases: [Ivanov]}\n"
+        "  - {id: moscow, label: Moscow, kind: city}\n" + records, encoding="utf-8")
+    return path
+
+
+_POST = ("affiliations:\n"
+         "  - id: ivanov-fm\n"
+         "    holder: igor-ivanov\n"
+         "    organization: russia\n"
+         "    kind: post\n"
+         "    title: Foreign Minister\n"
+         "    when: {when}\n"
+         "    status: occurred\n"
+         "    evidence: [{quote: Foreign Minister Ivanov}]\n")
+
+
+def test_held_at_observations_open_on_both_sides(tmp_path: Path) -> None:
+    kg = korea_graph.load(_small_file(tmp_path, _POST.replace(
+        "{when}", "{held_at: [2000-06-27, publication], phrase: Foreign Minister}")))
+    when = kg.affiliations["ivanov-fm"].when
+    assert when.precision.value == "held" and str(when) == "held 2000-06-27/2000-07-03"
+    assert (when.earliest, when.latest) == (None, None)  # start and end unknown
+    assert when.resolution == ("observed at 2000-06-27, 2000-07-03..2000-07-04; "
+                               "start and end unknown")
+    from datetime import date
+    assert when.certainly_holds_on(date(2000, 7, 1))
+    assert not when.certainly_holds_on(date(2000, 7, 4))  # publication may be July 3
+    assert when.possibly_holds_on(date(1999, 1, 1)) and when.possibly_holds_on(date(2001, 1, 1))
+
+
+def test_start_end_form_for_ties_that_ended_before_publication(tmp_path: Path) -> None:
+    kg = korea_graph.load(_small_file(tmp_path, _POST.replace(
+        "{when}", "{start: {after: 1990}, end: {before: publication}}")))
+    when = kg.affiliations["ivanov-fm"].when
+    from datetime import date
+    assert when.start_min == date(1990, 1, 2)  # strictly after the 1990 day it follows
+    assert when.end_max == date(2000, 7, 3)  # before publication, whichever day it was
+    assert not when.possibly_holds_on(date(2000, 7, 4))
+
+
+@pytest.mark.parametrize(("when", "message"), [
+    ("{held_at: []}", "held_at needs a list"),
+    ("{held_at: [2000-06-31]}", "not a real date"),
+    ("{start: .., end: ..}", "start and end both unknown"),
+    ("{start: {around: 1990}, end: ..}", "unknown field 'around'"),
+    ("{held_at: [2000], date: 2000}", "2 time forms given"),
+])
+def test_bad_held_and_bounded_times(tmp_path: Path, when: str, message: str) -> None:
+    path = _small_file(tmp_path, _POST.replace("{when}", when))
+    with pytest.raises(DataError) as info:
+        korea_graph.load(path)
+    assert message in str(info.value) and info.value.line == 15  # the when line
+
+
+def test_hedges_inferences_and_mentions_are_kept(tmp_path: Path) -> None:
+    kg = korea_graph.load(_small_file(tmp_path, _POST.replace("{when}", "publication").replace(
+        "    status: occurred\n",
+        "    status: reported\n"
+        "    hedges: [apparently, {phrase: said, confidence: likely}, {confidence: unlikely}]\n"
+        "    inferred:\n"
+        "      - {field: organization, value: russia, reason: Russian Foreign Minister}\n")))
+    post = kg.affiliations["ivanov-fm"]
+    assert [str(h) for h in post.hedges] == ["apparently", "said (likely)", "unlikely"]
+    assert str(post.inferred[0]) == "organization russia inferred: Russian Foreign Minister"
+    assert kg.actors["russia"].mentions == ("Moscow", "Russian")
+    assert kg.actor("Moscow").id == "moscow"  # mentions are not look-up names
+
+
+@pytest.mark.parametrize(("extra", "cls", "message"), [
+    ("    hedges: [{confidence: sure}]\n", VocabularyError, "unknown confidence 'sure'"),
+    ("    hedges: [{}]\n", SchemaError, "empty hedge"),
+    ("    inferred: [{field: mood, value: x, reason: y}]\n", VocabularyError,
+     "unknown inferred field 'mood'"),
+    ("    inferred: [{field: place, value: x}]\n", SchemaError, "missing field 'reason'"),
+])
+def test_bad_hedges_and_inferences(tmp_path: Path, extra: str, cls: type[DataError],
+                                   message: str) -> None:
+    path = _small_file(tmp_path, _POST.replace("{when}", "publication") + extra)
+    with pytest.raises(cls) as info:
+        korea_graph.load(path)
+    assert message in str(info.value) and info.value.line is not None
+
+
+def test_hedges_inferences_and_held_times_survive_rdf(tmp_path: Path) -> None:
+    kg = korea_graph.load(_small_file(tmp_path, _POST.replace(
+        "{when}", "{held_at: [publication]}").replace(
+        "    status: occurred\n",
+        "    status: reported\n    hedges: [{phrase: said, confidence: likely}]\n"
+        "    inferred: [{field: title, value: Foreign Minister, reason: r}]\n")))
+    for fmt in ("turtle", "jsonld"):
+        assert korea_graph.from_rdf(korea_graph.to_rdf(kg, fmt), fmt) == kg

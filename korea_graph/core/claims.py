@@ -148,6 +148,8 @@ def merge_claims(event_id: str, claims: Sequence[Event]) -> Event:
         cameo=next((c.cameo for c in claims if c.cameo), None),
         sources=tuple(s for c in claims for s in c.sources),
         wording=next((c.wording for c in claims if c.wording), None),
+        hedges=tuple(dict.fromkeys(h for c in claims for h in c.hedges)),
+        inferred=tuple(dict.fromkeys(i for c in claims for i in c.inferred)),
     )
 
 

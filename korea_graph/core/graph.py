@@ -443,7 +443,8 @@ def merge_actor(mine: Actor, other: Actor) -> Actor:
     aliases = tuple(a for a in aliases if a != mine.label)
     return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or other.wikidata,
                  mine.country or other.country, mine.note or other.note,
-                 tuple(dict.fromkeys((*mine.same_as, *other.same_as))))
+                 tuple(dict.fromkeys((*mine.same_as, *other.same_as))),
+                 tuple(dict.fromkeys((*mine.mentions, *other.mentions))))
 
 
 _NO_DOC = (date.max, date.max, "")

@@ -16,19 +16,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..errors import SchemaError
 from .timespan import TimeSpan
 
 __all__ = [
+    "INFERABLE_FIELDS",
     "Actor",
     "ActorKind",
     "Affiliation",
     "AffiliationKind",
     "Attitude",
     "Citation",
+    "Confidence",
     "Document",
     "Event",
     "EventType",
     "Evidence",
+    "Hedge",
+    "Inference",
     "Participant",
     "Role",
     "SourceRecord",
@@ -95,6 +100,71 @@ class Status(StrEnum):
     def is_hedged(self) -> bool:
         """Reported or disputed: an answer built on it must be flagged."""
         return self in (Status.REPORTED, Status.DISPUTED)
+
+
+class Confidence(StrEnum):
+    """How likely the article makes a claim, in the estimative terms of ICD 203 (the US
+    intelligence community's standard scale, familiar to analysts): from almost no
+    chance to almost certain."""
+
+    ALMOST_NO_CHANCE = "almost_no_chance"
+    VERY_UNLIKELY = "very_unlikely"
+    UNLIKELY = "unlikely"
+    ROUGHLY_EVEN = "roughly_even"  #: "it was unclear whether"
+    LIKELY = "likely"  #: "apparently", "is believed to be", "appears not to have"
+    VERY_LIKELY = "very_likely"
+    ALMOST_CERTAIN = "almost_certain"
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """The article's own hedging of a record's status: its words (``phrase``, quoted
+    from the evidence) and/or a :class:`Confidence`. Any status may be hedged: "Putin
+    will arrive ..., *apparently* on the heels of a two-day visit to Beijing" is a
+    planned visit, hedged.
+
+    >>> print(Hedge("apparently", Confidence.LIKELY))
+    apparently (likely)
+    """
+
+    phrase: str | None = None
+    confidence: Confidence | None = None
+
+    def __post_init__(self) -> None:
+        if self.phrase is None and self.confidence is None:
+            raise SchemaError("a hedge needs a phrase or a confidence",
+                              expected="phrase: the article's words, and/or confidence")
+
+    def __str__(self) -> str:
+        if self.phrase and self.confidence:
+            return f"{self.phrase} ({self.confidence.value.replace('_', ' ')})"
+        return self.phrase or str(self.confidence.value if self.confidence else "")
+
+
+#: The attributes of a record that may be marked as an inference.
+INFERABLE_FIELDS = ("place", "participant", "alias", "holder", "organization",
+                    "accredited_to", "title", "kind", "target", "part_of", "about",
+                    "expressed_in", "when")
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """An attribute of a record that the evidence does not word, kept because the
+    curator inferred it, with the reason: answers show it as an inference.
+
+    ``field`` is one of :data:`INFERABLE_FIELDS`; ``value`` the actor id, alias or text
+    inferred (``participant`` values are actor ids).
+
+    >>> print(Inference("place", "moscow", "the talks followed Lee's arrival in Moscow"))
+    place moscow inferred: the talks followed Lee's arrival in Moscow
+    """
+
+    field: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.value} inferred: {self.reason}"
 
 
 class EventType(StrEnum):
@@ -182,6 +252,9 @@ class Actor:
     #: ids of actors (usually of other documents) this one is: the merged graph folds it
     #: into the actor it points to, whose id the merged records use
     same_as: tuple[str, ...] = ()
+    #: words a text uses for the actor that are not look-up names: metonyms ("Moscow"
+    #: for Russia) and adjectives ("Russian"); the evidence check accepts them
+    mentions: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -306,6 +379,8 @@ class Event:
     #: the source's own name for the event or for what it produced, as printed in the
     #: evidence ("joint declaration"); two reports with different wordings are a conflict
     wording: str | None = None
+    hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
+    inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word
 
     def actors(self, *roles: Role) -> tuple[str, ...]:
         """Ids of participants, optionally only those in ``roles``, in data order."""
@@ -327,6 +402,8 @@ class Affiliation:
     accredited_to: str | None = None
     citations: tuple[Citation, ...] = ()
     note: str | None = None
+    hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
+    inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,3 +421,5 @@ class Stance:
     expressed_in: str | None = None  #: the event in which it was expressed
     note: str | None = None
     about: tuple[str, ...] = field(default=())
+    hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
+    inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word

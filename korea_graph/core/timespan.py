@@ -56,6 +56,7 @@ class Precision(StrEnum):
     YEAR = "year"  #: somewhere within a year
     WINDOW = "window"  #: somewhere between two dates
     OPEN = "open"  #: bounded on one side only ("before June 30")
+    HELD = "held"  #: held at the observed dates; start and end unknown beyond them
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ class TimeSpan:
         for name_a, a, name_b, b in pairs:
             if a is not None and b is not None and a > b:
                 raise DateError(f"reversed interval: {name_a} {a} is after {name_b} {b}")
-        if self.start_min is None and self.end_max is None:
+        if not any(b is not None for b in self._bounds()):
             raise DateError("a time needs at least one bound", expected="a date or interval")
 
     # -- constructors -------------------------------------------------------------------
@@ -130,6 +131,57 @@ class TimeSpan:
     def after(cls, d: date) -> TimeSpan:
         """Some time from ``d`` on, with no known end."""
         return cls(d, None, d, None, Precision.OPEN)
+
+    @classmethod
+    def held_at(cls, *observations: TimeSpan) -> TimeSpan:
+        """A post, stance or tie *observed* at one or more times, open on both sides:
+        it started some time up to the first observation and ended some time from the
+        last one on. It certainly holds between the observations and possibly outside.
+
+        An observation that is itself uncertain (a month, the publication date "3 or 4
+        July") only says the tie held on some day of it, so the certain core shrinks
+        to what every reading shares.
+
+        >>> pub = TimeSpan.between(date(2000, 7, 3), date(2000, 7, 4))
+        >>> post = TimeSpan.held_at(TimeSpan.day(date(2000, 6, 27)), pub)
+        >>> print(post, post.precision.value)
+        held 2000-06-27/2000-07-03 held
+        >>> post.certainly_holds_on(date(2000, 6, 30)), post.possibly_holds_on(date(2000, 7, 19))
+        (True, True)
+        >>> post.certainly_holds_on(date(2000, 7, 4))
+        False
+        """
+        if not observations:
+            raise DateError("held at needs at least one observation", expected="a date")
+        for obs in observations:
+            if obs.start_max is None or obs.end_min is None:
+                raise DateError(f"an observation needs known bounds, not {obs}",
+                                expected="a day, month, year or window")
+        start_max = min(o.start_max for o in observations if o.start_max is not None)
+        end_min = max(o.end_min for o in observations if o.end_min is not None)
+        return cls(None, start_max, end_min, None, Precision.HELD)
+
+    @classmethod
+    def bounded(cls, start: tuple[date | None, date | None],
+                end: tuple[date | None, date | None]) -> TimeSpan:
+        """Explicit bounds: the start lies in ``start`` (low, high), the end in ``end``;
+        ``None`` is unknown. "Had distanced itself following the 1990 decision" starts
+        in or after 1990 and ends before publication:
+
+        >>> print(TimeSpan.bounded((date(1990, 1, 1), None), (None, date(2000, 7, 3))))
+        1990-01-01/2000-07-03
+        """
+        start_min, start_max = start
+        end_min, end_max = end
+        # what the other side implies: the start is no later than the latest end...
+        if start_max is None or (end_max is not None and end_max < start_max):
+            start_max = end_max
+        # ...and the end no earlier than the earliest start
+        if end_min is None or (start_min is not None and start_min > end_min):
+            end_min = start_min
+        precision = (Precision.OPEN if start_min is None or end_max is None
+                     else Precision.WINDOW)
+        return cls(start_min, start_max, end_min, end_max, precision)
 
     @classmethod
     def parse(cls, text: str) -> TimeSpan:
@@ -213,7 +265,10 @@ class TimeSpan:
 
     def iso(self) -> str:
         """ISO 8601 text: a day, a month, a year or ``A/B`` (``..`` when open), each side
-        as precise as it is known."""
+        as precise as it is known; a post held at observed dates is ``held A/B``, the
+        days from the first observation to the last."""
+        if self.precision is Precision.HELD:
+            return "held " + _held_core(self.start_max, self.end_min)
         if self.precision is Precision.DAY:
             return str(self.start_min)
         if self.start_min is not None and self.start_max is not None and (
@@ -290,6 +345,14 @@ class TimeSpan:
         """Whether ``d`` lies within the outer bounds."""
         return _lo(self.start_min) <= d <= _hi(self.end_max)
 
+    def certainly_holds_on(self, d: date) -> bool:
+        """Holds on day ``d`` whatever the uncertainty (started by then, not ended)."""
+        return _hi(self.start_max) <= d <= _lo(self.end_min)
+
+    def possibly_holds_on(self, d: date) -> bool:
+        """Could hold on day ``d``."""
+        return self.contains_date(d)
+
 
 def _side(low: date | None, high: date | None) -> str:
     """One side of an interval: a day, a whole month or a whole year, else ``low/high``."""
@@ -302,6 +365,16 @@ def _side(low: date | None, high: date | None) -> str:
     if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
         return f"{low:%Y}"
     return f"{low}/{high}"
+
+
+def _held_core(a: date | None, b: date | None) -> str:
+    """The observed days of a held span: from the first observation to the last."""
+    days = sorted(d for d in (a, b) if d is not None)
+    if not days:
+        return "../.."
+    if days[0] == days[-1]:
+        return str(days[0])
+    return f"{days[0]}/{days[-1]}"
 
 
 def _lo(bound: date | None) -> date:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -26,16 +26,20 @@ import yaml
 
 from ..core.graph import KnowledgeGraph
 from ..core.model import (
+    INFERABLE_FIELDS,
     Actor,
     ActorKind,
     Affiliation,
     AffiliationKind,
     Attitude,
     Citation,
+    Confidence,
     Document,
     Event,
     EventType,
     Evidence,
+    Hedge,
+    Inference,
     Participant,
     Role,
     Stance,
@@ -423,21 +427,32 @@ class _Reader:
         try:
             if isinstance(value, _Map):
                 return self._time_map(value, where)
-            return _scalar_time(value)
+            return self._scalar(value)
         except DateError as exc:
             raise self.fail(DateError, exc.reason, where, exc.expected or
                             "YYYY, YYYY-MM, YYYY-MM-DD, A/B, ../B or A/..") from None
 
     def _time_map(self, value: _Map, at: _At) -> TimeSpan:
-        forms = {"date", "between", "relative", "before", "after"}
-        self.mapping(value, at, forms | {"phrase", "resolution"}, set())
+        forms = {"date", "between", "relative", "before", "after", "held_at"}
+        self.mapping(value, at, forms | {"start", "end", "phrase", "resolution"}, set())
         given = [form for form in forms if form in value]
+        if given == [] and ("start" in value or "end" in value):
+            given = ["start/end"]
+        elif "start" in value or "end" in value:
+            given.append("start/end")
         if len(given) != 1:
             raise self.fail(SchemaError, f"{len(given)} time forms given", at,
-                            "exactly one of date, between, relative, before, after")
+                            "exactly one of date, between, relative, before, after, held_at, "
+                            "start/end")
         form = given[0]
         phrase = self.text(value, "phrase", at, optional=True)
         resolution = self.text(value, "resolution", at, optional=True)
+        if form == "start/end":
+            start = self._side(value.get("start"), self.child(value, "start", at))
+            end = self._side(value.get("end"), self.child(value, "end", at))
+            if start[0] is None and start[1] is None and end[0] is None and end[1] is None:
+                raise DateError("start and end both unknown", expected="a bound on one side")
+            return TimeSpan.bounded(start, end).with_phrase(phrase, resolution)
         inner = value[form]
         if form == "relative":
             if self.document is None:
@@ -445,26 +460,72 @@ class _Reader:
             phrase_text = str(inner)
             span = TimeSpan.relative(phrase_text, self.document.published)
             return span.with_phrase(phrase or phrase_text, resolution or span.resolution)
+        if form == "held_at":
+            if not isinstance(inner, _Seq) or not inner:
+                raise DateError("held_at needs a list of observed times",
+                                expected="[DATE, ...], e.g. [2000-06-27, publication]")
+            where = self.child(value, "held_at", at)
+            observed = [self._value_time(item, _At(f"{where.field}[{n}]", where.line))
+                        for n, item in enumerate(inner)]
+            span = TimeSpan.held_at(*observed)
+            if resolution is None:
+                resolution = "observed at " + ", ".join(_observation(o) for o in observed) + (
+                    "; start and end unknown")
+            return span.with_phrase(phrase, resolution)
         if form == "between":
             if not isinstance(inner, _Seq) or len(inner) != 2:
                 raise DateError("between needs two dates", expected="[FIRST, LAST]")
-            first, last = _scalar_time(inner[0]), _scalar_time(inner[1])
+            first, last = self._scalar(inner[0]), self._scalar(inner[1])
             assert first.start_min is not None and last.end_max is not None
             if first.start_min > last.end_max:
                 raise DateError(f"reversed interval: {first} is after {last}",
                                 expected="FIRST on or before LAST")
             span = TimeSpan.between(first.start_min, last.end_max)
         elif form == "before":
-            bound = _scalar_time(inner).end_max
+            bound = self._scalar(inner).end_max
             assert bound is not None
             span = TimeSpan.before(bound)
         elif form == "after":
-            bound = _scalar_time(inner).start_min
+            bound = self._scalar(inner).start_min
             assert bound is not None
             span = TimeSpan.after(bound)
         else:
-            span = _scalar_time(inner)
+            span = self._scalar(inner)
         return span.with_phrase(phrase, resolution)
+
+    def _scalar(self, value: Any) -> TimeSpan:
+        """A date, month or year, or ``publication`` (the document's publication date)."""
+        if isinstance(value, str) and value.strip() == "publication":
+            if self.document is None:
+                raise DateError("'publication' outside a document's records")
+            return self.document.published
+        return _scalar_time(value)
+
+    def _value_time(self, value: Any, at: _At) -> TimeSpan:
+        if isinstance(value, _Map):
+            return self._time_map(value, at)
+        return self._scalar(value)
+
+    def _side(self, value: Any, at: _At) -> tuple[date | None, date | None]:
+        """One side of a ``start``/``end`` form: the day it lies within (a date, month,
+        year or ``publication``), ``{before: X}`` or ``{after: X}`` (strictly: every
+        day X may be is excluded), or ``..`` (unknown)."""
+        if value is None or value == "..":
+            return (None, None)
+        if isinstance(value, _Map):
+            self.mapping(value, at, {"before", "after"}, set())
+            if len(value) != 1:
+                raise DateError("a side takes one of before, after",
+                                expected="{before: X} or {after: X}")
+            if "before" in value:
+                span = self._scalar(value["before"])
+                assert span.end_max is not None
+                return (None, span.end_max - timedelta(days=1))
+            span = self._scalar(value["after"])
+            assert span.start_min is not None
+            return (span.start_min + timedelta(days=1), None)
+        span = self._scalar(value)
+        return (span.start_min, span.end_max)
 
     # records --------------------------------------------------------------------------
     def read(self) -> _FileData:
@@ -546,7 +607,7 @@ class _Reader:
 
     def read_actor(self, value: Any, at: _At) -> Actor:
         m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
-                                     "note", "same_as"}, {"id", "label", "kind"})
+                                     "note", "same_as", "mentions"}, {"id", "label", "kind"})
         wikidata = self.wikidata(m, at)
         self._refs.append(("actor", m.get("country"), self.child(m, "country", at)))
         same_as = self.same_as(m, at, "actor")
@@ -555,6 +616,7 @@ class _Reader:
             kind=self.enum(ActorKind, m, "kind", at), aliases=self.texts(m, "aliases", at),
             wikidata=wikidata, country=self.text(m, "country", at, optional=True),
             note=self.text(m, "note", at, optional=True), same_as=same_as,
+            mentions=self.texts(m, "mentions", at),
         )
 
     def same_as(self, m: _Map, at: _At, what: str) -> tuple[str, ...]:
@@ -620,10 +682,45 @@ class _Reader:
             out.append(Citation(outlet, when, self.text(c, "note", where, optional=True)))
         return tuple(out)
 
+    def hedges(self, m: _Map, at: _At) -> tuple[Hedge, ...]:
+        """``hedges``: a list of the article's hedging words, or of
+        ``{phrase: ..., confidence: ...}`` (either may be left out)."""
+        out = []
+        for item, where in self.items(m, "hedges", at):
+            if isinstance(item, str):
+                item = _Map({"phrase": item})
+                item.line, item.key_lines = where.line, {"phrase": where.line}
+            h = self.mapping(item, where, {"phrase", "confidence"}, set())
+            phrase = self.text(h, "phrase", where, optional=True)
+            confidence = (self.enum(Confidence, h, "confidence", where)
+                          if h.get("confidence") is not None else None)
+            if phrase is None and confidence is None:
+                raise self.fail(SchemaError, "empty hedge", where,
+                                "a phrase of the article and/or a confidence")
+            out.append(Hedge(phrase, confidence))
+        return tuple(out)
+
+    def inferences(self, m: _Map, at: _At) -> tuple[Inference, ...]:
+        """``inferred``: ``{field: place, value: moscow, reason: ...}`` for each attribute
+        the evidence does not word."""
+        out = []
+        for item, where in self.items(m, "inferred", at):
+            i = self.mapping(item, where, {"field", "value", "reason"},
+                             {"field", "value", "reason"})
+            name = str(self.text(i, "field", where))
+            if name not in INFERABLE_FIELDS:
+                raise self.fail(VocabularyError, f"unknown inferred field {name!r}",
+                                self.child(i, "field", where),
+                                "one of " + ", ".join(INFERABLE_FIELDS))
+            out.append(Inference(name, str(self.text(i, "value", where)),
+                                 str(self.text(i, "reason", where))))
+        return tuple(out)
+
     def read_event(self, value: Any, at: _At) -> Event:
         m = self.mapping(value, at, {"id", "type", "label", "aliases", "participants", "when",
                                      "status", "evidence", "citations", "place", "part_of",
-                                     "about", "note", "same_as", "wording"},
+                                     "about", "note", "same_as", "wording", "hedges",
+                                     "inferred"},
                          {"id", "type", "label", "participants", "when", "status", "evidence"})
         event_id = self.ident(m, "id", at)
         participants = []
@@ -654,11 +751,13 @@ class _Reader:
             evidence=evidence, citations=self.citations(m, at), place=place,
             part_of=part_of, about=about, aliases=self.texts(m, "aliases", at),
             note=self.text(m, "note", at, optional=True), same_as=same_as, wording=wording,
+            hedges=self.hedges(m, at), inferred=self.inferences(m, at),
         )
 
     def read_affiliation(self, value: Any, at: _At) -> Affiliation:
         m = self.mapping(value, at, {"id", "holder", "organization", "kind", "title", "when",
-                                     "status", "evidence", "citations", "accredited_to", "note"},
+                                     "status", "evidence", "citations", "accredited_to", "note",
+                                     "hedges", "inferred"},
                          {"id", "holder", "organization", "kind", "when", "status", "evidence"})
         for key in ("holder", "organization", "accredited_to"):
             self._refs.append(("actor", m.get(key), self.child(m, key, at)))
@@ -670,11 +769,13 @@ class _Reader:
             title=self.text(m, "title", at, optional=True),
             accredited_to=self.text(m, "accredited_to", at, optional=True),
             citations=self.citations(m, at), note=self.text(m, "note", at, optional=True),
+            hedges=self.hedges(m, at), inferred=self.inferences(m, at),
         )
 
     def read_stance(self, value: Any, at: _At) -> Stance:
         m = self.mapping(value, at, {"id", "holder", "attitude", "target", "when", "status",
-                                     "evidence", "citations", "expressed_in", "about", "note"},
+                                     "evidence", "citations", "expressed_in", "about", "note",
+                                     "hedges", "inferred"},
                          {"id", "holder", "attitude", "target", "when", "status", "evidence"})
         for key in ("holder", "target"):
             self._refs.append(("actor", m.get(key), self.child(m, key, at)))
@@ -689,7 +790,8 @@ class _Reader:
             status=self.enum(Status, m, "status", at), evidence=self.evidence(m, at),
             citations=self.citations(m, at),
             expressed_in=self.text(m, "expressed_in", at, optional=True), about=about,
-            note=self.text(m, "note", at, optional=True),
+            note=self.text(m, "note", at, optional=True), hedges=self.hedges(m, at),
+            inferred=self.inferences(m, at),
         )
 
     def check_references(self, by_id: dict[str, Actor], event_ids: set[str],
@@ -733,6 +835,12 @@ def _scalar_time(value: Any) -> TimeSpan:
     if isinstance(value, str):
         return TimeSpan.parse(value)
     raise DateError(f"{_describe(value)} is not a date")
+
+
+def _observation(span: TimeSpan) -> str:
+    if span.start_min == span.end_max:
+        return str(span.start_min)
+    return f"{span.start_min}..{span.end_max}"
 
 
 def _describe(value: Any) -> str:

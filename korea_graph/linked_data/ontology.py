@@ -29,6 +29,7 @@ from ..core.model import (
     ActorKind,
     AffiliationKind,
     Attitude,
+    Confidence,
     Event,
     EventType,
     Role,
@@ -249,6 +250,13 @@ CLASSES: dict[str, Term] = {
     "AffiliationKind": _c("affiliation kind", "How a holder relates to an organisation.",
                           "org:Role", "skos:Concept"),
     "Attitude": _c("attitude", "The kind of a stance.", "skos:Concept"),
+    "Hedge": _c("hedge", "The article's hedging of a record's status: its words and/or a "
+                "confidence (apparently; is believed to be; appears not to have taken place).",
+                "prov:Entity"),
+    "Confidence": _c("confidence", "How likely the article makes a claim, in the estimative "
+                     "terms of ICD 203 (almost no chance ... almost certain).", "skos:Concept"),
+    "Inference": _c("inference", "An attribute of a record that its evidence does not word, "
+                    "kept as the curator's inference with the reason.", "prov:Entity"),
 }
 for _kind in ActorKind:
     _doc, _aligned = _ACTOR_KIND_DOC[_kind]
@@ -279,6 +287,23 @@ PROPERTIES: dict[str, Term] = {
     "note": _d("note", "A curator's note.", None, "xsd:string", "skos:note"),
     "aliases": _o("aliases", "All other names, in data order, as an rdf:Seq of literals (each "
                   "is also a skos:altLabel).", None, "rdf:Seq"),
+    "hedge": _o("hedge", "The article's hedging of the record's status.", "kg:Record",
+                "kg:Hedge"),
+    "hedgePhrase": _d("hedge phrase", "The article's hedging words (apparently).", "kg:Hedge",
+                      "xsd:string"),
+    "confidence": _o("confidence", "How likely the hedge makes the claim (ICD 203 terms).",
+                     "kg:Hedge", "kg:Confidence"),
+    "inferred": _o("inferred", "An attribute of the record that its evidence does not word.",
+                   "kg:Record", "kg:Inference"),
+    "inferredField": _d("inferred field", "Which attribute is inferred (place, participant, "
+                        "holder, title...).", "kg:Inference", "xsd:string"),
+    "inferredValue": _d("inferred value", "The inferred value: an actor id, an alias or a "
+                        "text.", "kg:Inference", "xsd:string"),
+    "reason": _d("reason", "Why the curator inferred it.", "kg:Inference", "xsd:string",
+                 "skos:note"),
+    "mentions": _o("mentions", "Words a text uses for the actor that are not look-up names "
+                   "(Moscow for Russia, Russian), in data order, as an rdf:Seq of literals.",
+                   "kg:Actor", "rdf:Seq"),
     # actors
     "wikidata": _d("Wikidata id", "The verified Wikidata item id (Q...); the actor is also "
                    "owl:sameAs the Wikidata entity.", "kg:Actor", "xsd:string"),
@@ -458,6 +483,8 @@ _PRECISION_DOC = {
     Precision.YEAR: ("Somewhere within a year.", "time:unitYear"),
     Precision.WINDOW: ("Somewhere between two dates.", None),
     Precision.OPEN: ("Bounded on one side only (before June 30).", None),
+    Precision.HELD: ("Held at the observed dates (Foreign Minister Ivanov, at publication); "
+                     "start and end unknown beyond them.", None),
 }
 _AFFILIATION_DOC = {
     AffiliationKind.HEAD: "Heads the organisation (a minister of a ministry).",
@@ -488,6 +515,10 @@ for _p in Precision:
     INDIVIDUALS[f"precision_{_p.value}"] = Term(
         _p.value, _pdoc, ("kg:Precision",), kind="individual",
         extra=(("kg:timeUnit", _unit),) if _unit else ())
+for _conf in Confidence:
+    INDIVIDUALS[f"confidence_{_conf.value}"] = Term(
+        _conf.value.replace("_", " "), f"ICD 203: {_conf.value.replace('_', ' ')}.",
+        ("kg:Confidence",), kind="individual")
 for _a in AffiliationKind:
     INDIVIDUALS[f"affiliation_{_a.value}"] = Term(_a.value.replace("_", " "),
                                                   _AFFILIATION_DOC[_a],

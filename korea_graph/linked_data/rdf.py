@@ -39,10 +39,13 @@ from ..core.model import (
     AffiliationKind,
     Attitude,
     Citation,
+    Confidence,
     Document,
     Event,
     EventType,
     Evidence,
+    Hedge,
+    Inference,
     Participant,
     Role,
     SourceRecord,
@@ -245,11 +248,29 @@ class _Builder:
 
     def record(self, s: str, node: str, when: TimeSpan, status: Status,
                evidence: tuple[Evidence, ...], citations: tuple[Citation, ...],
-               note: str | None) -> None:
-        self.add((s, _k("when"), self.time(node + "/time", when)))
-        self.add((s, _k("status"), _enum("status", status.value)))
+               note: str | None, hedges: tuple[Hedge, ...] = (),
+               inferred: tuple[Inference, ...] = ()) -> None:
+        add = self.add
+        add((s, _k("when"), self.time(node + "/time", when)))
+        add((s, _k("status"), _enum("status", status.value)))
         self.provenance(s, node, evidence, citations)
         self.opt(s, _k("note"), note)
+        for n, hedge in enumerate(hedges):
+            h = f"<{node}/hedge/{n}>"
+            add((s, _k("hedge"), h))
+            add((h, _TYPE, _k("Hedge")))
+            add((h, _k("position"), _int(n)))
+            self.opt(h, _k("hedgePhrase"), hedge.phrase)
+            if hedge.confidence is not None:
+                add((h, _k("confidence"), _enum("confidence", hedge.confidence.value)))
+        for n, inference in enumerate(inferred):
+            i = f"<{node}/inferred/{n}>"
+            add((s, _k("inferred"), i))
+            add((i, _TYPE, _k("Inference")))
+            add((i, _k("position"), _int(n)))
+            add((i, _k("inferredField"), _lit(inference.field)))
+            add((i, _k("inferredValue"), _lit(inference.value)))
+            add((i, _k("reason"), _lit(inference.reason)))
 
     # records --------------------------------------------------------------------------
     def document(self, doc: Document, n: int) -> None:
@@ -278,6 +299,8 @@ class _Builder:
         if actor.country is not None:
             self.add((s, _k("country"), f"<{iri('actor', actor.country)}>"))
         self.opt(s, _k("note"), actor.note)
+        if actor.mentions:
+            self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
 
     def event(self, event: Event, n: int) -> None:
         add = self.add
@@ -295,7 +318,7 @@ class _Builder:
             add((p, _k("role"), _enum("role", part.role.value)))
             add((s, _k("involves"), actor))
         self.record(s, node, event.when, event.status, event.evidence, event.citations,
-                    event.note)
+                    event.note, event.hedges, event.inferred)
         if event.place is not None:
             add((s, _k("place"), f"<{iri('actor', event.place)}>"))
         if event.part_of is not None:
@@ -329,7 +352,8 @@ class _Builder:
         self.add((s, _k("holder"), f"<{iri('actor', post.holder)}>"))
         self.add((s, _k("organization"), f"<{iri('actor', post.organization)}>"))
         self.add((s, _k("affiliationKind"), _enum("affiliation", post.kind.value)))
-        self.record(s, node, post.when, post.status, post.evidence, post.citations, post.note)
+        self.record(s, node, post.when, post.status, post.evidence, post.citations, post.note,
+                    post.hedges, post.inferred)
         self.opt(s, _k("postTitle"), post.title)
         if post.accredited_to is not None:
             self.add((s, _k("accreditation"), f"<{iri('actor', post.accredited_to)}>"))
@@ -342,7 +366,7 @@ class _Builder:
         self.add((s, _k("attitude"), _enum("attitude", stance.attitude.value)))
         self.add((s, _k("target"), f"<{iri('actor', stance.target)}>"))
         self.record(s, node, stance.when, stance.status, stance.evidence, stance.citations,
-                    stance.note)
+                    stance.note, stance.hedges, stance.inferred)
         if stance.expressed_in is not None:
             self.add((s, _k("expressedIn"), f"<{iri('event', stance.expressed_in)}>"))
         self.about(s, node, stance.about)
@@ -623,6 +647,7 @@ _ROLE = _reverse("role", Role)
 _PRECISION = _reverse("precision", Precision)
 _AFFILIATION = _reverse("affiliation", AffiliationKind)
 _ATTITUDE = _reverse("attitude", Attitude)
+_CONFIDENCE = _reverse("confidence", Confidence)
 _ACTOR_KIND = {KG + actor_class(k): k for k in ActorKind}
 _EVENT_TYPE = {KG + event_class(t): t for t in EventType}
 _P = {name: KG + name for name in (
@@ -632,7 +657,9 @@ _P = {name: KG + name for name in (
     "rowId", "file", "line", "storyId", "sentence", "sourcePublisher", "hasParticipation",
     "actor", "role", "place", "partOf", "about", "cameo", "holder", "organization",
     "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
-    "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution")}
+    "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution",
+    "hedge", "hedgePhrase", "confidence", "inferred", "inferredField", "inferredValue",
+    "reason", "mentions")}
 _RDF_TYPE = _RDF + "type"
 _RECORD_CLASSES = ("Document", "Actor", "Event", "Affiliation", "Stance")
 _LABEL_IRI = PREFIXES["rdfs"] + "label"
@@ -790,6 +817,26 @@ class _Reader:
                      self.integer(e, p["paragraph"]))
             for e in self.ordered(s, p["evidence"]))
 
+    def hedges(self, s: str) -> tuple[Hedge, ...]:
+        p = _P
+        out = []
+        for h in self.ordered(s, p["hedge"]):
+            phrase = self.text(h, p["hedgePhrase"], optional=True)
+            confidence = (self.enum(h, p["confidence"], _CONFIDENCE)
+                          if self.values(h, p["confidence"]) else None)
+            if phrase is None and confidence is None:
+                raise self.fail(SchemaError, h, None, "a hedge without phrase or confidence",
+                                "kg:hedgePhrase and/or kg:confidence")
+            out.append(Hedge(phrase, confidence))
+        return tuple(out)
+
+    def inferences(self, s: str) -> tuple[Inference, ...]:
+        p = _P
+        return tuple(
+            Inference(self.text(i, p["inferredField"]), self.text(i, p["inferredValue"]),
+                      self.text(i, p["reason"]))
+            for i in self.ordered(s, p["inferred"]))
+
     def citations(self, s: str) -> tuple[Citation, ...]:
         p = _P
         return tuple(
@@ -850,7 +897,7 @@ class _Reader:
             self.kind(s, _ACTOR_KIND, "actor kind"), self.strings(s, p["aliases"]),
             self.text(s, p["wikidata"], optional=True),
             self.ref(s, p["country"], "actor", optional=True),
-            self.text(s, p["note"], optional=True))
+            self.text(s, p["note"], optional=True), mentions=self.strings(s, p["mentions"]))
 
     def event(self, s: str) -> Event:
         p = _P
@@ -874,7 +921,8 @@ class _Reader:
             self.evidence(s), self.citations(s), self.ref(s, p["place"], "actor", optional=True),
             self.ref(s, p["partOf"], "event", optional=True), self.refs(s, p["about"], "event"),
             self.strings(s, p["aliases"]), self.text(s, p["note"], optional=True),
-            self.text(s, p["cameo"], optional=True), sources)
+            self.text(s, p["cameo"], optional=True), sources, hedges=self.hedges(s),
+            inferred=self.inferences(s))
 
     def affiliation(self, s: str) -> Affiliation:
         p = _P
@@ -887,7 +935,8 @@ class _Reader:
             self.enum(s, p["status"], _STATUS), self.evidence(s),
             self.text(s, p["postTitle"], optional=True),
             self.ref(s, p["accreditation"], "actor", optional=True), self.citations(s),
-            self.text(s, p["note"], optional=True))
+            self.text(s, p["note"], optional=True), hedges=self.hedges(s),
+            inferred=self.inferences(s))
 
     def stance(self, s: str) -> Stance:
         p = _P
@@ -898,7 +947,8 @@ class _Reader:
             self.enum(s, p["attitude"], _ATTITUDE), self.ref(s, p["target"], "actor"), when,
             self.enum(s, p["status"], _STATUS), self.evidence(s), self.citations(s),
             self.ref(s, p["expressedIn"], "event", optional=True),
-            self.text(s, p["note"], optional=True), self.refs(s, p["about"], "event"))
+            self.text(s, p["note"], optional=True), self.refs(s, p["about"], "event"),
+            hedges=self.hedges(s), inferred=self.inferences(s))
 
 
 def _short(iri_text: str) -> str:

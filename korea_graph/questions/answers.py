@@ -61,6 +61,13 @@ class Row:
         rec = self.record()
         return ["" if rec.get(c) is None else str(rec[c]) for c in self.columns]
 
+    def notes(self) -> list[str]:
+        """The article's hedges and the curator's inferences behind the row, as text."""
+        rec = self.record()
+        out = [f"hedged: {h}" for h in rec.get("hedges") or ()]
+        out += [f"inferred: {i}" for i in rec.get("inferred") or ()]
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Fact(Row):
@@ -79,6 +86,9 @@ class Fact(Row):
     citations: tuple[str, ...] = ()
     place: str | None = None
     certainty: str | None = None
+    hedges: tuple[str, ...] = ()  #: the article's hedging of the record ("apparently")
+    inferred: tuple[str, ...] = ()  #: attributes of the record the evidence does not word
+    title: str | None = None  #: the post title, for posts
 
     columns: ClassVar[tuple[str, ...]] = (
         "date", "subject", "relation", "object", "status", "certainty")
@@ -91,6 +101,7 @@ class Fact(Row):
             **_time(self.when), "status": self.status.value,
             "flag": self.status.value if self.status.is_hedged else None,
             "certainty": self.certainty, "place": self.place, "record": self.record_id,
+            "title": self.title, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
         }
 
@@ -109,6 +120,8 @@ class EventRow(Row):
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...] = ()
     certainty: str | None = None
+    hedges: tuple[str, ...] = ()  #: the article's hedging of the event ("apparently")
+    inferred: tuple[str, ...] = ()  #: attributes the evidence does not word
 
     columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "certainty")
 
@@ -119,8 +132,8 @@ class EventRow(Row):
             **_time(self.when), "status": self.status.value,
             "flag": self.status.value if self.status.is_hedged else None,
             "certainty": self.certainty, "participants": list(self.participants),
-            "place": self.place, "evidence": _evidence(self.evidence),
-            "sources": list(self.citations),
+            "place": self.place, "hedges": list(self.hedges), "inferred": list(self.inferred),
+            "evidence": _evidence(self.evidence), "sources": list(self.citations),
         }
 
 
@@ -247,6 +260,10 @@ class Answers(Generic[R]):
                  "  ".join("-" * w for w in widths)]
         lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
                   for r in body]
+        notes = [(n, row.notes()) for n, row in enumerate(self.rows, 1)]
+        if any(found for _, found in notes):
+            lines.append("")
+            lines += [f"[{n}] {note}" for n, found in notes for note in found]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:

@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ..core.graph import KnowledgeGraph
-from ..core.model import Actor, Event, Status
+from ..core.model import Actor, Affiliation, Event, Stance, Status
 from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
@@ -196,7 +196,28 @@ def _fact(kg: KnowledgeGraph, rel: Relation, certainty: str | None = None,
         citations=tuple(_cite(kg, c.outlet, c.date) for c in rel.citations),
         place=kg.actors[place].label if place else None,
         certainty=certainty or None,
+        hedges=tuple(str(h) for h in record.hedges),
+        inferred=_inferred(kg, record, {rel.source, rel.target}),
+        title=record.title if isinstance(record, Affiliation) else None,
     )
+
+
+def _inferred(kg: KnowledgeGraph, record: Event | Affiliation | Stance,
+              ends: set[str] | None = None) -> tuple[str, ...]:
+    """The record's inferences that bear on an answer: all of them for an event row;
+    for a relation, those about its two ends and about the record as a whole."""
+    out = []
+    for inf in record.inferred:
+        is_actor = inf.field in _ACTOR_FIELDS
+        if ends is not None and is_actor and inf.value not in ends:
+            continue
+        value = kg.actors[inf.value].label if inf.value in kg.actors and (
+            is_actor or inf.field == "place") else inf.value
+        out.append(f"{inf.field} {value}: {inf.reason}")
+    return tuple(out)
+
+
+_ACTOR_FIELDS = {"participant", "holder", "organization", "accredited_to", "target"}
 
 
 def _cite(kg: KnowledgeGraph, outlet: str, when: TimeSpan | None) -> str:
@@ -331,7 +352,8 @@ def _event_row(kg: KnowledgeGraph, event: Event, certainty: str | None) -> Event
         place=kg.actors[event.place].label if event.place else None,
         evidence=event.evidence,
         citations=tuple(_cite(kg, c.outlet, c.date) for c in event.citations),
-        certainty=certainty or None,
+        certainty=certainty or None, hedges=tuple(str(h) for h in event.hedges),
+        inferred=_inferred(kg, event),
     )
 
 

@@ -186,7 +186,9 @@ def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
                                                       actor.label)) if a != mine.label)
             actors[actor.id] = Actor(mine.id, mine.label, mine.kind, aliases,
                                      mine.wikidata or actor.wikidata,
-                                     mine.country or actor.country, mine.note or actor.note)
+                                     mine.country or actor.country, mine.note or actor.note,
+                                     mentions=tuple(dict.fromkeys((*mine.mentions,
+                                                                   *actor.mentions))))
         events.extend(part.events.values())
         posts.extend(part.affiliations.values())
         stances.extend(part.stances.values())
