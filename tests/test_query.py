@@ -148,7 +148,7 @@ def test_answers_as_frame_json_csv_and_escaped_html(kg: KnowledgeGraph) -> None:
     assert len(frame) == len(answers) and {"subject", "object", "status", "evidence"} <= set(
         frame.columns)
     assert answers.to_csv().splitlines()[0].startswith("subject,subject_id,relation")
-    assert '"certainty": "certain"' in answers.to_json()
+    assert '"time_condition": "certain"' in answers.to_json()
     html = answers._repr_html_()
     assert "<table>" in html and "Korea’s" not in html.split("<table>")[0]
     assert "&#x27;" in html or "&quot;" in html or "Putin" in html

@@ -72,6 +72,7 @@ def format_option(p: argparse.ArgumentParser) -> None:
 
 def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
     """Print :class:`~korea_graph.Answers` as a table, JSON or CSV."""
+    notes = list(getattr(answers, "notes", []))
     if fmt == "json":
         records = [{**r, "query": answers.query} for r in answers.to_records()]
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -80,12 +81,17 @@ def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
     else:
         print(f"# {answers.question}\n# query: {answers.query}\n")
         print(answers.to_table() if len(answers) else "(no answer)")
+        for note in notes:
+            print(f"\n{note}")
         rows = answers.to_records()
         if evidence and any(r.get("evidence") for r in rows):
             print("\nEvidence:")
             for number, rec in enumerate(rows, 1):
                 if rec.get("evidence"):
                     print(f"  [{number}] {rec['evidence']}")
+    if fmt != "table":
+        for note in notes:
+            print(f"# {note}", file=sys.stderr)
 
 
 def print_sparql(result: object) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .base import command, format_option, graph_of, print_answers, print_sparql
+from .questions import ask_kwargs, ask_options
 
 
 def _endpoint_args(p: argparse.ArgumentParser) -> None:
@@ -72,6 +73,7 @@ def _remote_args(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     q = actions.add_parser("ask", help="answer a question over the pushed documents")
     q.add_argument("question", help="a question in plain English (see korea-graph ask --help)")
+    ask_options(q)
     q.add_argument("--document", action="append", metavar="ID",
                    help="only these documents (repeatable; default: all)")
     format_option(q)
@@ -96,7 +98,8 @@ def _remote(args: argparse.Namespace) -> int:
     endpoint = _endpoint(args)
     assert isinstance(endpoint, Endpoint)
     if args.action == "ask":
-        print_answers(ask(endpoint.graph(args.document), args.question), args.format)
+        print_answers(ask(endpoint.graph(args.document), args.question, **ask_kwargs(args)),
+                      args.format)
     elif args.action == "sparql":
         print_sparql(endpoint.sparql(args.query))
     else:
@@ -116,6 +119,7 @@ def _store_args(p: argparse.ArgumentParser) -> None:
     add.add_argument("--prefix", default="", help="id prefix of the synthetic corpus")
     q = actions.add_parser("ask", help="answer a question over the stored documents")
     q.add_argument("question", help="a question in plain English (see korea-graph ask --help)")
+    ask_options(q)
     format_option(q)
     s = actions.add_parser("sparql", help="run a SPARQL query over the stored documents")
     s.add_argument("query", help="a SPARQL 1.1 query; each document is a named graph, the "
@@ -155,7 +159,7 @@ def _store(args: argparse.Namespace) -> int:
             print(f"added {len(graphs)} document(s); the store holds "
                   f"{len(store.documents())}")
         elif args.action == "ask":
-            print_answers(ask(store.graph(), args.question), args.format)
+            print_answers(ask(store.graph(), args.question, **ask_kwargs(args)), args.format)
         elif args.action == "sparql":
             print_sparql(store.sparql(args.query))
         elif args.action == "export":

@@ -8,9 +8,13 @@ and a plain-text table.
 >>> from korea_graph.questions.query import meetings
 >>> answers = meetings(load(), involving="Mamedov")
 >>> print(answers.to_table())
-date        subject         relation  object        status    certainty
-----------  --------------  --------  ------------  --------  ---------
+date        subject         relation  object        status    time_condition
+----------  --------------  --------  ------------  --------  --------------
 2000-06-27  Georgy Mamedov  met_with  Jai-chun Lee  occurred
+
+The ``time_condition`` column (:data:`TIME_CONDITION_HELP`) says whether the question's
+time condition holds ``certain``-ly or only ``possible``-ly; tables list the certain rows
+first and say so in words.
 """
 
 from __future__ import annotations
@@ -29,7 +33,15 @@ from ..core.timespan import TimeSpan
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ActorRow", "Answers", "EventRow", "Fact", "PathRow", "Row"]
+__all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "EventRow", "Fact", "PathRow", "Row",
+           "SourceRow"]
+
+#: What the ``time_condition`` column means, for help texts and docs.
+TIME_CONDITION_HELP = (
+    "time_condition: 'certain' when the row meets the question's time condition whatever "
+    "the uncertainty of its dates (a meeting on June 27 is certainly before July 19); "
+    "'possible' when it meets it only for some reading of them (a meeting 'last week' may "
+    "or may not fall on June 27); empty when the question has no time condition")
 
 
 def _time(when: TimeSpan | None) -> dict[str, Any]:
@@ -89,9 +101,11 @@ class Fact(Row):
     hedges: tuple[str, ...] = ()  #: the article's hedging of the record ("apparently")
     inferred: tuple[str, ...] = ()  #: attributes of the record the evidence does not word
     title: str | None = None  #: the post title, for posts
+    subject_for: str | None = None  #: the state or body the subject acted for, if rolled up
+    object_for: str | None = None
 
     columns: ClassVar[tuple[str, ...]] = (
-        "date", "subject", "relation", "object", "status", "certainty")
+        "date", "subject", "relation", "object", "status", "time_condition")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict (labels, ISO 8601 dates, status, evidence)."""
@@ -100,8 +114,9 @@ class Fact(Row):
             "relation": self.relation, "object": self.object, "object_id": self.object_id,
             **_time(self.when), "status": self.status.value,
             "flag": self.status.value if self.status.is_hedged else None,
-            "certainty": self.certainty, "place": self.place, "record": self.record_id,
+            "time_condition": self.certainty, "place": self.place, "record": self.record_id,
             "title": self.title, "hedges": list(self.hedges), "inferred": list(self.inferred),
+            "subject_for": self.subject_for, "object_for": self.object_for,
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
         }
 
@@ -123,7 +138,7 @@ class EventRow(Row):
     hedges: tuple[str, ...] = ()  #: the article's hedging of the event ("apparently")
     inferred: tuple[str, ...] = ()  #: attributes the evidence does not word
 
-    columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "certainty")
+    columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "time_condition")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict."""
@@ -131,7 +146,7 @@ class EventRow(Row):
             "event": self.event_id, "label": self.label, "type": self.type,
             **_time(self.when), "status": self.status.value,
             "flag": self.status.value if self.status.is_hedged else None,
-            "certainty": self.certainty, "participants": list(self.participants),
+            "time_condition": self.certainty, "participants": list(self.participants),
             "place": self.place, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
         }
@@ -194,6 +209,27 @@ class ActorRow(Row):
         }
 
 
+@dataclass(frozen=True, slots=True)
+class SourceRow(Row):
+    """An outlet that reported a record, with the date the citing text gives."""
+
+    outlet: str
+    outlet_id: str
+    date: str | None
+    record_id: str
+    label: str
+    status: Status
+    evidence: tuple[Evidence, ...] = ()
+
+    columns: ClassVar[tuple[str, ...]] = ("outlet", "date", "label", "status")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {"outlet": self.outlet, "outlet_id": self.outlet_id, "date": self.date,
+                "record": self.record_id, "label": self.label, "status": self.status.value,
+                "evidence": _evidence(self.evidence)}
+
+
 R = TypeVar("R", bound=Row)
 
 
@@ -201,11 +237,15 @@ class Answers(Generic[R]):
     """A list of answer rows with the question and the query that produced them."""
 
     def __init__(self, rows: Sequence[R], *, question: str, query: str,
-                 note: str | None = None) -> None:
+                 note: str | None = None, notes: Sequence[str] = (),
+                 columns: Sequence[str] | None = None) -> None:
         self.rows = list(rows)
         self.question = question
         self.query = query
         self.note = note
+        #: what the answer left out or should be read with ("also planned: ...")
+        self.notes = list(notes)
+        self._columns = tuple(columns) if columns else None
 
     def __iter__(self) -> Iterator[R]:
         return iter(self.rows)
@@ -222,6 +262,8 @@ class Answers(Generic[R]):
     @property
     def columns(self) -> tuple[str, ...]:
         """The columns of the table view."""
+        if self._columns:
+            return self._columns
         return self.rows[0].columns if self.rows else ("answer",)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -252,14 +294,25 @@ class Answers(Generic[R]):
         return pd.DataFrame.from_records(self.to_records())
 
     def to_table(self) -> str:
-        """A plain-text table of :attr:`columns`."""
+        """A plain-text table of :attr:`columns`. When some rows meet the time condition
+        certainly and others only possibly, a line in words heads each group."""
         header = list(self.columns)
-        body = [row.cells() for row in self.rows]
+        records = self.to_records()
+        body = [["" if rec.get(c) is None else str(rec[c]) for c in header] for rec in records]
         widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(header)]
         lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
                  "  ".join("-" * w for w in widths)]
-        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                  for r in body]
+        kinds = [rec.get("time_condition") for rec in records]
+        marked = "certain" in kinds and "possible" in kinds
+        previous = None
+        for rec, cells in zip(records, body, strict=True):
+            kind = rec.get("time_condition")
+            if marked and kind != previous:
+                lines.append("-- certainly meets the time condition --" if kind == "certain"
+                             else "-- only possibly meets it (the dates are uncertain) --")
+                previous = kind
+            lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths,
+                                                               strict=True)).rstrip())
         notes = [(n, row.notes()) for n, row in enumerate(self.rows, 1)]
         if any(found for _, found in notes):
             lines.append("")
@@ -272,9 +325,11 @@ class Answers(Generic[R]):
         rows = []
         for row in self.rows:
             rec = row.record()
-            cells = "".join(f"<td>{esc(c)}</td>" for c in row.cells())
+            cells = "".join(f"<td>{esc('' if rec.get(c) is None else str(rec[c]))}</td>"
+                            for c in self.columns)
             rows.append(f"<tr>{cells}<td><small>{esc(str(rec.get('evidence', '')))}"
                         "</small></td></tr>")
         return (f"<p><b>{esc(self.question)}</b> &mdash; {len(self.rows)} answers</p>"
                 f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-                f"<p><small>query: <code>{esc(self.query)}</code></small></p>")
+                + "".join(f"<p><small>{esc(n)}</small></p>" for n in self.notes)
+                + f"<p><small>query: <code>{esc(self.query)}</code></small></p>")

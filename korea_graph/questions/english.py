@@ -1,157 +1,566 @@
-"""Questions in plain English, mapped onto :mod:`korea_graph.questions.query` calls.
+"""Questions in plain English, parsed by the grammar of :data:`GRAMMAR`.
 
-Only the forms in :data:`FORMS` are understood; anything else raises
-:class:`~korea_graph.errors.QueryError` listing them -- never a guessed answer.
+Each form of :mod:`~korea_graph.questions.grammar` maps onto the query functions; names,
+verbs, titles and nouns come from the graph (:mod:`~korea_graph.questions.lexicon`), so
+a new relation type or alias is askable without new code. A question of no form raises
+:class:`~korea_graph.errors.QueryError` with the forms and the nearest one -- never a
+guessed answer. Answers say what they left out (``answers.notes``).
 
 >>> from korea_graph import load
->>> answers = ask(load(), "who met whom before Putin's trip?")
->>> answers.query.startswith("meetings(kg")
+>>> kg = load()
+>>> answers = ask(kg, "Who met whom Before Putin's trip?")
+>>> answers.query.startswith("relations(kg, 'met_with'")
 True
->>> ask(load(), "what is the meaning of life")
+>>> print(ask(kg, "what happened on July 19").notes[0])
+also planned: Putin's visit to Pyongyang (2000-07-19); Putin's talks with Kim Jong-il in
+Pyongyang (2000-07-19)
+>>> ask(kg, "what is the meaning of life")
 Traceback (most recent call last):
 ...
-korea_graph.errors.QueryError: cannot answer 'what is the meaning of life'; ask one of: ...
+korea_graph.errors.QueryError: cannot answer 'what is the meaning of life'; the nearest form is ...
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
 
 from ..core.graph import KnowledgeGraph
+from ..core.model import Event, EventType, Role, Status
+from ..core.relations import RelationType
 from ..errors import AmbiguousNameError, NotFoundError, QueryError
-from .answers import Answers
-from .query import actors, connections, events, meetings, relations, who_is
+from .answers import Answers, Fact, SourceRow
+from .grammar import Binding, Form, Parse, nearest
+from .query import connections, events, relations, who_is
+from .rollup import acting_for, between
 
-__all__ = ["FORMS", "ask"]
+__all__ = ["FORMS", "GRAMMAR", "Options", "ask"]
 
-#: The question forms understood, as shown to users.
-FORMS = (
-    "who met whom [before|after X | between X and Y | in/on/during X]",
-    "who met X [before|after ... ]   (also: whom did X meet ...)",
-    "what did X propose   |   who proposed what",
-    "who signed what   |   what did X sign",
-    "who opposes X   |   what does X oppose   (also supports)",
-    "what happened [before|after X | between X and Y | in/on/during X]",
-    "how is X connected to Y",
-    "who is X",
-    "who was foreign minister [on|in DATE]   (any post title)",
-)
-
-_TIME = (r"(?:\s+(?:(?P<rel>before|after)\s+(?P<anchor>.+)"
-         r"|between\s+(?P<first>.+?)\s+and\s+(?P<last>.+)"
-         r"|(?:on|in|during)\s+(?P<at>.+)))?")
-
-Handler = Callable[[KnowledgeGraph, dict[str, Any], str], Answers[Any]]
+Strength = Literal["possibly", "certainly"]
+_REAL = frozenset({Status.OCCURRED, Status.REPORTED, Status.DISPUTED})
+_PLANNED = frozenset({Status.PLANNED, Status.UNDER_CONSIDERATION})
 
 
-def _time_args(groups: dict[str, Any]) -> dict[str, Any]:
-    if groups.get("rel"):
-        return {groups["rel"]: groups["anchor"]}
-    if groups.get("first"):
-        return {"between": (groups["first"], groups["last"])}
-    if groups.get("at"):
-        return {"during": groups["at"]}
-    return {}
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to answer: ``strength`` of time conditions, whether planned (and considered)
+    records count, and ``as_of`` (only documents published by then)."""
+
+    strength: Strength = "possibly"
+    include_planned: bool = False
+    as_of: date | None = None
+
+    @property
+    def statuses(self) -> frozenset[Status]:
+        return _REAL | _PLANNED if self.include_planned else _REAL
 
 
-def _meet_all(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return meetings(kg, question=q, **_time_args(g))
+# -- helpers ---------------------------------------------------------------------------
+def _actor(kg: KnowledgeGraph, b: Binding | None) -> str | None:
+    if b is None:
+        return None
+    if b.loose:
+        return kg.actor(b.text).id
+    if isinstance(b.value, list):
+        raise AmbiguousNameError(b.text, b.value)
+    return str(b.value)
 
 
-def _meet_one(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return meetings(kg, involving=g["x"], question=q, **_time_args(g))
+def _event(kg: KnowledgeGraph, b: Binding) -> Event:
+    if b.loose:
+        return kg.event(b.text)
+    if isinstance(b.value, list):
+        raise AmbiguousNameError(b.text, b.value, what="event")
+    return kg.events[b.value]
 
 
-def _met_by(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return meetings(kg, with_=g["x"], question=q, **_time_args(g))
+def _anchor_text(b: Binding) -> Any:
+    return b.text if b.loose else (b.value.event or b.value.when)
 
 
-def _proposed(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return relations(kg, "proposed", source=g.get("x"), question=q)
+def _time(p: Parse) -> dict[str, Any]:
+    mods = p.get("m")
+    time = mods.value.get("time") if mods else None
+    if not time:
+        return {}
+    if time[0] == "between":
+        return {"between": (_anchor_text(time[1]), _anchor_text(time[2]))}
+    return {time[0]: _anchor_text(time[1])}
 
 
-def _signed(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return relations(kg, "signed", source=g.get("x"), question=q)
+def _place(kg: KnowledgeGraph, p: Parse) -> str | None:
+    mods = p.get("m")
+    place = mods.value.get("place") if mods else None
+    return str(place.value) if place else None
 
 
-def _stance(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    types = ["opposes", "criticizes"] if g["verb"].startswith("oppos") else ["supports", "praised"]
-    if g.get("x"):
-        return relations(kg, types, source=g["x"], question=q)
-    return relations(kg, types, target=g["y"], question=q)
+def _record_place(kg: KnowledgeGraph, record_id: str) -> set[str]:
+    record = kg.record(record_id)
+    places = set()
+    event = record if isinstance(record, Event) else None
+    while event is not None:
+        if event.place:
+            places.add(event.place)
+        event = kg.events.get(event.part_of) if event.part_of else None
+    return places
 
 
-def _happened(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    return events(kg, question=q, **_time_args(g))
+def _types(p: Parse) -> list[RelationType]:
+    return sorted(p["v"].value)
 
 
-def _connected(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    answers = connections(kg, g["x"], g["y"])
-    answers.question = q
-    return answers
+@dataclass
+class _Query:
+    """One query, run with the asked statuses and again with all, to say what it left out."""
+
+    run: Callable[[frozenset[Status]], Answers[Any]]
+    place: str | None = None
+    columns: Sequence[str] | None = None
 
 
-def _who_is(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    answers = who_is(kg, g["x"])
-    answers.question = q
-    return answers
+def _rel(kg: KnowledgeGraph, p: Parse, o: Options, *, source: str | None = None,
+         target: str | None = None, columns: Sequence[str] | None = None) -> _Query:
+    types = _types(p)
+    time = _time(p)
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        return relations(kg, types, source=source, target=target, strength=o.strength,
+                         statuses=statuses, **time)
+
+    return _Query(run, _place(kg, p), columns)
 
 
-def _post(kg: KnowledgeGraph, g: dict[str, Any], q: str) -> Answers[Any]:
-    answers = actors(kg, post=g["post"], at=g.get("at"))
-    answers.question = q
-    return answers
+def _pair(kg: KnowledgeGraph, p: Parse, o: Options, columns: Sequence[str] | None = None
+          ) -> _Query:
+    x, y = _actor(kg, p["x"]), _actor(kg, p.get("y"))
+    types = _types(p)
+    time = _time(p)
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        if y is None:
+            return relations(kg, types, source=x, strength=o.strength, statuses=statuses,
+                             **time)
+        return between(kg, x or y, y, types, strength=o.strength, statuses=statuses, **time)
+
+    return _Query(run, _place(kg, p), columns)
 
 
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"who met (?:whom|who)" + _TIME), _meet_all),
-    (re.compile(r"who (?:met|met with|talked (?:to|with)) (?P<x>.+?)" + _TIME), _met_by),
-    (re.compile(r"(?:who|whom) did (?P<x>.+?) meet(?: with)?" + _TIME), _meet_one),
-    (re.compile(r"what did (?P<x>.+?) propose"), _proposed),
-    (re.compile(r"who proposed what"), _proposed),
-    (re.compile(r"what did (?P<x>.+?) sign"), _signed),
-    (re.compile(r"who signed what"), _signed),
-    (re.compile(r"who (?P<verb>opposes|supports) (?P<y>.+)"), _stance),
-    (re.compile(r"what does (?P<x>.+?) (?P<verb>oppose|support)"), _stance),
-    (re.compile(r"what happened" + _TIME), _happened),
-    (re.compile(r"how (?:is|was) (?P<x>.+?) connected (?:to|with) (?P<y>.+)"), _connected),
-    (re.compile(r"how are (?P<x>.+?) and (?P<y>.+?) connected"), _connected),
-    (re.compile(r"who (?:is|was) (?:the )?(?P<post>[\w -]+?(?:minister|president|ambassador|"
-                r"leader|head)[\w -]*?)(?:\s+(?:on|in|at)\s+(?P<at>.+))?"), _post),
-    (re.compile(r"who (?:is|was) (?P<x>.+)"), _who_is),
+_WHEN = ("date", "subject", "relation", "object", "status", "time_condition")
+_WHERE = ("place", "date", "subject", "relation", "object", "status")
+
+
+# -- handlers --------------------------------------------------------------------------
+def _all(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _rel(kg, p, o)
+
+
+def _to(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _rel(kg, p, o, target=_actor(kg, p["y"]))
+
+
+def _from(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _rel(kg, p, o, source=_actor(kg, p["x"]))
+
+
+def _by(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _rel(kg, p, o, source=_actor(kg, p.get("x")))
+
+
+def _when(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _pair(kg, p, o, _WHEN)
+
+
+def _where(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _pair(kg, p, o, _WHERE)
+
+
+def _did(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _pair(kg, p, o)
+
+
+def _posts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    ids = p["p"].value
+    org = _actor(kg, p["o"]) if "o" in p else None
+    time = _time(p)
+    anchor = next(iter(time.values())) if time and "between" not in time else None
+    if "between" in time:
+        raise QueryError("ask who held a post on or in a date, not between two")
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        from .query import resolve_anchor
+
+        at = resolve_anchor(kg, anchor).when if anchor is not None else None
+        rows = []
+        for rel in kg.all_relations:
+            aff = kg.affiliations.get(rel.record)
+            if aff is None or aff.id not in ids or rel.source != aff.holder:
+                continue
+            if rel.status not in statuses:
+                continue
+            if org is not None and org != aff.organization and org not in acting_for(
+                    kg, aff.organization, aff.when):
+                continue
+            certainty = None
+            if at is not None:
+                if not aff.when.possibly_overlaps(at):
+                    continue
+                certainty = "certain" if at.certainly_during(aff.when) else "possible"
+                if certainty == "possible" and o.strength == "certainly":
+                    continue
+            from .query import _fact
+
+            rows.append(_fact(kg, rel, certainty))
+        rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
+        query = (f"posts(kg, titles={sorted(ids)}, organization={org!r}, "
+                 f"at={str(at) if at else None!r})")
+        return Answers(rows, question="", query=query)
+
+    return _Query(run)
+
+
+def _happened(kg: KnowledgeGraph, p: Parse, o: Options, *, involving: str | None = None,
+              types: Iterable[EventType] | None = None) -> _Query:
+    time = _time(p)
+    kinds = sorted(types) if types else None
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        return events(kg, involving=involving, types=kinds, strength=o.strength,
+                      statuses=statuses, **time)
+
+    return _Query(run, _place(kg, p))
+
+
+def _what_happened(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _happened(kg, p, o)
+
+
+def _what_did_do(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _happened(kg, p, o, involving=_actor(kg, p["x"]))
+
+
+def _event_itself(kg: KnowledgeGraph, p: Parse, o: Options,
+                  columns: Sequence[str] | None = None) -> _Query:
+    event = _event(kg, p["e"])
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        answers = events(kg, statuses=statuses)
+        answers.rows = [r for r in answers.rows if r.event_id == event.id]
+        answers.query = f"events(kg, id={event.id!r}, statuses={sorted(statuses)})"
+        return answers
+
+    return _Query(run, columns=columns)
+
+
+def _when_event(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _event_itself(kg, p, o, ("date", "label", "status", "time_condition"))
+
+
+def _where_event(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _event_itself(kg, p, o, ("place", "date", "label", "status"))
+
+
+def _participants(kg: KnowledgeGraph, p: Parse, o: Options,
+                  roles: Iterable[Role] | None = None, kinds: Iterable[EventType] | None = None
+                  ) -> _Query:
+    event = _event(kg, p["e"]) if "e" in p else None
+    time = _time(p)
+    wanted_roles = set(roles) if roles else None
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        base = events(kg, types=sorted(kinds) if kinds else None, strength=o.strength,
+                      statuses=statuses, **time)
+        rows = []
+        for erow in base:
+            if event is not None and erow.event_id != event.id:
+                continue
+            record = kg.events[erow.event_id]
+            for part in record.participants:
+                if wanted_roles is not None and part.role not in wanted_roles:
+                    continue
+                if wanted_roles is None and part.role in (Role.TOPIC, Role.OBJECT,
+                                                          Role.SUPERSEDED, Role.OUTCOME):
+                    continue
+                rows.append(Fact(
+                    subject=kg.actors[part.actor].label, subject_id=part.actor,
+                    relation=part.role.value, object=record.label, object_id=record.id,
+                    when=record.when, status=record.status, record_id=record.id,
+                    evidence=record.evidence, certainty=erow.certainty,
+                    place=erow.place))
+        query = (f"participants(kg, event={event.id if event else None!r}, "
+                 f"roles={sorted(wanted_roles) if wanted_roles else None}, over {base.query})")
+        return Answers(rows, question="", query=query)
+
+    return _Query(run)
+
+
+def _took_part(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _participants(kg, p, o)
+
+
+def _role_in(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    return _participants(kg, p, o, roles=p["r"].value, kinds=p["k"].value)
+
+
+def _nouns(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    rel_types, event_types = p["k"].value
+    x, y = _actor(kg, p.get("x")), _actor(kg, p.get("y"))
+    time = _time(p)
+    if y is not None:
+        def run(statuses: frozenset[Status]) -> Answers[Any]:
+            return between(kg, x or y, y, sorted(rel_types) if rel_types else None,
+                           event_types=None if rel_types else event_types,
+                           strength=o.strength, statuses=statuses, **time)
+        return _Query(run, _place(kg, p))
+    if rel_types:
+        def run_rel(statuses: frozenset[Status]) -> Answers[Any]:
+            return relations(kg, sorted(rel_types), source=x, strength=o.strength,
+                             statuses=statuses, **time)
+        return _Query(run_rel, _place(kg, p))
+    return _happened(kg, p, o, involving=x, types=event_types)
+
+
+def _sources(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    event = _event(kg, p["e"])
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        rows = [SourceRow(kg.actors[c.outlet].label, c.outlet, str(c.date) if c.date else None,
+                          event.id, event.label, event.status, event.evidence)
+                for c in event.citations] if event.status in statuses else []
+        return Answers(rows, question="", query=f"citations(kg, {event.id!r})")
+
+    return _Query(run)
+
+
+def _connected(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    x, y = _actor(kg, p["x"]), _actor(kg, p["y"])
+    return _Query(lambda statuses: connections(kg, x or "", y or ""))
+
+
+def _who_is(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    x = _actor(kg, p["x"])
+    return _Query(lambda statuses: who_is(kg, x or ""))
+
+
+M = "<MODS:m>"
+#: The question forms, in the order they are tried; each with an example that the
+#: question set (tests/test_question_set.py) answers from the texts.
+GRAMMAR: list[Form] = [
+    # who did what to whom
+    Form(f"who|which <VERB:v> whom|what|who {M}", "who met whom before Putin's trip", _all,
+         "every relation of the verb"),
+    Form(f"who|which <VERB:v> <ACTOR:y> {M}", "who visited Moscow", _to,
+         "who did it to Y"),
+    Form(f"what|whom|who|which did|does|do|will|would <ACTOR:x> <VERB_BASE:v> {M}",
+         "what did Russia oppose", _from, "what X did, in any tense"),
+    Form(f"what|whom|who has|have|had <ACTOR:x> <VERB_PART:v> {M}",
+         "what has Ivanov proposed", _from),
+    Form(f"what|who|whom was|were|is|are|has_been|have_been|had_been <VERB_PART:v> by "
+         f"<ACTOR:x> {M}", "what was proposed by Ivanov", _by),
+    Form(f"what|who|whom was|were|is|are|has_been|have_been|had_been <VERB_PART:v> {M}",
+         "what was signed in February 2000", _by, "the passive"),
+    Form(f"who|what|which is|was|are|were <COPULA:v> <ACTOR:y> {M}",
+         "who was a member of the North Korean delegation", _to),
+    Form(f"what|who|which is|was|are|were <ACTOR:x> <COPULA:v> {M}",
+         "what is Russia interested in", _from),
+    Form(f"when did|does|will|would <ACTOR:x> <VERB_BASE:v> <ACTOR:y>? {M}",
+         "when did Putin write to Kim Jong-il", _when),
+    Form(f"when did|does|will|would <ACTOR:x> and <ACTOR:y> <VERB_BASE:v> {M}",
+         "when did Mamedov and Jai-chun Lee meet", _when),
+    Form(f"where did|does|will|would <ACTOR:x> <VERB_BASE:v> <ACTOR:y>? {M}",
+         "where did Losyukov meet Kim Yong-nam", _where),
+    Form(f"where did|does|will|would <ACTOR:x> and <ACTOR:y> <VERB_BASE:v> {M}",
+         "where did Ivanov and Lee Joung-binn meet", _where),
+    Form(f"did|does|do|has|have <ACTOR:x> <VERB_ANY:v> <ACTOR:y> {M}",
+         "did Ivanov meet Kim Yong-nam", _did, "yes if there are rows"),
+    # posts
+    Form(f"who is|was|were [the] <POST:p> of|in|at|to <ACTOR:o> {M}",
+         "who was head of North Korea's parliament", _posts),
+    Form(f"who is|was|were [the] <POSS:o> <POST:p> {M}",
+         "who was North Korea's foreign minister on June 27", _posts),
+    Form(f"who is|was|were [the] <DEMONYM:o> <POST:p> {M}",
+         "who was the Russian president on June 28", _posts),
+    Form(f"who is|was|were [the] <POST:p> {M}", "who was foreign minister in February 2000",
+         _posts),
+    # events
+    Form(f"what happened|occurred|took_place {M}", "what happened between June 28 and June 30",
+         _what_happened),
+    Form(f"what did <ACTOR:x> do {M}", "what did Klebanov do", _what_did_do),
+    Form("when was|is|were|will_be <EVENT:e>", "when was the inter-Korean summit", _when_event),
+    Form("when did|will|does <EVENT:e> happen|take_place|occur|begin|start|end",
+         "when did the Sheremetyevo meeting take place", _when_event),
+    Form("where was|is|were|will_be <EVENT:e>", "where was the Sheremetyevo meeting",
+         _where_event),
+    Form("where did|will|does <EVENT:e> happen|take_place|occur",
+         "where did the Ivanov-Lee talks take place", _where_event),
+    Form("who took_part_in|attended|joined|was_at|were_at|was_in|took_part_at <EVENT:e>",
+         "who took part in the Ivanov-Lee talks", _took_part),
+    Form(f"who <ROLEVERB:r> a|an|the|any <KIND:k> {M}", "who received a letter", _role_in),
+    Form(f"[list|show] [all|the] <NOUN:k> between <ACTOR:x> and <ACTOR:y> {M}",
+         "meetings between Russia and South Korea", _nouns, "states for their people"),
+    Form(f"[list|show] [all|the] <NOUN:k> of|with|involving|by <ACTOR:x> {M}",
+         "meetings with Kim Yong-nam", _nouns),
+    Form(f"what|which <NOUN:k> [took_place|happened|were_there|are_there|occurred] {M}",
+         "which summits took place in June 2000", _nouns),
+    Form(f"[list|show] [all|the] <NOUN:k> {M}", "visits before Putin's trip", _nouns),
+    # sources
+    Form("which|what outlets|sources|agencies|media|newspapers reported|cited|covered "
+         "[on] <EVENT:e>", "which outlets reported the June 27 talks", _sources),
+    Form("who reported|cited|covered [on] <EVENT:e>", "who reported Putin's letter to Kim Jong-il",
+         _sources),
+    # actors
+    Form("how is|was|are|were <ACTOR:x> connected|linked|related to|with <ACTOR:y>",
+         "how is Losyukov connected to Kim Jong-il", _connected),
+    Form("how are|were <ACTOR:x> and <ACTOR:y> connected|linked|related",
+         "how are Putin and Kim Dae-jung connected", _connected),
+    Form("who|what is|was|are|were [the] <ACTOR:x>", "who is Paek Nam-sun", _who_is),
 ]
 
+#: The forms as shown to users (``ask --help``, refusals), each with an example.
+FORMS: tuple[str, ...] = tuple(f"{f.shown}   e.g. \"{f.example}\"" for f in GRAMMAR)
 
-def ask(kg: KnowledgeGraph, question: str) -> Answers[Any]:
+
+def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
+        include_planned: bool = False, as_of: date | str | None = None) -> Answers[Any]:
     """Answer a plain-English question of one of the :data:`FORMS`.
 
-    Names may be ids, labels or aliases in any case; times may be event names
-    ("Putin's trip") or dates ("June 27", "2000-06-27"). An unknown or ambiguous name
-    raises :class:`~korea_graph.errors.QueryError` naming the candidates.
+    ``strength="certainly"`` keeps only rows that certainly meet the time condition;
+    ``include_planned`` counts planned and considered records; ``as_of`` keeps only
+    what documents published by that day say. ``answers.notes`` says what was left out
+    ("also planned: ...", "not counted: ... (did not happen)").
     """
-    text = " ".join(question.strip().rstrip("?.!").split())
-    lowered = text.lower()
-    for pattern, handler in _PATTERNS:
-        match = pattern.fullmatch(lowered)
-        if match is None:
+    when = _as_of_date(kg, as_of)
+    graph = known_on(kg, when) if when is not None else kg
+    options = Options(strength, include_planned, when)
+    parse_, form = _parse(graph, question)
+    try:
+        plan: _Query = form.handler(graph, parse_, options)
+        answers = plan.run(options.statuses)
+        everything = plan.run(frozenset(Status))
+    except AmbiguousNameError as exc:
+        labels = {**{a.id: a.label for a in graph.actors.values()},
+                  **{e.id: e.label for e in graph.events.values()}}
+        choices = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
+        raise QueryError(f"{exc.name!r} could mean several {exc.what}s: {choices}. "
+                         "Ask again with one of them.") from None
+    except NotFoundError as exc:
+        raise QueryError(str(exc)) from None
+    if plan.place is not None:
+        answers.rows = [r for r in answers.rows if _at_place(graph, r, plan.place)]
+        everything.rows = [r for r in everything.rows if _at_place(graph, r, plan.place)]
+        answers.query += f" at place {plan.place!r}"
+    answers.question = question
+    if plan.columns:
+        answers = Answers(answers.rows, question=question, query=answers.query,
+                          columns=plan.columns)
+    answers.notes = _left_out(graph, answers, everything)
+    if when is not None:
+        answers.query += f" as of {when}"
+        answers.notes.append(f"as of {when}: only documents published by then "
+                             f"({', '.join(graph.documents) or 'none'})")
+    return answers
+
+
+def _parse(kg: KnowledgeGraph, question: str) -> tuple[Parse, Form]:
+    text = question.strip().rstrip("?.!").strip()
+    for strict in (True, False):
+        best: tuple[int, int, Parse, Form] | None = None
+        for order, form in enumerate(GRAMMAR):
+            for parse_ in form.parse(kg, text, strict=strict):
+                if not all(_name_like(kg, b) for b in parse_.values()):
+                    continue
+                loose = sum(b.loose for b in parse_.values())
+                key = (loose, order)
+                if best is None or key < best[:2]:
+                    best = (loose, order, parse_, form)
+            if best is not None and strict:
+                break
+        if best is not None:
+            return best[2], best[3]
+    near = nearest(GRAMMAR, text)
+    raise QueryError(
+        f"cannot answer {question!r}; the nearest form is \"{near.shown}\" "
+        f"(e.g. \"{near.example}\"). Ask one of:\n  - " + "\n  - ".join(FORMS))
+
+
+def _name_like(kg: KnowledgeGraph, b: Binding) -> bool:
+    """Whether a name the vocabulary does not know may still be meant as one: it is
+    capitalised ("Kim Il-sung") or shares a word with a known name ("Putin visit")."""
+    if not b.loose:
+        return True
+    if isinstance(b.value, dict):  # time and place modifiers: their anchors
+        time = b.value.get("time") or ()
+        return all(_name_like(kg, a) for a in time if isinstance(a, Binding))
+    if b.text[:1].isupper():
+        return True
+    from .lexicon import lexicon
+    from .words import tokenize
+
+    known = lexicon(kg).known_words
+    return any(t.norm in known for t in tokenize(b.text) if t.norm not in ("the", "of", "a"))
+
+
+def _at_place(kg: KnowledgeGraph, row: Any, place: str) -> bool:
+    record = getattr(row, "record_id", None) or getattr(row, "event_id", None)
+    return record is not None and place in _record_place(kg, record)
+
+
+def _key(row: Any) -> tuple[Any, ...]:
+    return (getattr(row, "record_id", None) or getattr(row, "event_id", None),
+            getattr(row, "subject_id", None), getattr(row, "object_id", None),
+            getattr(row, "outlet_id", None))
+
+
+def _left_out(kg: KnowledgeGraph, answers: Answers[Any], everything: Answers[Any]) -> list[str]:
+    shown = {_key(r) for r in answers.rows}
+    left: dict[str, dict[str, str]] = {"planned": {}, "considered": {}, "unreal": {}}
+    for row in everything.rows:
+        if _key(row) in shown:
             continue
-        groups = {k: _original(text, match, k) for k, v in match.groupdict().items() if v}
-        try:
-            return handler(kg, groups, question)
-        except AmbiguousNameError as exc:
-            labels = {**{a.id: a.label for a in kg.actors.values()},
-                      **{e.id: e.label for e in kg.events.values()}}
-            options = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
-            raise QueryError(f"{exc.name!r} could mean several {exc.what}s: {options}. "
-                             "Ask again with one of them.") from None
-        except NotFoundError as exc:
-            raise QueryError(str(exc)) from None
-    raise QueryError(f"cannot answer {question!r}; ask one of:\n  - " + "\n  - ".join(FORMS))
+        record = getattr(row, "record_id", None) or getattr(row, "event_id", None)
+        label = _label(kg, row, record)
+        if row.status is Status.PLANNED:
+            left["planned"].setdefault(label, f"{label} ({row.when})")
+        elif row.status is Status.UNDER_CONSIDERATION:
+            left["considered"].setdefault(label, f"{label} ({row.when})")
+        elif row.status is Status.DID_NOT_HAPPEN:
+            left["unreal"].setdefault(label, f"{label} (did not happen)")
+    heads = {"planned": "also planned", "considered": "also under consideration",
+             "unreal": "not counted"}
+    return [f"{heads[k]}: " + "; ".join(v.values()) for k, v in left.items() if v]
 
 
-def _original(text: str, match: re.Match[str], group: str) -> str:
-    """The group's words in the user's own case (names are matched case-blind anyway)."""
-    start, end = match.span(group)
-    return text[start:end].strip()
+def _label(kg: KnowledgeGraph, row: Any, record: str | None) -> str:
+    if record is not None and record in kg.events:
+        return kg.events[record].label
+    if isinstance(row, Fact):
+        return f"{row.subject} {row.relation.replace('_', ' ')} {row.object}"
+    return str(record)
+
+
+def _as_of_date(kg: KnowledgeGraph, value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    from .query import resolve_anchor
+
+    span = resolve_anchor(kg, value).when
+    if span.end_max is None:
+        raise QueryError(f"as_of {value!r} has no last day; give a date")
+    return span.end_max
+
+
+def known_on(kg: KnowledgeGraph, day: date) -> KnowledgeGraph:
+    """The graph as documents published by ``day`` (possibly) tell it: records with
+    evidence from those documents only."""
+    docs = {d.id for d in kg.documents.values()
+            if d.published.start_min is None or d.published.start_min <= day}
+
+    def kept(records: Iterable[Any]) -> list[Any]:
+        return [r for r in records if any(e.document in docs for e in r.evidence)]
+
+    return KnowledgeGraph(
+        documents=[d for d in kg.documents.values() if d.id in docs],
+        actors=kg.actors.values(), events=kept(kg.events.values()),
+        affiliations=kept(kg.affiliations.values()), stances=kept(kg.stances.values()))
+

@@ -2,7 +2,9 @@
 
 Time conditions come in two strengths. ``before=X`` keeps what *possibly* happened
 before X and marks each row ``certainty="certain"`` when it *certainly* did, else
-``"possible"``; ``strength="certainly"`` keeps only the certain ones. Anchors are event
+``"possible"`` (the ``time_condition`` column of tables); ``strength="certainly"`` keeps
+only the certain ones. Rows that certainly meet the condition come first, each group in
+time order. Anchors are event
 ids, names or aliases ("Putin's trip"), ISO dates, or dates such as "June 27, 2000".
 
 Status rules: a meeting that did not take place is not a meeting; reported and
@@ -269,7 +271,7 @@ def relations(
             continue
         flip = rel.symmetric and (rel.source != src if src else bool(dst) and rel.target != dst)
         rows.append(_fact(kg, rel, certainty, flip=flip))
-    rows.sort(key=lambda f: f.when.sort_key())
+    rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
     names = ", ".join(str(t) for t in types)
     query = (f"relations(kg, {names!r}, source={source!r}, target={target!r}, "
              f"involving={involving!r}{', ' + text if text else ''}, strength={strength!r}, "
@@ -337,7 +339,7 @@ def events(
         if certainty is None:
             continue
         rows.append(_event_row(kg, event, certainty))
-    rows.sort(key=lambda r: r.when.sort_key())
+    rows.sort(key=lambda r: (r.certainty == "possible", r.when.sort_key()))
     query = (f"events(kg, involving={involving!r}{', ' + text if text else ''}, "
              f"strength={strength!r}, statuses={sorted(s.value for s in allowed)})")
     return Answers(rows, question=question or "what happened", query=query)
