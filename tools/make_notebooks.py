@@ -33,7 +33,7 @@ flagged. Lee Joung-binn's expected meeting with Putin did not take place, so it 
 a meeting."""),
     ("code", """answers = meetings(kg, before="Putin's trip")
 print(answers.query)
-answers.to_frame()[["date", "subject", "object", "status", "flag", "certainty"]]"""),
+answers.to_frame()[["date", "subject", "object", "status", "flag", "time_condition"]]"""),
     ("code", """# Only what certainly happened in June 2000:
 june = meetings(kg, during="June 2000", strength="certainly")
 june.to_frame()[["date", "subject", "object"]]"""),
@@ -44,7 +44,7 @@ print(row.evidence[0].quote)
 print("cited:", row.citations)"""),
     ("markdown", "## What happened, and the same questions in plain English"),
     ("code", """what = events(kg, between=("June 27", "July 1"))
-what.to_frame()[["date", "label", "status", "certainty"]]"""),
+what.to_frame()[["date", "label", "status", "time_condition"]]"""),
     ("code", """for question in ["what did Ivanov propose", "who signed what",
                  "what does Russia oppose", "who is Paek Nam-sun"]:
     a = ask(kg, question)
@@ -89,7 +89,7 @@ print([(c.outlet, str(c.date)) for c in event.citations])"""),
 print(visit.when.phrase, "->", visit.when, "|", visit.when.resolution)"""),
     ("markdown", """## Who met whom before Putin's trip?"""),
     ("code", """answers = korea_graph.meetings(kg, before="Putin's trip")
-answers.to_frame()[["date", "subject", "object", "status", "certainty"]]"""),
+answers.to_frame()[["date", "subject", "object", "status", "time_condition"]]"""),
     ("code", """korea_graph.ask(kg, "what did Ivanov propose")"""),
     ("markdown", """## The network in networkx"""),
     ("code", """g = kg.to_networkx()

@@ -350,7 +350,7 @@ GRAMMAR: list[Form] = [
     # who did what to whom
     Form(f"who|which <VERB:v> whom|what|who {M}", "who met whom before Putin's trip", _all,
          "every relation of the verb"),
-    Form(f"who|which <VERB:v> <ACTOR:y> {M}", "who visited Moscow", _to,
+    Form(f"who|which|what <VERB:v> <ACTOR:y> {M}", "who visited Moscow", _to,
          "who did it to Y"),
     Form(f"what|whom|who|which did|does|do|will|would <ACTOR:x> <VERB_BASE:v> {M}",
          "what did Russia oppose", _from, "what X did, in any tense"),
