@@ -75,7 +75,8 @@ QUESTIONS = [
     # "he signed a friendship treaty with the North Korean government"
     q("verbs", "who signed the friendship treaty", ("Igor Ivanov", "North Korean government")),
     # "an accord which replaced a Cold War-era mutual defense pact"
-    q("verbs", "what replaced the mutual defense pact", ("Russian-North Korean friendship treaty",)),
+    q("verbs", "what replaced the mutual defense pact",
+      ("Russian-North Korean friendship treaty",)),
     # "Russian diplomats hosted visits by official delegations from both North and South Korea"
     q("verbs", "who hosted Lee Joung-binn", ("Russia",)),
     q("verbs", "what did Ivanov discuss", ("Korean peace process",)),
@@ -121,6 +122,8 @@ QUESTIONS = [
     q("tense", "who was North Korea's foreign minister on June 27", ("Pek Nam Sun",),
       ("Igor Ivanov", "Lee Joung-binn"), count=1),
     q("tense", "who was foreign minister in February 2000", ("Igor Ivanov",)),
+    # "Sources now say that Putin will arrive ... the Russian president's participation"
+    q("tense", "who was the Russian president on June 28", ("Vladimir Putin",), count=1),
     # -- periods -------------------------------------------------------------------------
     q("periods", "what was signed in February 2000", ("Russian-North Korean friendship treaty",)),
     # Lee arrives June 28 for two days of talks; Klebanov and the Washington Times, June 30
@@ -129,6 +132,12 @@ QUESTIONS = [
        "Klebanov says Moscow is considering arms sales to North Korea",
        "Washington Times report on missile parts"),
       ("Mamedov-Jai-chun Lee talks in Moscow",)),
+    # "Deputy Prime Minister Ilya Klebanov told reporters that Russia might resume ..."
+    q("periods", "what did Klebanov do",
+      ("Klebanov says Moscow is considering arms sales to North Korea",)),
+    q("periods", "when did the Sheremetyevo meeting take place", ("2000-06-27",), count=1),
+    q("periods", "which summits took place in June 2000",
+      ("Inter-Korean summit of Kim Jong-il and Kim Dae-jung",), count=1),
     q("periods", "what happened in February 2000",
       ("Ivanov's visit to Pyongyang", "Signing of the Russian-North Korean friendship treaty")),
     # "following Russia's 1990 decision to recognize South Korea"
@@ -243,6 +252,26 @@ def test_cli_gives_the_same_rows_as_python(kg: KnowledgeGraph, item: Q,
     python = ask(kg, item.question, **item.options)
     assert [{k: v for k, v in r.items() if k != "query"} for r in printed] == \
         python.to_records()
+
+
+def test_every_form_of_the_grammar_is_in_the_set() -> None:
+    from korea_graph.questions.english import GRAMMAR
+
+    asked = {x.question.lower().rstrip("?") for x in QUESTIONS}
+    assert [f.example for f in GRAMMAR if f.example.lower() not in asked] == []
+
+
+def test_the_questions_guide_shows_every_form_with_its_answer() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "questions_guide.py"
+    spec = importlib.util.spec_from_file_location("questions_guide", path)
+    assert spec is not None and spec.loader is not None
+    guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide)
+    page = (guide.ROOT / "docs" / "questions.md").read_text(encoding="utf-8")
+    assert guide.render() in page, "docs/questions.md is stale: run tools/questions_guide.py"
 
 
 def test_certain_rows_come_first_and_the_table_says_so(kg: KnowledgeGraph) -> None:

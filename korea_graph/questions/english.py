@@ -355,7 +355,7 @@ GRAMMAR: list[Form] = [
     Form(f"what|whom|who|which did|does|do|will|would <ACTOR:x> <VERB_BASE:v> {M}",
          "what did Russia oppose", _from, "what X did, in any tense"),
     Form(f"what|whom|who has|have|had <ACTOR:x> <VERB_PART:v> {M}",
-         "what has Ivanov proposed", _from),
+         "who has Ivanov met", _from),
     Form(f"what|who|whom was|were|is|are|has_been|have_been|had_been <VERB_PART:v> by "
          f"<ACTOR:x> {M}", "what was proposed by Ivanov", _by),
     Form(f"what|who|whom was|were|is|are|has_been|have_been|had_been <VERB_PART:v> {M}",
@@ -371,7 +371,7 @@ GRAMMAR: list[Form] = [
     Form(f"where did|does|will|would <ACTOR:x> <VERB_BASE:v> <ACTOR:y>? {M}",
          "where did Losyukov meet Kim Yong-nam", _where),
     Form(f"where did|does|will|would <ACTOR:x> and <ACTOR:y> <VERB_BASE:v> {M}",
-         "where did Ivanov and Lee Joung-binn meet", _where),
+         "where did Mamedov and Jai-chun Lee meet", _where),
     Form(f"did|does|do|has|have <ACTOR:x> <VERB_ANY:v> <ACTOR:y> {M}",
          "did Ivanov meet Kim Yong-nam", _did, "yes if there are rows"),
     # posts
