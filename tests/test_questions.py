@@ -91,3 +91,77 @@ def test_cli_exits_non_zero_on_unsupported_question() -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "who met whom" in result.stderr and result.stdout == ""
+
+
+def test_ask_help_lists_every_form_with_its_example(capsys: pytest.CaptureFixture[str]) -> None:
+    from korea_graph.questions.english import GRAMMAR
+
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for form in GRAMMAR:
+        assert form.example in out, form.example
+    assert "time_condition" in out and "--include-planned" in out and "--as-of" in out
+
+
+def test_cli_refusal_names_the_nearest_form(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "why did Russia oppose it"]) == 1
+    err = capsys.readouterr().err
+    assert "nearest form" in err and "what did Russia oppose" in err
+
+
+def test_cli_table_prints_what_was_left_out(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "what happened on July 19"]) == 0
+    out = capsys.readouterr().out
+    assert "(no answer)" in out and "also planned: Putin's visit to Pyongyang" in out
+    assert main(["ask", "what happened on July 19", "--include-planned"]) == 0
+    assert "Putin's visit to Pyongyang" in capsys.readouterr().out.split("Evidence:")[0]
+
+
+def test_every_relation_type_is_askable_by_its_own_verb(kg: KnowledgeGraph) -> None:
+    """The verbs come from the relation types: each type in the graph answers "who <its
+    verb> whom" with exactly its relations, with no question written for it."""
+    from korea_graph.core.model import Status
+    from korea_graph.questions.lexicon import lexicon
+
+    real = {Status.OCCURRED, Status.REPORTED, Status.DISPUTED}
+    copular = {t for types in lexicon(kg).copulas.values() for t in types}
+    asked = 0
+    for rtype in sorted({r.type for r in kg.all_relations} - copular):
+        head, *rest = rtype.value.split("_")
+        answers = ask(kg, f"who {' '.join([head, *rest])} whom")
+        assert {r.relation for r in answers} <= {rtype.value}, rtype
+        found = {(r.record_id, frozenset((r.subject_id, r.object_id))) for r in answers}
+        expected = {(r.record, frozenset((r.source, r.target))) for r in kg.relations(rtype)
+                    if r.status in real}
+        assert found == expected, rtype
+        asked += 1
+    assert asked >= 20
+
+
+def test_a_new_alias_is_askable_without_new_code(kg: KnowledgeGraph) -> None:
+    from dataclasses import replace
+
+    actors = [replace(a, aliases=(*a.aliases, "the Airport Man"))
+              if a.id == "aleksandr-losyukov" else a for a in kg.actors.values()]
+    graph = KnowledgeGraph(documents=kg.documents.values(), actors=actors,
+                           events=kg.events.values(), affiliations=kg.affiliations.values(),
+                           stances=kg.stances.values())
+    assert {r.object for r in ask(graph, "whom did the airport man meet")} == {
+        "Pek Nam Sun", "Kim Yong-nam"}
+    with pytest.raises(QueryError):
+        ask(kg, "whom did the airport man meet")
+
+
+@pytest.mark.parametrize("question", ["Who met whom Before Putin's trip?",
+                                      "WHAT DID RUSSIA OPPOSE", "İ met İ", "who met ''",
+                                      "what happened on February 30", "who met whom between "
+                                      "July 1 and June 1"])
+def test_odd_questions_give_an_answer_or_a_located_error(kg: KnowledgeGraph,
+                                                         question: str) -> None:
+    try:
+        answers = ask(kg, question)
+    except QueryError as exc:
+        assert str(exc)
+    else:
+        assert answers.query

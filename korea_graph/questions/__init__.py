@@ -2,12 +2,16 @@
 
 - :mod:`~korea_graph.questions.answers`: typed answer rows with evidence, ``.to_frame()``
 - :mod:`~korea_graph.questions.query`: meetings, events, relations, connections, who is
-- :mod:`~korea_graph.questions.english`: :func:`ask`, plain-English questions
+- :mod:`~korea_graph.questions.english`: :func:`ask`, plain-English questions, parsed by
+  the grammar of :mod:`~korea_graph.questions.grammar` over the vocabulary of
+  :mod:`~korea_graph.questions.lexicon`
+- :mod:`~korea_graph.questions.rollup`: :func:`between`, states and bodies for their people
 """
 
 from .answers import Answers
 from .english import ask
 from .query import actors, connections, events, meetings, relations, timeline, who_is
+from .rollup import between
 
-__all__ = ["Answers", "actors", "ask", "connections", "events", "meetings", "relations", "timeline",
-           "who_is"]
+__all__ = ["Answers", "actors", "ask", "between", "connections", "events", "meetings",
+           "relations", "timeline", "who_is"]

@@ -32,7 +32,7 @@ from ..core.model import Event, EventType, Role, Status
 from ..core.relations import RelationType
 from ..errors import AmbiguousNameError, NotFoundError, QueryError
 from .answers import Answers, Fact, SourceRow
-from .grammar import Binding, Form, Parse, nearest
+from .grammar import TIME_WORDS, Binding, Form, Parse, literal_words, nearest
 from .query import connections, events, relations, who_is
 from .rollup import acting_for, between
 
@@ -417,6 +417,10 @@ GRAMMAR: list[Form] = [
     Form("who|what is|was|are|were [the] <ACTOR:x>", "who is Paek Nam-sun", _who_is),
 ]
 
+_GRAMMAR_WORDS = frozenset(
+    {w for f in GRAMMAR for item in f.items for w in literal_words(item)}
+    | {w for words in TIME_WORDS for w in words} | {"a", "an", "the", "and", "of"})
+
 #: The forms as shown to users (``ask --help``, refusals), each with an example.
 FORMS: tuple[str, ...] = tuple(f"{f.shown}   e.g. \"{f.example}\"" for f in GRAMMAR)
 
@@ -497,8 +501,8 @@ def _name_like(kg: KnowledgeGraph, b: Binding) -> bool:
     from .lexicon import lexicon
     from .words import tokenize
 
-    known = lexicon(kg).known_words
-    return any(t.norm in known for t in tokenize(b.text) if t.norm not in ("the", "of", "a"))
+    known = lexicon(kg).known_words - _GRAMMAR_WORDS
+    return any(t.norm in known for t in tokenize(b.text))
 
 
 def _at_place(kg: KnowledgeGraph, row: Any, place: str) -> bool:

@@ -36,7 +36,7 @@ from .lexicon import Lexicon, lexicon
 from .query import resolve_anchor
 from .words import Token, tokenize
 
-__all__ = ["Binding", "Form", "Parse", "nearest"]
+__all__ = ["TIME_WORDS", "Binding", "Form", "Parse", "literal_words", "nearest"]
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july",
@@ -86,6 +86,12 @@ class _Opt:
 
 
 _Item = _Lit | _Slot | _Opt
+
+
+def literal_words(item: _Item) -> set[str]:
+    """The literal words of a pattern item (none for a slot)."""
+    inner = item.item if isinstance(item, _Opt) else item
+    return {w for option in inner.options for w in option} if isinstance(inner, _Lit) else set()
 
 
 def _compile(pattern: str) -> tuple[_Item, ...]:
