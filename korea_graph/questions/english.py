@@ -435,7 +435,7 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     ("also planned: ...", "not counted: ... (did not happen)").
     """
     when = _as_of_date(kg, as_of)
-    graph = known_on(kg, when) if when is not None else kg
+    graph = kg.select(as_of=when) if when is not None else kg
     options = Options(strength, include_planned, when)
     parse_, form = _parse(graph, question)
     try:
@@ -552,19 +552,3 @@ def _as_of_date(kg: KnowledgeGraph, value: date | str | None) -> date | None:
     if span.end_max is None:
         raise QueryError(f"as_of {value!r} has no last day; give a date")
     return span.end_max
-
-
-def known_on(kg: KnowledgeGraph, day: date) -> KnowledgeGraph:
-    """The graph as documents published by ``day`` (possibly) tell it: records with
-    evidence from those documents only."""
-    docs = {d.id for d in kg.documents.values()
-            if d.published.start_min is None or d.published.start_min <= day}
-
-    def kept(records: Iterable[Any]) -> list[Any]:
-        return [r for r in records if any(e.document in docs for e in r.evidence)]
-
-    return KnowledgeGraph(
-        documents=[d for d in kg.documents.values() if d.id in docs],
-        actors=kg.actors.values(), events=kept(kg.events.values()),
-        affiliations=kept(kg.affiliations.values()), stances=kept(kg.stances.values()))
-
