@@ -190,6 +190,23 @@ QUESTIONS = [
     # "the Kremlin's announcement earlier last month that President Vladimir Putin will make a
     # groundbreaking visit to Pyongyang"
     q("sources", "what does the Kremlin say", ("Vladimir Putin",)),
+    # the article is the only document that reports the Sheremetyevo meeting
+    q("sources", "which documents report the June 27 talks",
+      ("Russia steps up dialogue with both Koreas",), count=1),
+    # "Sources now say that Putin will arrive in North Korea on July 19" (planned, July 3)
+    q("sources", "what does each source say about Putin's trip",
+      ("Russia steps up dialogue with both Koreas", "planned", "2000-07-19")),
+    # the Kremlin's note of July 19: "Kim Jong-il met Russian President Vladimir Putin upon
+    # his arrival at Sunan international airport in Pyongyang"
+    q("sources", "what does each source say about Putin's trip", ("occurred",),
+      needs="issue 13: the Kremlin notes of July 19 curated into the package"),
+    # the Kremlin calls the Pyongyang document a "joint declaration", Putin a "joint statement"
+    q("sources", "where do the sources disagree", ("joint",),
+      needs="issue 13: the corpus documents curated into the package"),
+    # the article, the only source of these meetings, appeared on 3 or 4 July 2000
+    q("sources", "what did we know on June 30",
+      absent=("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",)),
+    q("sources", "what was known by July 3, 2000", ("Putin's visit to Pyongyang", "planned")),
     # -- noise: certain rows first -------------------------------------------------------
     q("noise", "what happened on June 27",
       ("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",

@@ -33,8 +33,8 @@ from ..core.timespan import TimeSpan
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "EventRow", "Fact", "PathRow", "Row",
-           "SourceRow"]
+__all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "ClaimRow", "ConflictRow", "EventRow",
+           "Fact", "PathRow", "Row", "SourceRow"]
 
 #: What the ``time_condition`` column means, for help texts and docs.
 TIME_CONDITION_HELP = (
@@ -227,6 +227,55 @@ class SourceRow(Row):
         """The row as a JSON-ready dict."""
         return {"outlet": self.outlet, "outlet_id": self.outlet_id, "date": self.date,
                 "record": self.record_id, "label": self.label, "status": self.status.value,
+                "evidence": _evidence(self.evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow(Row):
+    """What one document says of an event: its date, status and place, with its words."""
+
+    document: str
+    published: str
+    event_id: str
+    label: str
+    when: TimeSpan
+    status: Status
+    place: str | None
+    evidence: tuple[Evidence, ...] = ()
+
+    columns: ClassVar[tuple[str, ...]] = ("document", "published", "date", "status", "place",
+                                          "label")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {"document": self.document, "published": self.published,
+                "event": self.event_id, "label": self.label, **_time(self.when),
+                "status": self.status.value, "place": self.place,
+                "evidence": _evidence(self.evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRow(Row):
+    """Two documents that disagree about one detail of an event, with both claims."""
+
+    event_id: str
+    label: str
+    field: str
+    document_a: str
+    claim_a: str
+    document_b: str
+    claim_b: str
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""
+
+    columns: ClassVar[tuple[str, ...]] = ("label", "field", "document_a", "claim_a",
+                                          "document_b", "claim_b")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {"event": self.event_id, "label": self.label, "field": self.field,
+                "document_a": self.document_a, "claim_a": self.claim_a,
+                "document_b": self.document_b, "claim_b": self.claim_b, "note": self.note,
                 "evidence": _evidence(self.evidence)}
 
 

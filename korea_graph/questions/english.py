@@ -31,7 +31,7 @@ from ..core.graph import KnowledgeGraph
 from ..core.model import Event, EventType, Role, Status
 from ..core.relations import RelationType
 from ..errors import AmbiguousNameError, NotFoundError, QueryError
-from .answers import Answers, Fact, SourceRow
+from .answers import Answers, ClaimRow, ConflictRow, Fact, SourceRow
 from .grammar import TIME_WORDS, Binding, Form, Parse, literal_words, nearest
 from .query import connections, events, relations, who_is
 from .rollup import acting_for, between
@@ -333,6 +333,52 @@ def _sources(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     return _Query(run)
 
 
+def _claims(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    event = _event(kg, p["e"])
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        rows = []
+        for claim in kg.claims(event):
+            doc = claim.evidence[0].document if claim.evidence else None
+            document = kg.documents.get(doc) if doc else None
+            rows.append(ClaimRow(
+                document.title if document else "(no document)",
+                str(document.published) if document else "", event.id, claim.label,
+                claim.when, claim.status,
+                kg.actors[claim.place].label if claim.place else None, claim.evidence))
+        return Answers(rows, question="", query=f"kg.claims({event.id!r})")
+
+    return _Query(run)
+
+
+def _conflicts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        rows = []
+        for c in kg.conflicts():
+            a, b = c.claims
+            titles = {d.id: d.title for d in kg.documents.values()}
+            rows.append(ConflictRow(c.event, c.label, c.field,
+                                    titles.get(a.document or "", str(a.document)), a.value,
+                                    titles.get(b.document or "", str(b.document)), b.value,
+                                    a.evidence + b.evidence, c.note))
+        return Answers(rows, question="", query="kg.conflicts()")
+
+    return _Query(run)
+
+
+def _known_on(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    anchor = p["d"]
+    day = _as_of_date(kg, anchor.text if anchor.loose else anchor.value.when.iso())
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        known = kg.select(as_of=day)
+        answers = events(known, statuses=list(Status))
+        answers.query = f"events(kg.select(as_of={str(day)!r}), statuses=all)"
+        return answers
+
+    return _Query(run)
+
+
 def _connected(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     x, y = _actor(kg, p["x"]), _actor(kg, p["y"])
     return _Query(lambda statuses: connections(kg, x or "", y or ""))
@@ -409,6 +455,16 @@ GRAMMAR: list[Form] = [
          "[on] <EVENT:e>", "which outlets reported the June 27 talks", _sources),
     Form("who reported|cited|covered [on] <EVENT:e>", "who reported Putin's letter to Kim Jong-il",
          _sources),
+    Form("which|what documents|texts|reports report|support|mention|describe [on] <EVENT:e>",
+         "which documents report the June 27 talks", _claims, "each source's own claim"),
+    Form("what does|do|did each source|document|text say about|of <EVENT:e>",
+         "what does each source say about Putin's trip", _claims),
+    Form("where|how do|did|does [the] sources|documents|reports disagree|conflict|differ",
+         "where do the sources disagree", _conflicts),
+    Form("what did we know on|by|in|as_of <ANCHOR:d>", "what did we know on June 30",
+         _known_on, "as told by the documents published by then"),
+    Form("what was known on|by|in|as_of <ANCHOR:d>", "what was known by July 3, 2000",
+         _known_on),
     # actors
     Form("how is|was|are|were <ACTOR:x> connected|linked|related to|with <ACTOR:y>",
          "how is Losyukov connected to Kim Jong-il", _connected),
