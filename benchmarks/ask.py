@@ -8,6 +8,7 @@ building the vocabulary of a large graph.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import time
 from collections.abc import Callable
@@ -44,10 +45,8 @@ def main() -> None:
           f"{every:.1f} ms |")
 
     def refused() -> None:
-        try:
+        with contextlib.suppress(korea_graph.QueryError):
             ask(kg, "why would anyone do such a thing before July")
-        except korea_graph.QueryError:
-            pass
 
     print(f"| a refused question (both passes, nearest form) | "
           f"{timed(refused, args.repeat):.2f} ms |")

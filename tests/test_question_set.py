@@ -226,7 +226,8 @@ QUESTIONS = [
 
 
 def _row_text(record: dict[str, Any]) -> list[str]:
-    keys = ("subject", "object", "label", "outlet", "place", "date", "path", "status")
+    keys = ("subject", "object", "label", "outlet", "place", "date", "path", "status",
+            "document", "field", "document_a", "claim_a", "document_b", "claim_b")
     return [str(record[k]) for k in keys if record.get(k)]
 
 
