@@ -73,6 +73,7 @@ from .scale.remote import Endpoint  # light: urllib only
 from .scale.store import Store  # light: pyoxigraph loads on first use
 from .scale.synthetic import generate
 from .views.network_view import View, view
+from .views.timeline_view import Timeline, timeline_view
 
 __version__ = "0.1.0"
 
@@ -117,6 +118,7 @@ __all__ = [
     "Status",
     "Store",
     "TimeSpan",
+    "Timeline",
     "ValidationError",
     "View",
     "VocabularyError",
@@ -134,6 +136,7 @@ __all__ = [
     "read_icews",
     "sparql",
     "timeline",
+    "timeline_view",
     "to_cameo_rows",
     "to_plover_json",
     "to_rdf",

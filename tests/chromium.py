@@ -9,6 +9,7 @@ decodes a PNG with the standard library to check it is not blank.
 Also a command line, so the README picture comes from the code the tests run::
 
     python -m tests.chromium screenshot docs/img/view.png
+    python -m tests.chromium screenshot --timeline docs/img/timeline.png
 """
 
 from __future__ import annotations
@@ -386,14 +387,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     shot = sub.add_parser("screenshot", help="a PNG of the curated graph's view")
     shot.add_argument("output", type=Path)
+    shot.add_argument("--timeline", action="store_true", help="the timeline, not the network")
     shot.add_argument("--width", type=int, default=1200)
     shot.add_argument("--height", type=int, default=800)
     args = parser.parse_args(argv)
     import korea_graph
     from korea_graph.views.network_view import view
+    from korea_graph.views.timeline_view import timeline_view
 
     with _temporary_html() as html:
-        view(korea_graph.load()).save(html)
+        (timeline_view if args.timeline else view)(korea_graph.load()).save(html)
         info = screenshot_view(html, args.output, args.width, args.height)
     print(f"{args.output}: {info.width}x{info.height}, {info.colours} colours, "
           f"{info.foreground:.1%} drawn")

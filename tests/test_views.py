@@ -35,7 +35,7 @@ from korea_graph import (
     view,
 )
 from korea_graph.cli import main
-from korea_graph.errors import DateError, NotFoundError
+from korea_graph.errors import NotFoundError
 from korea_graph.views.network_view import CATEGORY_STYLE, RELATION_FAMILIES, STATUS_STYLE
 
 HOSTILE_LABEL = "<img src=x onerror=window.__pwned=1>"
@@ -53,6 +53,21 @@ def hostile_graph() -> KnowledgeGraph:
                        Participant("alice", Role.PARTICIPANT)),
                       TimeSpan.parse("2000-07-01"), Status.OCCURRED, (quote,))],
     )
+
+
+def two_document_graph(kg: KnowledgeGraph) -> KnowledgeGraph:
+    """The curated graph and a second, made-up document with one meeting of its own."""
+    quote = "Putin met Kim Jong-il in Pyongyang on July 20."
+    second = KnowledgeGraph(
+        documents=[korea_graph.Document("second-report", "A second report", "upi",
+                                        TimeSpan.parse("2000-07-21"), quote)],
+        actors=[kg.actors["vladimir-putin"], kg.actors["kim-jong-il"], kg.actors["upi"]],
+        events=[Event("second-meeting", EventType.MEETING, "Putin meets Kim in Pyongyang",
+                      (Participant("vladimir-putin", Role.PARTICIPANT),
+                       Participant("kim-jong-il", Role.PARTICIPANT)),
+                      TimeSpan.parse("2000-07-20"), Status.REPORTED,
+                      (Evidence("second-report", 0, len(quote), quote, 1),))])
+    return kg.merge(second)
 
 
 def page_data(page: str) -> dict[str, object]:
@@ -137,6 +152,49 @@ def test_relation_kind_and_status_filters(kg: KnowledgeGraph) -> None:
     assert len(real.edge_ids) == len(kg.all_relations) - len(unreal)
 
 
+def test_time_bounds_are_anchors_as_ask_reads_them(kg: KnowledgeGraph) -> None:
+    """``until="Putin's trip"`` is the trip's last day, as in ``ask``; so is a day in words."""
+    trip = kg.event("Putin's trip")
+    assert trip.when.end_max is not None
+    by_name = view(kg, until="Putin's trip")
+    assert by_name.edge_ids == view(kg, until=trip.when.end_max).edge_ids
+    assert by_name.edge_ids != view(kg, until="2000-07-18").edge_ids
+    assert view(kg, since="June 27").edge_ids == view(kg, since="2000-06-27").edge_ids
+    summit = view(kg, since="the inter-Korean summit", until="the inter-Korean summit")
+    assert summit.edge_ids and all(
+        kg.relation(e).when.possibly_overlaps(kg.event("the inter-Korean summit").when)
+        for e in summit.edge_ids)
+
+
+def test_document_filter_keeps_what_a_document_says(kg: KnowledgeGraph) -> None:
+    both = two_document_graph(kg)
+    only_second = view(both, documents=["second-report"])
+    assert {both.relation(e).record for e in only_second.edge_ids} == {"second-meeting"}
+    by_title = view(both, documents=["a second report"])
+    assert by_title.edge_ids == only_second.edge_ids
+    first = view(both, documents=["monitor-6-129"])
+    assert set(first.edge_ids) == set(view(kg).edge_ids)
+    assert [d["id"] for d in view(both).data["legend"]["documents"]] == [  # type: ignore[index]
+        "monitor-6-129", "second-report"]
+    info = only_second.data["edgeInfo"]
+    assert all(i["filter"]["document"] == ["second-report"] for i in info.values())
+
+
+def test_captions_say_the_status_once(kg: KnowledgeGraph) -> None:
+    steps = view(kg).data["steps"]
+    disputed = [s for s in steps if s["status"] == "disputed"]
+    assert disputed  # the Ivanov/Kim Yong-nam meeting, whose label says "(disputed)"
+    for step in steps:
+        said = step["caption"].lower().count(f"({step['status']})")
+        assert said == (0 if step["status"] == "occurred" else 1), step["caption"]
+
+
+def test_node_panel_names_what_size_means(kg: KnowledgeGraph) -> None:
+    assert view(kg).data["sizeName"] == "relations shown"
+    assert view(kg, size_by="betweenness").data["sizeName"] == "betweenness (shown graph)"
+    assert view(kg, size_by={"russia": 2}).data["sizeName"] == "size (given)"
+
+
 def test_node_size_by_degree_measure_or_mapping(kg: KnowledgeGraph) -> None:
     v = view(kg, relations=["met_with"])
     for node in v.data["nodes"]:
@@ -180,8 +238,14 @@ def test_bad_filters_raise_clear_errors(kg: KnowledgeGraph) -> None:
         view(kg, size_by="fame")
     with pytest.raises(NotFoundError):
         view(kg, focus="Napoleon")
-    with pytest.raises(DateError):
-        view(kg, until="2000-02-30")
+    with pytest.raises(QueryError, match="'2000-02-30' is not a real date"):
+        view(kg, until="2000-02-30")  # the same message as ask's
+    with pytest.raises(NotFoundError, match="neither a date nor the name of an event"):
+        view(kg, until="the moon landing")
+    with pytest.raises(QueryError, match="unknown document 'the-times'"):
+        view(kg, documents=["the-times"])
+    with pytest.raises(QueryError, match="unknown layout 'circle'"):
+        view(kg, layout="circle")
 
 
 # -- the page as a file ---------------------------------------------------------------------
@@ -233,7 +297,11 @@ def test_cli_view_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert [e["id"] for e in data["edges"]] == list(expected.edge_ids)  # type: ignore[index]
     assert main(["view", "-o", str(out), "--focus", "Napoleon"]) == 1
     assert "no actor is called 'Napoleon'" in capsys.readouterr().err
-    assert main(["view", "-o", str(out), "--until", "2000-13"]) == 2
+    assert main(["view", "-o", str(out), "--until", "Putin's trip"]) == 0  # as ask reads it
+    assert [e["id"] for e in page_data(out.read_text(encoding="utf-8"))["edges"]] == list(
+        view(kg, until="2000-07-19").edge_ids)  # type: ignore[index]
+    assert main(["view", "-o", str(out), "--until", "2000-13"]) == 1  # as ask answers it
+    assert "'2000-13' is not a real date" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["view", "--relations", "shook_hands"])
     assert exc.value.code == 2
@@ -496,3 +564,51 @@ def test_notebook_shows_the_view_inline(tmp_path: Path) -> None:
     expected = view(korea_graph.load(), relations=["signed"])
     assert shown == expected._repr_html_()
     assert outputs[0]["data"]["text/plain"] == repr(expected)
+
+
+@pytest.mark.chromium
+def test_labels_do_not_overlap_and_edge_labels_stay_readable(
+        kg: KnowledgeGraph, open_page: object) -> None:
+    page = open_page(view(kg), 1000, 700)  # type: ignore[operator]
+    boxes = page.evaluate(
+        "(() => { const n = koreaGraph.network; return koreaGraph.drawnNodeIds().map(id => {"
+        " const s = n.body.nodes[id].labelModule.size;"
+        " return [s.left, s.top, s.left + s.width, s.top + s.height]; }); })()")
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert len(boxes) == len(view(kg).node_ids) and overlapping == []
+    page.evaluate("document.getElementById('kg-edge-labels').click(); 0")
+    for scale in (0.4, 1.0, 2.5):  # the relation names are 13 px on screen at any zoom
+        page.evaluate(f"koreaGraph.network.moveTo({{scale: {scale}, animation: false}});"
+                      " koreaGraph.network.emit('zoom', {scale: " + str(scale) + "}); 0")
+        size = page.evaluate("koreaGraph.network.body.edges["
+                             f"{view(kg).edge_ids[0]!r}].options.font.size"
+                             " * koreaGraph.network.getScale()")
+        assert size == pytest.approx(13, abs=0.5)
+
+
+@pytest.mark.chromium
+def test_in_page_filters_by_family_status_and_document(
+        kg: KnowledgeGraph, open_page: object) -> None:
+    both = two_document_graph(kg)
+    v = view(both)
+    page = open_page(v)  # type: ignore[operator]
+    click = ("document.querySelector('#kg-legend input[data-key={}][data-value=\"{}\"]')"
+             ".click()")
+    page.evaluate(click.format("family", "structure"))
+    drawn = set(page.evaluate("koreaGraph.drawnEdgeIds()"))
+    assert drawn == {e for e in v.edge_ids if both.relation(e).type not in
+                     RELATION_FAMILIES["structure"][1]}
+    assert set(page.evaluate("koreaGraph.drawnNodeIds()")) == {
+        a for e in drawn for a in (both.relation(e).source, both.relation(e).target)}
+    page.evaluate(click.format("family", "structure") + ";" + click.format("status", "planned"))
+    assert set(page.evaluate("koreaGraph.drawnEdgeIds()")) == {
+        e for e in v.edge_ids if both.relation(e).status is not Status.PLANNED}
+    page.evaluate(click.format("status", "planned") + ";" +
+                  click.format("document", "monitor-6-129"))
+    only_second = set(page.evaluate("koreaGraph.drawnEdgeIds()"))
+    assert only_second == set(view(both, documents=["second-report"]).edge_ids)
+    # the slider still works under a filter, and the node panel says what size means
+    page.evaluate("koreaGraph.select('vladimir-putin')")
+    details = page.evaluate("document.getElementById('kg-details').textContent")
+    assert "relations shown" in details and "size" not in details

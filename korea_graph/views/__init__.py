@@ -1,8 +1,14 @@
-"""Views: self-contained, offline HTML pages of a graph.
+"""Views: self-contained, offline HTML pages of a graph, and static pictures.
 
+- :mod:`~korea_graph.views.styles`: what every view draws alike (categories, families, statuses)
+- :mod:`~korea_graph.views.selection`: the filters every view shares
+- :mod:`~korea_graph.views.page`: the page skeleton, CSP, escaped data, Jupyter display
 - :mod:`~korea_graph.views.network_view`: the interactive network (vis-network from pyvis)
+- :mod:`~korea_graph.views.timeline_view`: the timeline of uncertain time (vis-timeline)
+- :mod:`~korea_graph.views.pictures`: PNG/SVG/PDF pictures of both (matplotlib)
 """
 
 from .network_view import View, view
+from .timeline_view import Timeline, timeline_view
 
-__all__ = ["View", "view"]
+__all__ = ["Timeline", "View", "timeline_view", "view"]

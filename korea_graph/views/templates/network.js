@@ -6,29 +6,7 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var nodeInfo = data.nodeInfo, edgeInfo = data.edgeInfo;
   var $ = function (id) { return document.getElementById(id); };
-  var SVG = "http://www.w3.org/2000/svg";  // a namespace name, not a request
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function fact(dl, name, value) {
-    if (value === undefined || value === null || value === "" ||
-        (Array.isArray(value) && value.length === 0)) { return; }
-    dl.appendChild(el("dt", name));
-    var dd = el("dd");
-    if (Array.isArray(value)) {
-      var ul = el("ul");
-      value.forEach(function (v) { ul.appendChild(el("li", v)); });
-      dd.appendChild(ul);
-    } else {
-      dd.textContent = String(value);
-    }
-    dl.appendChild(dd);
-  }
-  function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
+  var el = KG.el, fact = KG.fact;
   function whenText(i) { return i.phrase ? i.when + " (" + i.phrase + ")" : i.when; }
   function edgeHeadline(i) {
     return i.source + (i.symmetric ? " — " : " → ") + i.type + (i.symmetric ? " — " : " → ") +
@@ -43,7 +21,7 @@
     fact(dl, "kind", i.kind);
     fact(dl, "country", i.country);
     fact(dl, "also", full ? i.aliases : i.aliases.slice(0, 4));
-    fact(dl, "size", i.size);
+    fact(dl, data.sizeName, i.size);
     if (full) { fact(dl, "Wikidata", i.wikidata); fact(dl, "note", i.note); }
     box.appendChild(dl);
     return box;
@@ -57,13 +35,9 @@
     fact(dl, "status", i.status);
     fact(dl, "record", i.recordLabel);
     fact(dl, "cited", i.citations);
+    if (full) { fact(dl, "documents", i.documentTitles); }
     box.appendChild(dl);
-    if (i.evidence.length) {
-      if (full) { box.appendChild(el("h3", "Evidence")); }
-      i.evidence.forEach(function (q) {
-        box.appendChild(el("blockquote", full ? q : clip(q, 280), "kg-quote"));
-      });
-    }
+    KG.evidence(box, i.evidence, full);
     return box;
   }
   function showDetails(node) {
@@ -80,33 +54,85 @@
   }));
   var total = data.steps.length;
   var current = total;
-  var shownNodes = {};
+  var shownNodes = {}, shownEdges = {};
+  var filters = new KG.Filters(function () { refresh(); });
   function computeShown() {
-    shownNodes = {};
+    shownNodes = {}; shownEdges = {};
     if (data.focus) { shownNodes[data.focus] = true; }
     data.edges.forEach(function (e) {
-      if (edgeInfo[e.id].step <= current) { shownNodes[e.from] = true; shownNodes[e.to] = true; }
+      var i = edgeInfo[e.id];
+      if (i.step <= current && filters.passes(i.filter)) {
+        shownEdges[e.id] = true; shownNodes[e.from] = true; shownNodes[e.to] = true;
+      }
     });
   }
   computeShown();
   var nodesView = new vis.DataView(nodes, { filter: function (n) { return shownNodes[n.id] === true; } });
-  var edgesView = new vis.DataView(edges, { filter: function (e) { return edgeInfo[e.id].step <= current; } });
+  var edgesView = new vis.DataView(edges, { filter: function (e) { return shownEdges[e.id] === true; } });
+  function refresh() {
+    computeShown();
+    nodesView.refresh();
+    edgesView.refresh();
+  }
   var network = new vis.Network($("kg-network"), { nodes: nodesView, edges: edgesView }, data.options);
 
   var api = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     data: data, ready: false, timings: { script: 0, firstDraw: null, stabilized: null },
     step: function () { return current; },
-    setStep: setStep, search: search, select: select,
+    setStep: setStep, search: search, select: select, filters: filters,
     drawnNodeIds: function () { return network.body.nodeIndices.slice(); },
     drawnEdgeIds: function () { return network.body.edgeIndices.slice(); }
   };
   window.koreaGraph = api;
 
+  /* Labels do not overlap: vis-network scales labels with the zoom, so two labels that
+     overlap once overlap at every zoom. After the layout, push apart the actors whose
+     labels overlap (along the axis of least overlap) until none do. Skipped for large
+     graphs, where labels are drawn only when zoomed in. */
+  function declutter() {
+    var body = network.body, ids = body.nodeIndices.slice(), boxes = [];
+    if (ids.length > data.declutterMax) { return 0; }
+    ids.forEach(function (id) {
+      var node = body.nodes[id], s = node.labelModule.size;
+      if (s && s.width > 0) {
+        boxes.push({ node: node, dx: s.left - node.x, dy: s.top - node.y, w: s.width + 4,
+                     h: s.height + 2 });
+      }
+    });
+    var pass, moved = 0;
+    for (pass = 0; pass < 200; pass++) {
+      var any = false;
+      for (var i = 0; i < boxes.length; i++) {
+        for (var j = i + 1; j < boxes.length; j++) {
+          var a = boxes[i], b = boxes[j];
+          var ax = a.node.x + a.dx, ay = a.node.y + a.dy, bx = b.node.x + b.dx, by = b.node.y + b.dy;
+          var ox = Math.min(ax + a.w, bx + b.w) - Math.max(ax, bx);
+          var oy = Math.min(ay + a.h, by + b.h) - Math.max(ay, by);
+          if (ox <= 0 || oy <= 0) { continue; }
+          any = true;
+          if (oy <= ox) {
+            var sy = (ay + a.h / 2 <= by + b.h / 2 ? -1 : 1) * (oy / 2 + 1);
+            a.node.y += sy; b.node.y -= sy;
+          } else {
+            var sx = (ax + a.w / 2 <= bx + b.w / 2 ? -1 : 1) * (ox / 2 + 1);
+            a.node.x += sx; b.node.x -= sx;
+          }
+        }
+      }
+      if (!any) { break; }
+      moved++;
+    }
+    return moved;
+  }
+
   function finish() {
     if (api.ready) { return; }
-    network.storePositions();
     network.setOptions({ physics: { enabled: false } });
+    network.redraw();  // draws now: the label boxes are where the nodes are
+    api.timings.declutterPasses = declutter();
+    network.storePositions();
+    network.fit({ animation: false });
     api.ready = true;
     api.timings.stabilized = performance.now() - t0;
     $("kg-status").textContent = "";
@@ -118,7 +144,7 @@
   network.once("stabilizationIterationsDone", finish);
   network.once("afterDrawing", function () {
     api.timings.firstDraw = performance.now() - t0;
-    if (data.nodes.length === 0) { finish(); }
+    if (data.nodes.length === 0 || data.layout === "networkx") { finish(); }
   });
 
   // -- time: grow the graph record by record ---------------------------------------------
@@ -128,8 +154,7 @@
   function stepLabel() {
     if (current === 0) { return "0 / " + total + ": nothing yet"; }
     var s = data.steps[current - 1];
-    return current + " / " + total + ": " + s.when + " · " + s.label +
-      (s.status === "occurred" ? "" : " (" + s.status + ")");
+    return current + " / " + total + ": " + s.when + " · " + s.caption;
   }
   function setStep(k) {
     k = Math.max(0, Math.min(total, Math.round(Number(k))));
@@ -137,14 +162,13 @@
     var before = current;
     current = k;
     slider.value = String(k);
-    computeShown();
-    nodesView.refresh();
-    edgesView.refresh();
+    refresh();
     var label = stepLabel();
     $("kg-step-label").textContent = label;
     $("kg-step-label").title = label;
     if (k === before + 1) {  // one step forward: point at what it added
-      var added = data.edges.filter(function (e) { return edgeInfo[e.id].step === k; })
+      var added = data.edges.filter(function (e) {
+        return edgeInfo[e.id].step === k && shownEdges[e.id]; })
         .map(function (e) { return e.id; });
       network.selectEdges(added);
       if (added.length) { showDetails(edgeCard(edgeInfo[added[0]], true)); }
@@ -216,67 +240,34 @@
   box.addEventListener("blur", function () { results.replaceChildren(); });
 
   // -- relation names on the edges --------------------------------------------------------
-  $("kg-edge-labels").addEventListener("change", function (ev) {
-    var on = ev.target.checked;
+  /* Shown at a constant size on screen (data.edgeFontPx), whatever the zoom: at the
+     zoom that fits a whole graph vis-network's own scaling would make them a few pixels. */
+  var edgeLabels = false;
+  function edgeFont() {
+    var size = data.edgeFontPx / Math.max(network.getScale(), 0.05);
+    network.setOptions({ edges: { font: { size: size } } });
+  }
+  function showEdgeLabels(on) {
+    edgeLabels = on;
+    $("kg-edge-labels").checked = on;
+    if (on) { edgeFont(); }
     edges.update(data.edges.map(function (e) {
       return { id: e.id, label: on ? edgeInfo[e.id].type : "" };
     }));
-  });
+  }
+  api.showEdgeLabels = showEdgeLabels;
+  network.on("zoom", function () { if (edgeLabels) { edgeFont(); } });
+  $("kg-edge-labels").addEventListener("change", function (ev) { showEdgeLabels(ev.target.checked); });
 
-  // -- legend --------------------------------------------------------------------------------
-  function svg(w, h) {
-    var s = document.createElementNS(SVG, "svg");
-    s.setAttribute("width", String(w)); s.setAttribute("height", String(h));
-    return s;
-  }
-  function shapeIcon(shape, colour) {
-    var s = svg(16, 16), e;
-    var poly = {
-      triangle: "8,2 14,14 2,14", triangleDown: "2,2 14,2 8,14", diamond: "8,1 15,8 8,15 1,8",
-      hexagon: "4,2 12,2 15,8 12,14 4,14 1,8",
-      star: "8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"
-    }[shape];
-    if (poly) { e = document.createElementNS(SVG, "polygon"); e.setAttribute("points", poly); }
-    else if (shape === "square") {
-      e = document.createElementNS(SVG, "rect");
-      ["x", "y"].forEach(function (a) { e.setAttribute(a, "2"); });
-      e.setAttribute("width", "12"); e.setAttribute("height", "12");
-    } else {
-      e = document.createElementNS(SVG, "circle");
-      e.setAttribute("cx", "8"); e.setAttribute("cy", "8"); e.setAttribute("r", "6");
-    }
-    e.setAttribute("fill", colour); e.setAttribute("stroke", "#333");
-    s.appendChild(e);
-    return s;
-  }
-  function lineIcon(colour, dashes) {
-    var s = svg(34, 10), l = document.createElementNS(SVG, "line");
-    l.setAttribute("x1", "1"); l.setAttribute("y1", "5");
-    l.setAttribute("x2", "33"); l.setAttribute("y2", "5");
-    l.setAttribute("stroke", colour); l.setAttribute("stroke-width", "2");
-    if (Array.isArray(dashes)) { l.setAttribute("stroke-dasharray", dashes.join(" ")); }
-    s.appendChild(l);
-    return s;
-  }
-  function legendRow(icon, name, extra) {
-    var row = el("div", null, "kg-legend-row");
-    row.appendChild(icon);
-    var text = el("span", name);
-    if (extra) { text.appendChild(el("span", " " + extra, "kg-legend-types")); }
-    row.appendChild(text);
-    return row;
-  }
+  // -- legend and in-page filters ------------------------------------------------------------
   (function legend() {
     var box = $("kg-legend"), L = data.legend;
     box.appendChild(el("h2", "Legend"));
-    if (L.categories.length) { box.appendChild(el("h3", "Actors (size: " + data.sizeBy + ")")); }
-    L.categories.forEach(function (c) { box.appendChild(legendRow(shapeIcon(c.shape, c.color), c.name)); });
-    if (L.families.length) { box.appendChild(el("h3", "Relations (arrow: direction)")); }
-    L.families.forEach(function (f) {
-      box.appendChild(legendRow(lineIcon(f.color, false), f.name, f.types.join(", ")));
+    if (L.categories.length) { box.appendChild(el("h3", "Actors (size: " + data.sizeName + ")")); }
+    L.categories.forEach(function (c) {
+      box.appendChild(KG.legendRow(KG.shapeIcon(c.shape, c.color), c.name));
     });
-    if (L.statuses.length) { box.appendChild(el("h3", "Status")); }
-    L.statuses.forEach(function (s) { box.appendChild(legendRow(lineIcon(s.color, s.dashes), s.name)); });
+    KG.filterLegend(box, L, filters, function (s) { return KG.lineIcon(s.color, s.dashes); });
   })();
 
   api.timings.script = performance.now() - t0;

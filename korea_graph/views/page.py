@@ -1,0 +1,107 @@
+"""What every offline page shares: one HTML skeleton with a Content-Security-Policy, data
+as escaped JSON, inlined scripts checked to be inlinable, saving, and Jupyter display.
+
+A page is ``templates/page.html`` filled with the title (HTML-escaped), the styles, the
+page's static body markup, the data (JSON in a ``<script type="application/json">``
+block) and two scripts: the drawing library and our code (``common.js`` then the page's
+own script). Nothing from the data is ever put into markup.
+
+>>> print(json_for_html({"x": "</script><b>&"}))
+{"x": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import DependencyError
+
+__all__ = ["Page", "inlinable", "json_for_html", "template", "vendored"]
+
+_PARTS = re.compile(r"@@(TITLE|CSS|BODY|DATA|LIB|APP)@@")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+class Page:
+    """A self-contained page: subclasses set ``title`` and ``data`` and say which
+    templates and library make it (:meth:`_body`, :meth:`_styles`, :meth:`_library`,
+    :meth:`_script`)."""
+
+    title: str
+    data: dict[str, Any]
+
+    def _body(self) -> str:
+        raise NotImplementedError
+
+    def _styles(self) -> str:
+        raise NotImplementedError
+
+    def _library(self) -> str:
+        raise NotImplementedError
+
+    def _script(self) -> str:
+        raise NotImplementedError
+
+    @cached_property
+    def html(self) -> str:
+        """The whole page: one HTML file with the scripts, styles and data inline."""
+        parts = {
+            "TITLE": html_lib.escape(self.title),
+            "CSS": template("common.css") + "\n" + self._styles(),
+            "BODY": self._body(),
+            "DATA": json_for_html(self.data),
+            "LIB": self._library(),
+            "APP": template("common.js") + "\n" + self._script(),
+        }
+        return _PARTS.sub(lambda m: parts[m[1]], template("page.html"))
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` (folders are made as needed) and return the path."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.html, encoding="utf-8")
+        return target
+
+    def _repr_html_(self, height: int = 640) -> str:
+        """An iframe holding the page in ``srcdoc``, for JupyterLab, classic notebooks and
+        VS Code (no file beside the notebook is needed)."""
+        return (
+            f'<iframe srcdoc="{html_lib.escape(self.html, quote=True)}" '
+            f'title="{html_lib.escape(self.title, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;"></iframe>'
+        )
+
+
+def template(name: str) -> str:
+    """A file of ``korea_graph/views/templates``."""
+    return (resources.files("korea_graph.views") / "templates" / name).read_text(
+        encoding="utf-8")
+
+
+def vendored(path: str) -> str:
+    """A file of a library vendored in ``korea_graph/views/vendor`` (see docs/views.md)."""
+    return inlinable((resources.files("korea_graph.views") / "vendor" / path).read_text(
+        encoding="utf-8"), path)
+
+
+def inlinable(text: str, name: str) -> str:
+    """``text`` if it can go inside ``<script>`` or ``<style>`` as it is: it must not
+    contain ``</script``, ``</style`` or ``<!--``, which would end or change the element."""
+    if re.search(r"</script|</style|<!--", text, re.IGNORECASE):
+        raise DependencyError(f"{name} cannot be inlined: it contains </script, </style or <!--")
+    return text
+
+
+def json_for_html(data: object) -> str:
+    r"""JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``,
+    ``&`` or line separators appear literally."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m[0]], text)
