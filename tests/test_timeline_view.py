@@ -8,15 +8,14 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from test_views import HOSTILE_LABEL, HOSTILE_QUOTE, browser, hostile_graph, page_data
 
 import korea_graph
-from korea_graph import KnowledgeGraph, QueryError, Status, timeline_view, view
+from korea_graph import KnowledgeGraph, QueryError, Status, TimeSpan, timeline_view, view
 from korea_graph.cli import main
+from korea_graph.core.timespan import Precision
 from korea_graph.views.timeline_view import geometry
 
 __all__ = ["browser"]  # the Chromium fixture of test_views, shared
@@ -54,14 +53,29 @@ def test_each_record_is_drawn_as_its_uncertainty(kg: KnowledgeGraph) -> None:
     assert summit["certain"] == ["2000-06-13", "2000-06-16"] == [summit["start"], summit["end"]]
 
 
-def test_held_at_a_day_is_certain_that_day_and_open_both_ways() -> None:
-    """A post known to be held on one day, start and end unknown (issue 12's "held at D"):
-    four bounds (none, D, D, none); certain on the day, possible without end either way."""
+def test_held_at_is_certain_between_observations_and_open_both_ways(
+        kg: KnowledgeGraph) -> None:
+    """A post observed held on a day (issue 12's "held at D"): certain on that day (or
+    between the observations), possible without end either way."""
     d = date(2000, 6, 27)
-    held: Any = SimpleNamespace(start_min=None, start_max=d, end_min=d, end_max=None)
-    g = geometry(held, (date(2000, 1, 1), date(2001, 1, 1)))
+    g = geometry(TimeSpan.held_at(TimeSpan.day(d)), (date(2000, 1, 1), date(2001, 1, 1)))
     assert g.open_start and g.open_end and g.certain == (d, d + DAY)
     assert g.possible == (date(2000, 1, 1), date(2001, 1, 1)) and not g.point
+    quote = "Russian Deputy Foreign Minister Aleksandr Losyukov (June 27) ... (July 3)"
+    post = korea_graph.Affiliation(
+        "losyukov-deputy", "aleksandr-losyukov", "russian-foreign-ministry",
+        korea_graph.AffiliationKind.POST,
+        TimeSpan.held_at(TimeSpan.day(d), TimeSpan.day(date(2000, 7, 3))), Status.OCCURRED,
+        (korea_graph.Evidence("monitor-6-129", 0, len(quote), quote, 1),),
+        title="Deputy Foreign Minister")
+    small = KnowledgeGraph(documents=kg.documents.values(), actors=[
+        kg.actors["aleksandr-losyukov"], kg.actors["russian-foreign-ministry"]],
+        affiliations=[post])
+    line = timeline_view(small).line("losyukov-deputy")
+    assert post.when.precision is Precision.HELD
+    assert line["openStart"] and line["openEnd"] and not line["point"]
+    assert line["certain"] == ["2000-06-27", "2000-07-04"]  # between the two observations
+    assert line["start"] < "2000-06-27" and line["end"] > "2000-07-04"
 
 
 def test_rows_by_kind_or_by_actor(kg: KnowledgeGraph) -> None:
