@@ -39,6 +39,8 @@ def q(kind: str, question: str, rows: tuple[str, ...] = (), absent: tuple[str, .
     return Q(kind, question, frozenset(rows), frozenset(absent), note, count, options, needs)
 
 
+_CORPUS = "issue 13: the corpus texts curated into the package"
+
 QUESTIONS = [
     # -- when and where -----------------------------------------------------------------
     # "On June 25, in a letter to Kim, Putin reportedly praised ..."
@@ -207,6 +209,17 @@ QUESTIONS = [
     q("sources", "what did we know on June 30",
       absent=("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",)),
     q("sources", "what was known by July 3, 2000", ("Putin's visit to Pyongyang", "planned")),
+    # -- the corpus (curated into the package by issue 13) ---------------------------------
+    # 04 (kremlin.ru, July 19): "Kim Jong-il met Russian President Vladimir Putin upon his
+    # arrival at Sunan international airport in Pyongyang"
+    q("corpus", "where did Kim Jong-il meet Putin", ("Sunan",), needs=_CORPUS),
+    q("corpus", "what happened on July 19", ("Putin",), needs=_CORPUS),
+    # 03 (kremlin.ru, July 19): "As far as I know, the State Duma ratified the treaty today."
+    q("corpus", "what was ratified in July 2000", ("friendship",), needs=_CORPUS),
+    # 05 (kremlin.ru, July 22): "Vladimir Putin took part in a meeting of G8 heads of state"
+    q("corpus", "what happened on July 22", ("G8",), needs=_CORPUS),
+    # 06 (Wikipedia): the summit "took place in Pyongyang from June 13 to June 15, 2000"
+    q("corpus", "where was the inter-Korean summit", ("Pyongyang",), needs=_CORPUS),
     # -- noise: certain rows first -------------------------------------------------------
     q("noise", "what happened on June 27",
       ("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",

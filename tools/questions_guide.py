@@ -30,7 +30,8 @@ def render() -> str:
             shown = type(answers)(answers.rows[:MAX_ROWS], question=answers.question,
                                   query=answers.query, columns=answers.columns)
             parts.append(shown.to_table())
-            parts.append(f"... and {len(answers) - MAX_ROWS} more rows")
+            more = len(answers) - MAX_ROWS
+            parts.append(f"... and {more} more row{'' if more == 1 else 's'}")
         else:
             parts.append(answers.to_table() if len(answers) else "(no answer)")
         parts.extend(answers.notes)

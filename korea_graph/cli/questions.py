@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..questions.answers import TIME_CONDITION_HELP
-from ..questions.english import FORMS
+from ..questions.english import GRAMMAR
 from .base import command, format_option, graph_of, print_answers
 
 
@@ -41,7 +41,8 @@ def _ask_args(p: argparse.ArgumentParser) -> None:
          description="Answer a question in plain English from the graph. The forms it knows "
                      "(X, Y: names, aliases or ids of actors; EVENT: the name of an event; "
                      "VERB: any verb of the graph's relations, in any tense):\n\n"
-                     + "\n".join(f"  {form}" for form in FORMS)
+                     + "\n".join(f"  {form.shown}\n      e.g. \"{form.example}\""
+                                 for form in GRAMMAR)
                      + "\n\nTIME is before|after|since|until DATE|EVENT, between DATE|EVENT "
                        "and DATE|EVENT, or in|on|during DATE|EVENT; dates are YYYY, YYYY-MM, "
                        "YYYY-MM-DD or words (\"June 27\", \"February 2000\"). A question of "

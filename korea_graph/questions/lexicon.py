@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..core.graph import KnowledgeGraph
 from ..core.model import ActorKind, AffiliationKind, EventType, Role
-from ..core.names import compact, normalize
+from ..core.names import normalize
 from ..core.relations import RelationType
 from .words import IRREGULAR, inflect, lemmas, plural
 
@@ -100,7 +100,8 @@ def _words(text: str) -> tuple[str, ...]:
 def _names(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], frozenset[str]]:
     table: dict[tuple[str, ...], set[str]] = {}
     for ident, name in pairs:
-        for key in {_words(name), (compact(name),)}:
+        words = normalize(name)  # once: compact() is normalize() without spaces
+        for key in {tuple(words.split()), (words.replace(" ", "").replace("'", ""),)}:
             if key and key != ("",):
                 table.setdefault(key, set()).add(ident)
     return {k: frozenset(v) for k, v in table.items()}
