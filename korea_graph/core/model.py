@@ -35,6 +35,7 @@ __all__ = [
     "Hedge",
     "Inference",
     "Participant",
+    "Review",
     "Role",
     "SourceRecord",
     "Stance",
@@ -263,6 +264,26 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """Review metadata of a drafted record: not yet checked by a person.
+
+    ``status`` is ``unreviewed`` (as drafted) or ``accepted``; ``confidence`` is the
+    drafter's, from 0 to 1; ``same_as`` a proposed event of another document.
+    """
+
+    record: str  #: the id of the actor, event, affiliation or stance
+    status: str = "unreviewed"
+    confidence: float | None = None
+    method: str | None = None
+    same_as: str | None = None
+
+    @property
+    def unreviewed(self) -> bool:
+        """Whether no person has checked the record yet."""
+        return self.status == "unreviewed"
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A source text: the article, with its publication data and its full text."""
 
@@ -277,6 +298,11 @@ class Document:
     text_file: str | None = None  #: the file the text came from, relative to the data file
     license: str | None = None  #: the licence of the text (a name or URL: "CC BY 4.0")
     attribution: str | None = None  #: the attribution the licence asks for
+    reviews: tuple[Review, ...] = ()  #: review metadata of drafted records, if any
+
+    def review_of(self, record_id: str) -> Review | None:
+        """The review metadata of a record of this document, if it was drafted."""
+        return next((r for r in self.reviews if r.record == record_id), None)
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based body paragraph holding ``offset`` (0 for the header).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from importlib import resources
@@ -41,6 +41,7 @@ from ..core.model import (
     Hedge,
     Inference,
     Participant,
+    Review,
     Role,
     Stance,
     Status,
@@ -330,6 +331,7 @@ class _Reader:
         # references are checked once every record is read: (what, id, where)
         self._refs: list[tuple[str, Any, _At]] = []
         self._publisher_at = _At("document.publisher", tree.line)
+        self.reviews: list[Review] = []
 
     # errors ---------------------------------------------------------------------------
     def fail(self, cls: type[DataError], message: str, at: _At, expected: str | None = None
@@ -548,6 +550,8 @@ class _Reader:
         affiliations = [self.read_affiliation(v, at)
                         for v, at in self.items(self.tree, "affiliations", root)]
         stances = [self.read_stance(v, at) for v, at in self.items(self.tree, "stances", root)]
+        if self.reviews:
+            self.document = replace(self.document, reviews=tuple(self.reviews))
         return _FileData(self, self.document, document_at, actors, extensions, events,
                          affiliations, stances)
 
@@ -607,7 +611,9 @@ class _Reader:
 
     def read_actor(self, value: Any, at: _At) -> Actor:
         m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
-                                     "note", "same_as", "mentions"}, {"id", "label", "kind"})
+                                     "note", "same_as", "mentions", "review"},
+                         {"id", "label", "kind"})
+        self.review(m, at)
         wikidata = self.wikidata(m, at)
         self._refs.append(("actor", m.get("country"), self.child(m, "country", at)))
         same_as = self.same_as(m, at, "actor")
@@ -671,6 +677,42 @@ class _Reader:
                             "at least one quote of the text in 'evidence'")
         return tuple(out)
 
+    REVIEW_FIELDS = frozenset({"status", "confidence", "method", "mention", "matched",
+                               "evidence", "same_as", "alternatives", "note"})
+
+    def review(self, m: _Map, at: _At, record_id: str | None = None) -> None:
+        """The ``review`` block of a drafted record (see ``docs/curation.md``)."""
+        if "review" not in m:
+            return
+        where = self.child(m, "review", at)
+        r = self.mapping(m["review"], where, self.REVIEW_FIELDS, {"status"})
+        status = self.text(r, "status", where)
+        if status not in ("unreviewed", "accepted"):
+            raise self.fail(VocabularyError, f"unknown review status {status!r}",
+                            self.child(r, "status", where), "unreviewed or accepted")
+        confidence = r.get("confidence")
+        if confidence is not None and (isinstance(confidence, bool) or not isinstance(
+                confidence, (int, float)) or not 0 <= confidence <= 1):
+            raise self.fail(SchemaError, f"bad confidence {confidence!r}",
+                            self.child(r, "confidence", where), "a number from 0 to 1")
+        if "evidence" in r:
+            # the sentence an actor was found in: checked like every quote
+            holder = _Map(evidence=r["evidence"] if isinstance(r["evidence"], _Seq)
+                          else _Seq([r["evidence"]]))
+            holder.line, holder.key_lines = where.line, {"evidence": r.key_lines["evidence"]}
+            items = holder["evidence"]
+            items.line = r.key_lines["evidence"]
+            items.item_lines = getattr(items, "item_lines", None) or [items.line]
+            self.evidence(holder, where)
+        for key in ("method", "mention", "matched", "note"):
+            self.text(r, key, where, optional=True)
+        same_as = self.text(r, "same_as", where, optional=True)
+        self.texts(r, "alternatives", where)
+        ident = record_id or str(m.get("id"))
+        self.reviews.append(Review(ident, str(status),
+                                   float(confidence) if confidence is not None else None,
+                                   self.text(r, "method", where, optional=True), same_as))
+
     def citations(self, m: _Map, at: _At) -> tuple[Citation, ...]:
         out = []
         for item, where in self.items(m, "citations", at):
@@ -720,9 +762,14 @@ class _Reader:
         m = self.mapping(value, at, {"id", "type", "label", "aliases", "participants", "when",
                                      "status", "evidence", "citations", "place", "part_of",
                                      "about", "note", "same_as", "wording", "hedges",
-                                     "inferred"},
+                                     "inferred", "cameo", "review"},
                          {"id", "type", "label", "participants", "when", "status", "evidence"})
         event_id = self.ident(m, "id", at)
+        self.review(m, at, event_id)
+        cameo = self.text(m, "cameo", at, optional=True)
+        if cameo is not None and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+            raise self.fail(SchemaError, f"bad CAMEO code {cameo!r}", self.child(m, "cameo", at),
+                            "two to four digits as text, e.g. '040'")
         participants = []
         for item, where in self.items(m, "participants", at):
             p = self.mapping(item, where, {"actor", "role"}, {"actor", "role"})
@@ -751,14 +798,15 @@ class _Reader:
             evidence=evidence, citations=self.citations(m, at), place=place,
             part_of=part_of, about=about, aliases=self.texts(m, "aliases", at),
             note=self.text(m, "note", at, optional=True), same_as=same_as, wording=wording,
-            hedges=self.hedges(m, at), inferred=self.inferences(m, at),
+            hedges=self.hedges(m, at), inferred=self.inferences(m, at), cameo=cameo,
         )
 
     def read_affiliation(self, value: Any, at: _At) -> Affiliation:
         m = self.mapping(value, at, {"id", "holder", "organization", "kind", "title", "when",
                                      "status", "evidence", "citations", "accredited_to", "note",
-                                     "hedges", "inferred"},
+                                     "hedges", "inferred", "review"},
                          {"id", "holder", "organization", "kind", "when", "status", "evidence"})
+        self.review(m, at)
         for key in ("holder", "organization", "accredited_to"):
             self._refs.append(("actor", m.get(key), self.child(m, key, at)))
         return Affiliation(
@@ -775,8 +823,9 @@ class _Reader:
     def read_stance(self, value: Any, at: _At) -> Stance:
         m = self.mapping(value, at, {"id", "holder", "attitude", "target", "when", "status",
                                      "evidence", "citations", "expressed_in", "about", "note",
-                                     "hedges", "inferred"},
+                                     "hedges", "inferred", "review"},
                          {"id", "holder", "attitude", "target", "when", "status", "evidence"})
+        self.review(m, at)
         for key in ("holder", "target"):
             self._refs.append(("actor", m.get(key), self.child(m, key, at)))
         self._refs.append(("event", m.get("expressed_in"), self.child(m, "expressed_in", at)))

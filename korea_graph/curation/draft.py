@@ -1,0 +1,812 @@
+"""Draft a data file from a news text: candidate actors, events, posts, each unreviewed.
+
+:func:`draft` reads a text with :mod:`~korea_graph.curation.mentions` (sentences, actor
+mentions), finds event triggers ("met", "visit", "signed", "proposed", "said"...) and
+gives each a type of the model, participants in roles, a place, a time from
+:mod:`~korea_graph.curation.draft_time`, a status from the sentence's hedges and a CAMEO
+code. Candidates that repeat one event within the text are merged (their evidence
+kept); a candidate that matches an event of the base graph (same type, overlapping
+time, shared participants) is proposed as the same event. Titles give posts held at
+the publication date. Every candidate carries the sentence it came from (offsets the
+loader checks) and a ``review`` block: ``status: unreviewed`` and a confidence.
+
+>>> import korea_graph
+>>> d = korea_graph.draft("Title: t\\n---\\nRussian Foreign Minister Igor Ivanov met "
+...                       "Kim Jong Il in Pyongyang on June 27.", published="2000-07-03",
+...                       source="example", base=None)            # doctest: +SKIP
+>>> [e["type"] for e in d.tree["events"]]                         # doctest: +SKIP
+['meeting']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import ActorKind
+from ..core.timespan import TimeSpan
+from ..errors import DataError
+from .draft_time import TimeMention, duration_days, find_times, time_form
+from .loader import FORMAT
+from .mentions import ActorCandidate, Mention, Sentence, TextReading, read_text, slug
+
+__all__ = ["Draft", "draft", "draft_file"]
+
+# trigger word -> (event type, CAMEO code, CAMEO code when planned or considered)
+TRIGGERS: dict[str, tuple[str, str, str]] = {}
+for _words, _spec in [
+    ("met meet meets meeting meetings", ("meeting", "040", "036")),
+    ("visit visits visited visiting trip trips traveled travelled arrived arrive arrives "
+     "arrival", ("visit", "042", "036")),
+    ("talks discussed discuss discusses consultations", ("talks", "046", "036")),
+    ("negotiations negotiated negotiate negotiating", ("negotiation", "046", "036")),
+    ("summit", ("summit", "040", "036")),
+    ("letter wrote", ("letter", "010", "010")),
+    ("said says told stated remarks declared denounced condemned criticized criticised "
+     "accused", ("statement", "010", "010")),
+    ("proposed propose proposes proposal raised", ("proposal", "020", "020")),
+    ("signed sign signs signing", ("signing", "057", "057")),
+    ("announcement announced announces", ("announcement", "010", "010")),
+    ("decision decided", ("decision", "054", "054")),
+    ("build built constructed", ("construction", "061", "061")),
+    ("sell sold sales obtained supplied delivered", ("arms_transfer", "072", "0332")),
+    ("published", ("report", "", "")),
+]:
+    for _w in _words.split():
+        TRIGGERS[_w] = _spec
+_CAMEO_WORDS = {"denounced": "111", "condemned": "111", "criticized": "111",
+                "criticised": "111", "accused": "112", "praised": "051"}
+#: hedges, by status, most decisive first
+_DID_NOT = ("appears not to have", "appear not to have", "did not take place",
+            "never took place", "was cancelled", "was canceled", "was called off")
+_DISPUTED_NEXT = ("it was unclear whether", "it is unclear whether", "if true")
+_CONSIDER = {"might", "may", "could", "considering", "consider", "considers", "possible",
+             "possibly", "mulling"}
+_PLANNED = {"will", "would", "shall", "upcoming", "expected", "scheduled", "plans",
+            "planned", "future", "forthcoming", "preparation"}
+_REPORTED = ("reportedly", "according to", "is said", "was said", "are said", "were said",
+             "is believed", "reported that", "reports", "apparently", "allegedly", "alleged",
+             "as saying", "sources say", "sources now say", "claimed", "reported")
+_AGENT_ROLES = {
+    "meeting": ("host", "guest"), "visit": ("guest", "host"), "talks": ("participant",
+                                                                       "participant"),
+    "negotiation": ("party", "party"), "summit": ("participant", "participant"),
+    "letter": ("sender", "addressee"), "statement": ("speaker", "subject"),
+    "proposal": ("proposer", "addressee"), "signing": ("signatory", "signatory"),
+    "announcement": ("announcer", "subject"), "decision": ("decider", "subject"),
+    "construction": ("participant", "object"), "arms_transfer": ("supplier", "recipient"),
+    "report": ("publisher", "source"),
+}
+_CLAUSE = {";", ":", "–", "—", "that", "whether", "where", "which", "when", "but", "while",
+           "whereby", "who"}
+_PLACE_KINDS = {ActorKind.CITY, ActorKind.AIRPORT, ActorKind.REGION}
+
+
+@dataclass
+class _Event:
+    type: str
+    trigger: str
+    sentence: Sentence
+    at: int  #: token index of the trigger
+    agents: list[str]
+    others: list[str]
+    objects: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    place: str | None = None
+    time: TimeMention | None = None
+    days: int | None = None
+    status: str = "occurred"
+    status_why: str = "no hedge"
+    cameo: str = ""
+    confidence: float = 0.6
+    evidence: list[Sentence] = field(default_factory=list)
+    same_as: str | None = None
+    nominal: bool = False
+    merged: int = 0
+
+
+@dataclass
+class Draft:
+    """A drafted data file: the YAML tree and where its text is."""
+
+    tree: dict[str, Any]
+    text: str
+    text_file: str
+
+    def to_yaml(self) -> str:
+        """The draft as the text of a data file."""
+        return _dump(self.tree)
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write the data file and, beside it, the text it quotes; return the file."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text_path = path.parent / self.text_file
+        if not text_path.exists() or text_path.read_text(encoding="utf-8") != self.text:
+            text_path.write_text(self.text, encoding="utf-8")
+        path.write_text(self.to_yaml(), encoding="utf-8")
+        return path
+
+
+def _dump(tree: dict[str, Any]) -> str:
+    header = ("# A DRAFT written by korea-graph draft: every candidate is unreviewed.\n"
+              "# Review it with `korea-graph review FILE` (or korea_graph.review_frame).\n")
+    return header + yaml.safe_dump(tree, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _published(value: str | date | TimeSpan) -> TimeSpan:
+    if isinstance(value, TimeSpan):
+        return value
+    if isinstance(value, date):
+        return TimeSpan.day(value)
+    return TimeSpan.parse(str(value))
+
+
+def draft_file(path: str | os.PathLike[str], *, published: str | date | TimeSpan,
+               source: str, base: KnowledgeGraph | None = None, model: str | None = None,
+               title: str | None = None) -> Draft:
+    """:func:`draft` of a UTF-8 text file (its name becomes the draft's text file)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read the text: {exc}", file=str(path),
+                        expected="a UTF-8 text file") from exc
+    return draft(text, published=published, source=source, base=base, model=model,
+                 title=title, text_file=path.name, doc_id=slug(path.stem))
+
+
+def draft(text: str, *, published: str | date | TimeSpan, source: str,
+          base: KnowledgeGraph | None = None, model: str | None = None,
+          title: str | None = None, text_file: str | None = None,
+          doc_id: str | None = None) -> Draft:
+    """Draft a data file from ``text`` published on ``published`` by ``source``.
+
+    ``base`` is the graph to link against (actors by name, events by ``same_as``);
+    ``model`` a spaCy model name (``en_core_web_sm`` is used when installed, else a
+    blank English pipeline). The text needs a header, a line of dashes, then one
+    paragraph per line, as every data file's text (see ``docs/curation.md``); a text
+    without the line of dashes gets one.
+    """
+    text = text.replace("\r\n", "\n")
+    if "\n---" not in text:
+        head = title or source
+        text = f"Title: {head}\n{'-' * 70}\n{text}"
+    if not text.endswith("\n"):
+        text += "\n"
+    pub = _published(published)
+    reading = read_text(text, base, model)
+    events = _Events(reading, pub, base).run()
+    doc_title = title or _header(text, "title") or source
+    doc_id = doc_id or slug(doc_title)[:60].strip("-")
+    tree = _Tree(reading, pub, base, doc_id, doc_title, source, text_file or f"{doc_id}.txt")
+    return Draft(tree.build(events), text, text_file or f"{doc_id}.txt")
+
+
+def _header(text: str, key: str) -> str | None:
+    head = text[:text.find("\n---")]
+    for line in head.splitlines():
+        if line.lower().startswith(key + ":"):
+            return line.split(":", 1)[1].strip() or None
+    return None
+
+
+# -- events -------------------------------------------------------------------------------
+class _Events:
+    def __init__(self, reading: TextReading, pub: TimeSpan, base: KnowledgeGraph | None
+                 ) -> None:
+        self.r = reading
+        self.pub = pub
+        self.base = base
+        self.found: list[_Event] = []
+
+    def kind(self, actor: str) -> ActorKind:
+        return self.r.actors[actor].kind
+
+    def run(self) -> list[_Event]:
+        for s in self.r.sentences:
+            self.sentence(s)
+        self.disputes()
+        merged = self.merge()
+        for e in merged:
+            self.link(e)
+        return merged
+
+    def sentence(self, s: Sentence) -> None:
+        lowers = [t.lower for t in s.tokens]
+        times = find_times(s.text, self.pub, s.start)
+        used: set[int] = set()
+        here: list[_Event] = []
+        for i, word in enumerate(lowers):
+            spec = TRIGGERS.get(word)
+            if spec is None or i in used:
+                continue
+            etype, code, intent = spec
+            if etype == "report" and not (i + 2 < len(lowers) and lowers[i + 1] in ("a", "an")
+                                           and lowers[i + 2] == "report"):
+                continue
+            if word == "sales" and "arms" not in lowers[max(0, i - 2):i]:
+                continue
+            if word in ("sell", "sold") and "arms" not in lowers[i + 1:i + 3]:
+                continue
+            if word == "obtained" and "from" not in lowers[i + 1:i + 6]:
+                continue
+            if word in ("meeting", "meetings") and i + 1 < len(lowers) and lowers[i - 1:i] == [
+                    "summit"]:
+                continue
+            if etype == "visit" and word in ("arrived", "arrive", "arrives") and not any(
+                    w in ("in", "at") for w in lowers[i + 1:i + 3]):
+                continue
+            e = self.event(s, i, etype, word)
+            if e is None:
+                continue
+            used.add(i)
+            e.cameo = _CAMEO_WORDS.get(word, code)
+            self.status(e, lowers)
+            if e.status in ("planned", "under_consideration") and intent:
+                e.cameo = intent
+            e.days = duration_days(" ".join(lowers[max(0, i - 3):i + 5]))
+            here.append(e)
+        self.assign_times(here, times)
+        self.found.extend(here)
+        # "reported on July 1 that ...": a report event of the outlet, with its date
+        for i, word in enumerate(lowers):
+            if word == "reported" and i + 1 < len(lowers) and lowers[i + 1] == "on":
+                agents = [m.actor for m in s.mentions if m.last <= i and
+                          self.kind(m.actor) is ActorKind.NEWS_OUTLET]
+                if agents:
+                    e = _Event("report", word, s, i, agents[-1:], [], evidence=[s])
+                    e.time = self.time_for(e, times)
+                    e.confidence = 0.6
+                    self.found.append(e)
+
+    # participants -------------------------------------------------------------------------
+    def clause(self, s: Sentence, i: int) -> tuple[int, int]:
+        lowers = [t.lower for t in s.tokens]
+        a = i
+        while a > 0 and lowers[a - 1] not in _CLAUSE:
+            a -= 1
+        b = i + 1
+        while b < len(lowers) and lowers[b] not in _CLAUSE and lowers[b] != ".":
+            b += 1
+        return a, b
+
+    def event(self, s: Sentence, i: int, etype: str, word: str) -> _Event | None:
+        lowers = [t.lower for t in s.tokens]
+        a, b = self.clause(s, i)
+        ms = [m for m in s.mentions if m.actor]
+        agent_ms = [m for m in ms if self.kind(m.actor).is_agent]
+        nominal = word in ("visit", "visits", "trip", "trips", "talks", "summit", "letter",
+                           "meeting", "meetings", "proposal", "announcement", "decision",
+                           "negotiations", "arrival", "remarks", "sales", "consultations",
+                           "signing") and not (i > 0 and lowers[i - 1] in (
+                               "to", "will", "would", "might", "did", "not"))
+        # the agent: a possessor ("Putin's visit"), "by X" ("a visit by Putin"), or the
+        # subject: the nearest agents before the trigger in its clause, not after a
+        # preposition; for a nominal trigger with none, the sentence's first subject
+        left = [m for m in agent_ms if a <= m.first and m.last <= i and not self._governed(
+            s, m)]
+        agents: list[str] = []
+        possessor = [m for m in agent_ms if m.possessive and m.last in (i - 1, i - 2, i - 3)
+                     and m.last <= i]
+        by = [m for m in agent_ms if m.first > i and lowers[m.first - 1] == "by" and
+              m.first - i <= 4]
+        if possessor:
+            agents = [possessor[-1].actor]
+        elif by and nominal:
+            agents = [by[0].actor]
+        elif left and not (nominal and etype in ("summit", "talks", "meeting",
+                                                  "negotiation") and lowers[i - 1:i] != [
+                                                      "their"] and not any(
+                lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8)))):
+            agents = self._coordinated(s, left)
+        elif lowers[i - 1:i] == ["their"] or lowers[i - 2:i - 1] == ["their"]:
+            agents = self._coordinated(s, [m for m in agent_ms if m.last <= i]) or []
+        elif etype in ("letter", "statement", "proposal") or nominal:
+            after = [m for m in agent_ms if m.first > i and not self._governed(s, m)]
+            before = [m for m in agent_ms if m.last <= a and not self._governed(s, m)]
+            if after and etype in ("letter", "statement"):
+                agents = [after[0].actor]
+            elif before:
+                agents = [before[0].actor]
+        # "according to Klebanov": the speaker
+        if etype == "statement" and not agents:
+            acc = [m for m in agent_ms if lowers[max(0, m.first - 2):m.first] == [
+                "according", "to"]]
+            agents = [acc[0].actor] if acc else []
+        # the other side: "with X", "to X", "between X and Y"
+        others: list[str] = []
+        right = [m for m in ms if m.first > i and m.first < b + 8]
+        if "between" in lowers[i:min(b, i + 8)]:
+            k = lowers.index("between", i)
+            after_between = [m for m in agent_ms if m.first > k]
+            pair = after_between[:1]
+            if pair:
+                same = [m for m in after_between[1:] if self.kind(m.actor).category ==
+                        self.kind(pair[0].actor).category and m.first - pair[0].last < 12]
+                if same and "and" in lowers[pair[0].last:same[0].first]:
+                    pair.append(same[0])
+            if len(pair) == 2:
+                agents, others = [pair[0].actor, pair[1].actor], []
+            else:
+                return None
+        else:
+            others = self._others(s, right, etype, lowers)
+        if etype == "arms_transfer":
+            frm = [m.actor for m in right if lowers[m.first - 1] == "from"]
+            if word == "obtained":
+                agents, others = frm[:1], agents
+        places = [m for m in ms if self.kind(m.actor) in _PLACE_KINDS and m.first > a - 3
+                  and m.first < b + 6]
+        place = None
+        if places:
+            near = min(places, key=lambda m: abs(m.first - i))
+            place = near.actor
+        # a visit to a state: the state is the host
+        if etype == "visit":
+            place = None
+            dest = [m for m in ms if m.first > i and lowers[m.first - 1] in ("to", "in") and
+                    m.first - i < 8]
+            if dest:
+                d = dest[0]
+                if self.kind(d.actor) is ActorKind.STATE:
+                    others = [d.actor]
+                    place = None if place == d.actor else place
+                elif self.kind(d.actor) in _PLACE_KINDS:
+                    place = d.actor
+                    country = self.r.actors[d.actor].country
+                    if country and country in self.r.actors:
+                        others = [country]
+            others = [o for o in others if self.kind(o) is ActorKind.STATE or
+                      self.kind(o).category == "institution"]
+        objects = [m.actor for m in ms if m.first > i and self.kind(m.actor) in (
+            ActorKind.TREATY, ActorKind.PROJECT, ActorKind.FACILITY, ActorKind.TOPIC)
+            and m.first < b + 10]
+        if etype == "construction":
+            objects = [m.actor for m in ms if self.kind(m.actor) is ActorKind.FACILITY]
+        agents = [x for x in dict.fromkeys(agents) if x not in others or etype == "signing"]
+        if not agents and not others:
+            return None
+        if not agents and etype not in ("summit", "statement"):
+            return None
+        e = _Event(etype, word, s, i, agents, others, objects=objects[:2], place=place,
+                   evidence=[s], nominal=nominal)
+        e.confidence = round(min([self.r.actors[x].confidence for x in agents + others]
+                                 + [0.8]) * (0.8 if nominal else 0.9), 2)
+        return e
+
+    def _others(self, s: Sentence, right: list[Mention], etype: str, lowers: list[str]
+                ) -> list[str]:
+        """The other side: "with X", "to X" (a title before the name is skipped)."""
+        others: list[str] = []
+        for m in right:
+            first = m.first
+            if m.title_start is not None:
+                first = next((k for k, t in enumerate(s.tokens) if t.start == m.title_start),
+                             first)
+                while first > 0 and lowers[first - 1] in ("the", "a"):
+                    first -= 1
+            prev = lowers[first - 1] if first > 0 else ""
+            if not self.kind(m.actor).is_agent:
+                continue
+            if prev in ("with", "to"):
+                others.append(m.actor)
+                others.extend(x for x in self._coordinated_after(s, m) if x not in others)
+            if etype in ("statement", "announcement", "decision") and prev not in (
+                    "by", "from") and m.actor not in others:
+                others.append(m.actor)
+                break
+        return others
+
+    def _governed(self, s: Sentence, m: Mention) -> bool:
+        """A mention right after a preposition ("to Kim", "with Lee") is not a subject."""
+        k = m.first - 1
+        while k >= 0 and s.tokens[k].lower in ("the", "a", "an", "top", "official"):
+            k -= 1
+        return k >= 0 and s.tokens[k].lower in ("to", "with", "of", "in", "from", "for",
+                                                 "at", "on", "into", "about", "between",
+                                                 "against", "over", "during", "after",
+                                                 "than", "by", "following")
+
+    def _coordinated(self, s: Sentence, left: list[Mention]) -> list[str]:
+        """The last subject before the trigger and those joined to it by "and"."""
+        if not left:
+            return []
+        out = [left[-1]]
+        for m in reversed(left[:-1]):
+            stop = out[0].first
+            if out[0].title_start is not None:
+                stop = next((k for k, t in enumerate(s.tokens) if t.start ==
+                             out[0].title_start), stop)
+            between = [t.lower for t in s.tokens[m.last:stop] if t.lower not in ("the", "a")]
+            if between in (["and"], [",", "and"], [","]):
+                out.insert(0, m)
+            else:
+                break
+        return [m.actor for m in out]
+
+    def _coordinated_after(self, s: Sentence, first: Mention) -> list[str]:
+        out = []
+        prev = first
+        for m in s.mentions:
+            if m.first <= prev.first or not m.actor:
+                continue
+            between = [t.lower for t in s.tokens[prev.last:m.first]]
+            if between and between[-1] in ("with", "and") and len(between) <= 5 and \
+                    self.kind(m.actor).is_agent:
+                out.append(m.actor)
+                prev = m
+            else:
+                break
+        return out
+
+    # status -------------------------------------------------------------------------------
+    def status(self, e: _Event, lowers: list[str]) -> None:
+        text = " ".join(lowers)
+        before = " ".join(lowers[max(0, e.at - 6):e.at])
+        start = " ".join(lowers[:e.at])
+        near = set(lowers[max(0, e.at - 4):e.at])
+        after = " ".join(lowers[e.at:])
+        if any(p in after for p in _DID_NOT):
+            e.status, e.status_why = "did_not_happen", "the sentence says it did not take place"
+        elif near & _CONSIDER or "considering" in start:
+            e.status, e.status_why = "under_consideration", \
+                f"{sorted(near & _CONSIDER) or ['considering']} before the trigger"
+        elif near & _PLANNED or set(lowers[max(0, e.at - 8):e.at]) & {"will", "upcoming"}:
+            e.status, e.status_why = "planned", f"{sorted(near & _PLANNED) or ['will']}"
+        elif any(p in start or p in before for p in _REPORTED) or (
+                "reportedly" in text and e.nominal):
+            word = next(p for p in _REPORTED if p in start or p in before or p in text)
+            e.status, e.status_why = "reported", f"{word!r} in the sentence"
+
+    def disputes(self) -> None:
+        """"It was unclear whether that report...", "If true, ...": the hedged events
+        of the sentence before are disputed."""
+        by_sentence: dict[int, list[_Event]] = {}
+        for e in self.found:
+            by_sentence.setdefault(e.sentence.index, []).append(e)
+        for s in self.r.sentences:
+            lead = " ".join(t.lower for t in s.tokens[:5])
+            if any(lead.startswith(p) for p in _DISPUTED_NEXT):
+                for e in by_sentence.get(s.index - 1, []):
+                    if e.status == "reported":
+                        e.status = "disputed"
+                        e.status_why = f"the next sentence opens {lead!r}"
+                        e.evidence.append(s)
+
+    # time ---------------------------------------------------------------------------------
+    def assign_times(self, events: list[_Event], times: list[TimeMention]) -> None:
+        """Each time expression dates the trigger nearest to it; an event takes the
+        most precise of its own, and one dated after publication is planned."""
+        own: dict[int, list[TimeMention]] = {}
+        for t in times:
+            best = None
+            for index, e in enumerate(events):
+                if self.time_for(e, [t]) is None:
+                    continue
+                tok = e.sentence.tokens[e.at]
+                d = t.start - tok.end if t.start >= tok.end else tok.start - t.end
+                if best is None or d < best[0]:
+                    best = (d, index)
+            if best is not None:
+                own.setdefault(best[1], []).append(t)
+        for index, e in enumerate(events):
+            mine = own.get(index, [])
+            e.time = self.time_for(e, mine) if mine else None
+            if e.time is not None and e.status in ("occurred", "reported") and \
+                    e.time.span.certainly_after(self.pub):
+                e.status, e.status_why = "planned", "dated after the publication date"
+
+    def time_for(self, e: _Event, times: list[TimeMention]) -> TimeMention | None:
+        if not times:
+            return None
+        trigger = e.sentence.tokens[e.at]
+        # in a citation in brackets: a source's date, not the event's
+        opens = [m.start() for m in re.finditer(r"\(", e.sentence.text)]
+        def in_brackets(t: TimeMention) -> bool:
+            for o in opens:
+                close = e.sentence.text.find(")", o)
+                if e.sentence.start + o < t.start and (close < 0 or
+                                                       t.end <= e.sentence.start + close + 1):
+                    return True
+            return False
+        candidates = [t for t in times if not in_brackets(t)]
+        if not candidates:
+            return None
+        def distance(t: TimeMention) -> tuple[int, int]:
+            d = t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
+            return (d + (0 if t.precise else 15), 0 if t.start >= trigger.end else 1)
+        best = min(candidates, key=distance)
+        return best if distance(best)[0] < 120 else None
+
+    # merging and linking ------------------------------------------------------------------
+    def merge(self) -> list[_Event]:
+        out: list[_Event] = []
+        for e in self.found:
+            twin = next((o for o in out if self._same(o, e)), None)
+            if twin is None:
+                out.append(e)
+                continue
+            twin.merged += 1
+            twin.evidence.extend(s for s in e.evidence if s not in twin.evidence)
+            for x in e.agents:
+                if x not in twin.agents and x not in twin.others:
+                    twin.agents.append(x)
+            for x in e.others:
+                if x not in twin.others and x not in twin.agents:
+                    twin.others.append(x)
+            twin.objects.extend(x for x in e.objects if x not in twin.objects)
+            twin.place = twin.place or e.place
+            if e.time is not None and (twin.time is None or (e.time.precise and
+                                                             not twin.time.precise)):
+                twin.time = e.time
+            if twin.nominal and not e.nominal:
+                twin.status, twin.status_why = e.status, e.status_why
+            elif twin.status == "reported" and e.status == "occurred":
+                twin.status, twin.status_why = e.status, e.status_why
+            twin.confidence = min(0.95, round(twin.confidence + 0.05, 2))
+        return out
+
+    def _same(self, a: _Event, b: _Event) -> bool:
+        similar = {a.type, b.type} <= {"talks", "meeting"} or a.type == b.type
+        if not similar:
+            return False
+        if a.type != b.type and a.sentence.index != b.sentence.index and not (
+                b.nominal or a.nominal):
+            return False
+        pa, pb = set(a.agents + a.others), set(b.agents + b.others)
+        if not pa & pb or not (set(a.agents) & set(b.agents) or pa <= pb or pb <= pa):
+            return False
+        if a.type == "visit" and a.place and b.place and a.place != b.place:
+            return False
+        if a.type == "visit" and {*a.others, *b.others} and set(a.others) != set(b.others) \
+                and a.others and b.others:
+            return False
+        if a.time is not None and b.time is not None and not \
+                a.time.span.possibly_overlaps(b.time.span):
+            return False
+        if {a.status, b.status} & {"did_not_happen", "under_consideration"} and \
+                a.status != b.status:
+            return False
+        return not (a.type in ("statement", "proposal", "letter") and
+                    abs(a.sentence.index - b.sentence.index) > 2)
+
+    def link(self, e: _Event) -> None:
+        if self.base is None:
+            return
+        mine = set(e.agents + e.others)
+        best: tuple[float, str] | None = None
+        for other in self.base.events.values():
+            if other.type.value != e.type and {other.type.value, e.type} != {"talks",
+                                                                            "meeting"}:
+                continue
+            theirs = {p.actor for p in other.participants}
+            shared = mine & theirs
+            if not shared or not set(e.agents) & theirs:
+                continue
+            if e.time is not None and not other.when.possibly_overlaps(e.time.span):
+                continue
+            if e.type == "visit" and e.place and other.place and e.place != other.place:
+                continue
+            score = len(shared) / len(mine | (theirs & {a for a in theirs if a in
+                                                       self.r.actors}))
+            if e.time is not None:
+                score += 0.25
+            if best is None or score > best[0]:
+                best = (score, other.id)
+        if best is not None and best[0] >= 0.5:
+            e.same_as = best[1]
+
+
+# -- the tree -----------------------------------------------------------------------------
+class _Tree:
+    def __init__(self, reading: TextReading, pub: TimeSpan, base: KnowledgeGraph | None,
+                 doc_id: str, title: str, source: str, text_file: str) -> None:
+        self.r = reading
+        self.pub = pub
+        self.base = base
+        self.doc_id = doc_id
+        self.title = title
+        self.source = source
+        self.text_file = text_file
+        self.ids: set[str] = set()
+
+    def ident(self, base_id: str) -> str:
+        out = base_id[:70].strip("-") or "record"
+        n = 2
+        while out in self.ids or (self.base is not None and (
+                out in self.base.events or out in self.base.affiliations or
+                out in self.base.stances or out in self.base.documents)):
+            out = f"{base_id[:66].strip('-')}-{n}"
+            n += 1
+        self.ids.add(out)
+        return out
+
+    def evidence(self, s: Sentence) -> dict[str, Any]:
+        return {"start": s.start, "quote": s.text}
+
+    def build(self, events: list[_Event]) -> dict[str, Any]:
+        source_id = slug(self.source)
+        affiliations = self.posts()
+        actors = self.r.actors
+        if source_id not in actors and not (self.base is not None and
+                                            source_id in self.base.actors):
+            actors[source_id] = ActorCandidate(source_id, self.source, ActorKind.NEWS_OUTLET,
+                                               False, 1.0, "the source given to draft",
+                                               self.source, -1)
+        elif source_id not in actors and self.base is not None:
+            a = self.base.actors[source_id]
+            actors[source_id] = ActorCandidate(a.id, a.label, a.kind, True, 1.0,
+                                               "the source given to draft", self.source, -1,
+                                               aliases=list(a.aliases))
+        self.ids.update(actors)
+        document: dict[str, Any] = {"id": self.ident(self.doc_id), "title": self.title,
+                                    "text": self.text_file, "publisher": source_id,
+                                    "published": time_form(self.pub)}
+        if actors[source_id].kind is not ActorKind.NEWS_OUTLET:
+            raise DataError(f"the source {self.source!r} is a {actors[source_id].kind.value} "
+                            "in the base graph", field="source", expected="a news outlet")
+        url = _header(self.r.text, "url") or _header(self.r.text, "address")
+        if url:
+            document["url"] = url
+        tree: dict[str, Any] = {"format": FORMAT, "document": document}
+        tree["actors"] = [self.actor(a) for a in actors.values()]
+        tree["events"] = [self.event(e) for e in events]
+        tree["affiliations"] = affiliations
+        return tree
+
+    def actor(self, a: ActorCandidate) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": a.id, "label": a.label, "kind": a.kind.value}
+        if a.aliases:
+            out["aliases"] = list(dict.fromkeys(a.aliases))
+        if a.country and a.country in self.r.actors:
+            out["country"] = a.country
+        if a.wikidata:
+            out["wikidata"] = a.wikidata
+        review: dict[str, Any] = {"status": "unreviewed", "confidence": round(a.confidence, 2),
+                                  "method": a.method, "mention": a.mention}
+        if a.base:
+            review["matched"] = "an actor of the base graph"
+        if a.sentence >= 0:
+            review["evidence"] = self.evidence(self.r.sentences[a.sentence])
+        out["review"] = review
+        return out
+
+    def label(self, e: _Event) -> str:
+        names = [self.r.actors[x].label for x in e.agents + e.others]
+        place = f" in {self.r.actors[e.place].label}" if e.place else ""
+        if e.type == "visit" and e.place:
+            return f"{' and '.join(names[:1])} visits {self.r.actors[e.place].label}"
+        joined = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] \
+            if names else "someone"
+        return f"{e.type.replace('_', ' ')}: {joined}{place}"
+
+    def event(self, e: _Event) -> dict[str, Any]:
+        agent_role, other_role = _AGENT_ROLES[e.type]
+        participants = [{"actor": x, "role": agent_role} for x in e.agents]
+        if e.type == "meeting" and not e.others:
+            participants = [{"actor": x, "role": "participant"} for x in e.agents]
+        participants += [{"actor": x, "role": other_role} for x in e.others
+                         if x not in e.agents]
+        object_role = "topic" if e.type in ("talks", "meeting", "statement", "negotiation",
+                                            "summit", "letter") else "object"
+        participants += [{"actor": x, "role": object_role} for x in e.objects
+                         if x not in e.agents + e.others]
+        base = slug("-".join([*(x.split("-")[-1] for x in e.agents[:2]), e.type,
+                              *(x.split("-")[-1] for x in e.others[:1])]))
+        out: dict[str, Any] = {"id": self.ident(base), "type": e.type, "label": self.label(e),
+                               "participants": participants}
+        if e.place:
+            out["place"] = e.place
+        out["when"] = self.when(e)
+        out["status"] = e.status
+        out["evidence"] = [self.evidence(s) for s in e.evidence]
+        if e.cameo:
+            out["cameo"] = e.cameo
+        review: dict[str, Any] = {
+            "status": "unreviewed", "confidence": e.confidence,
+            "method": f"trigger {e.trigger!r}; status {e.status}: {e.status_why}"}
+        if e.merged:
+            review["method"] += f"; {e.merged + 1} mentions merged"
+        if e.same_as:
+            review["same_as"] = e.same_as
+        out["review"] = review
+        return out
+
+    def when(self, e: _Event) -> dict[str, Any]:
+        if e.time is not None:
+            form = dict(e.time.form)
+            span = e.time.span
+            if e.days and span.precision.value == "day" and span.start_min is not None:
+                from datetime import timedelta
+
+                last = span.start_min + timedelta(days=e.days - 1)
+                return time_form(TimeSpan.span(span.start_min, last),
+                                 f"{form.get('phrase', '')} ({e.days} days)".strip(),
+                                 f"{e.days} days from {span.start_min}")
+            return form
+        assert self.pub.start_min is not None
+        if e.status in ("planned", "under_consideration"):
+            return time_form(TimeSpan.after(self.pub.start_min), None,
+                             "no date in the text; after the publication date")
+        end = self.pub.end_max or self.pub.start_min
+        return time_form(TimeSpan.before(end), None,
+                         "no date in the text; by the publication date")
+
+    def posts(self) -> list[dict[str, Any]]:
+        from .mentions import TITLES
+
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for s in self.r.sentences:
+            for m in s.mentions:
+                if not m.title or not m.title_state or m.kind is not ActorKind.PERSON:
+                    continue
+                kind, pattern, org_kind = TITLES[m.title]
+                state = self.r.actors[m.title_state]
+                org = m.title_state
+                if org_kind is not None:
+                    org_label = pattern.format(state=_demonym_of(state.label))
+                    org = self._org(org_label, org_kind, m.title_state, s)
+                if (m.actor, org) in seen:
+                    continue
+                seen.add((m.actor, org))
+                phrase = s.text[m.title_start - s.start:m.end - s.start] \
+                    if m.title_start is not None else m.text
+                entry: dict[str, Any] = {
+                    "id": self.ident(f"{m.actor}-{slug(m.title)}"), "holder": m.actor,
+                    "organization": org, "kind": kind, "title": _title_case(m.title)}
+                if kind == "representative" and m.alternatives:
+                    to = slug(m.alternatives[0])
+                    if to in self.r.actors:
+                        entry["accredited_to"] = to
+                entry["when"] = time_form(self.pub, phrase,
+                                          "the post as the text gives it: held at publication")
+                entry["status"] = "occurred"
+                entry["evidence"] = [self.evidence(s)]
+                entry["review"] = {"status": "unreviewed", "confidence": 0.7,
+                                   "method": f"title before a name ({phrase!r})"}
+                out.append(entry)
+        return out
+
+    def _org(self, label: str, kind: ActorKind, country: str, s: Sentence) -> str:
+        from ..core.names import compact
+
+        for a in self.r.actors.values():
+            if compact(a.label) == compact(label) or compact(label) in {
+                    compact(x) for x in a.aliases}:
+                return a.id
+        if self.base is not None:
+            for a in self.base.actors.values():
+                if compact(label) in {compact(n) for n in a.names}:
+                    self.r.actors[a.id] = ActorCandidate(a.id, a.label, a.kind, True, 0.7,
+                                                         "base graph: organisation of a "
+                                                         "title", label, s.index,
+                                                         aliases=list(a.aliases),
+                                                         country=a.country)
+                    return a.id
+        new_id = slug(label)
+        self.r.actors[new_id] = ActorCandidate(new_id, label, kind, False, 0.6,
+                                               "organisation of a title", label, s.index,
+                                               country=country)
+        return new_id
+
+
+def _demonym_of(state_label: str) -> str:
+    from .mentions import DEMONYMS
+
+    for adjective, label in DEMONYMS.items():
+        if label == state_label and adjective not in ("u.s.", "us"):
+            return " ".join(w.capitalize() for w in adjective.split())
+    return state_label
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w if w in ("of",) else w.capitalize() for w in title.split())

@@ -1,0 +1,887 @@
+"""Who a news text names: sentences, actor mentions, titles, and their actors.
+
+spaCy splits the text into tokens and sentences and finds the names of the base graph
+(its labels and aliases, with romanisation variants) with a ``PhraseMatcher``; the rest
+is rules over tokens: runs of capitalised words, titles ("Russian Foreign Minister Igor
+Ivanov", "the Russian president"), nationality adjectives, institutions ("North Korea's
+parliament", "Russian Foreign Ministry sources"), outlets cited in parentheses, and
+pronouns. The pipeline needs no model download (``spacy.blank("en")`` with a
+sentencizer); when a statistical model such as ``en_core_web_sm`` is installed its
+named entities are added as candidates. Mentions are matched to actors by rapidfuzz
+against the base graph's names and the names seen earlier in the text.
+
+>>> from korea_graph.core.timespan import TimeSpan
+>>> text = "Russian Foreign Minister Igor Ivanov met Kim Jong Il. Mr. Ivanov left."
+>>> found = read_text(text, base=None)                         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import ActorKind
+from ..core.names import compact, normalize
+from ..errors import DependencyError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "ActorCandidate",
+    "Mention",
+    "Sentence",
+    "TextReading",
+    "Token",
+    "pipeline",
+    "read_text",
+    "slug",
+]
+
+#: nationality adjective -> (state label, what the state is called in the text)
+DEMONYMS: dict[str, str] = {
+    "russian": "Russia", "north korean": "North Korea", "south korean": "South Korea",
+    "soviet": "Soviet Union", "american": "United States", "u.s.": "United States",
+    "us": "United States", "chinese": "China", "japanese": "Japan", "british": "United Kingdom",
+    "french": "France", "german": "Germany", "korean": "Korea", "ukrainian": "Ukraine",
+    "indian": "India", "iranian": "Iran", "israeli": "Israel", "western": "",
+}
+
+#: title words -> (affiliation kind, organisation pattern) ; {state} is filled with the state
+TITLES: dict[str, tuple[str, str, ActorKind | None]] = {
+    "president": ("head", "{state}", None),
+    "leader": ("head", "{state}", None),
+    "supreme leader": ("head", "{state}", None),
+    "chairman": ("head", "{state}", None),
+    "premier": ("head", "{state} government", ActorKind.GOVERNMENT),
+    "prime minister": ("head", "{state} government", ActorKind.GOVERNMENT),
+    "deputy prime minister": ("post", "{state} government", ActorKind.GOVERNMENT),
+    "foreign minister": ("head", "{state} Foreign Ministry", ActorKind.MINISTRY),
+    "deputy foreign minister": ("post", "{state} Foreign Ministry", ActorKind.MINISTRY),
+    "defense minister": ("head", "{state} Defense Ministry", ActorKind.MINISTRY),
+    "defence minister": ("head", "{state} Defence Ministry", ActorKind.MINISTRY),
+    "minister": ("post", "{state} government", ActorKind.GOVERNMENT),
+    "ambassador": ("representative", "{state}", None),
+    "secretary of state": ("head", "{state} State Department", ActorKind.MINISTRY),
+    "spokesman": ("post", "{state} government", ActorKind.GOVERNMENT),
+    "king": ("head", "{state}", None),
+    "chancellor": ("head", "{state} government", ActorKind.GOVERNMENT),
+}
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "gen.", "general"}
+
+#: the last word of a name -> the kind of actor it names
+HEAD_WORDS: dict[str, ActorKind] = {
+    "airport": ActorKind.AIRPORT,
+    "plant": ActorKind.FACILITY, "complex": ActorKind.FACILITY, "railroad": ActorKind.FACILITY,
+    "railway": ActorKind.FACILITY, "works": ActorKind.FACILITY, "station": ActorKind.FACILITY,
+    "mill": ActorKind.FACILITY, "mills": ActorKind.FACILITY, "port": ActorKind.FACILITY,
+    "treaty": ActorKind.TREATY, "pact": ActorKind.TREATY, "accord": ActorKind.TREATY,
+    "agreement": ActorKind.TREATY, "declaration": ActorKind.TREATY,
+    "charter": ActorKind.TREATY, "convention": ActorKind.TREATY,
+    "ministry": ActorKind.MINISTRY, "department": ActorKind.MINISTRY,
+    "government": ActorKind.GOVERNMENT, "cabinet": ActorKind.GOVERNMENT,
+    "parliament": ActorKind.PARLIAMENT, "assembly": ActorKind.PARLIAMENT,
+    "duma": ActorKind.PARLIAMENT, "congress": ActorKind.PARLIAMENT,
+    "senate": ActorKind.PARLIAMENT, "party": ActorKind.PARTY,
+    "committee": ActorKind.GOVERNMENT, "commission": ActorKind.GOVERNMENT,
+    "council": ActorKind.GOVERNMENT, "office": ActorKind.GOVERNMENT,
+    "kremlin": ActorKind.HEAD_OF_STATE_OFFICE, "intelligence": ActorKind.INTELLIGENCE_SERVICE,
+    "times": ActorKind.NEWS_OUTLET, "herald": ActorKind.NEWS_OUTLET,
+    "post": ActorKind.NEWS_OUTLET, "news": ActorKind.NEWS_OUTLET, "agency": ActorKind.NEWS_OUTLET,
+    "agencies": ActorKind.NEWS_OUTLET, "journal": ActorKind.NEWS_OUTLET,
+    "tribune": ActorKind.NEWS_OUTLET, "foundation": ActorKind.NEWS_OUTLET,
+    "nations": ActorKind.INTERNATIONAL_FORUM, "union": ActorKind.INTERNATIONAL_FORUM,
+    "organization": ActorKind.INTERNATIONAL_FORUM, "forum": ActorKind.INTERNATIONAL_FORUM,
+    "countries": ActorKind.INTERNATIONAL_FORUM, "delegation": ActorKind.DELEGATION,
+    "peninsula": ActorKind.REGION, "island": ActorKind.REGION, "prefecture": ActorKind.REGION,
+    "province": ActorKind.REGION, "region": ActorKind.REGION,
+    "process": ActorKind.PROJECT, "project": ActorKind.PROJECT, "plan": ActorKind.PROJECT,
+    "plans": ActorKind.PROJECT, "program": ActorKind.PROJECT, "programme": ActorKind.PROJECT,
+}
+HEAD_WORDS["cooperation"] = ActorKind.PROJECT
+HEAD_WORDS["system"] = ActorKind.PROJECT
+_COMPOUND_HEADS = {"process", "treaty", "pact", "accord", "agreement", "plan", "plans",
+                   "program", "programme", "project", "system", "cooperation", "airport",
+                   "parliament"}
+#: news outlets and forums known by their short names (cited in parentheses)
+KNOWN_SHORT: dict[str, ActorKind] = {
+    "reuters": ActorKind.NEWS_OUTLET, "afp": ActorKind.NEWS_OUTLET, "ap": ActorKind.NEWS_OUTLET,
+    "upi": ActorKind.NEWS_OUTLET, "interfax": ActorKind.NEWS_OUTLET,
+    "itar-tass": ActorKind.NEWS_OUTLET, "tass": ActorKind.NEWS_OUTLET,
+    "xinhua": ActorKind.NEWS_OUTLET, "yonhap": ActorKind.NEWS_OUTLET,
+    "kcna": ActorKind.NEWS_OUTLET, "ria novosti": ActorKind.NEWS_OUTLET,
+    "g8": ActorKind.INTERNATIONAL_FORUM, "g7": ActorKind.INTERNATIONAL_FORUM,
+    "un": ActorKind.INTERNATIONAL_FORUM, "united nations": ActorKind.INTERNATIONAL_FORUM,
+    "nato": ActorKind.INTERNATIONAL_FORUM, "asean": ActorKind.INTERNATIONAL_FORUM,
+    "kremlin": ActorKind.HEAD_OF_STATE_OFFICE,
+}
+#: common-noun institutions after a nationality: "Russian Foreign Ministry sources"
+INSTITUTIONS: dict[str, tuple[str, ActorKind]] = {
+    "government": ("{state} government", ActorKind.GOVERNMENT),
+    "foreign ministry": ("{state} Foreign Ministry", ActorKind.MINISTRY),
+    "defense ministry": ("{state} Defense Ministry", ActorKind.MINISTRY),
+    "intelligence": ("{state} intelligence", ActorKind.INTELLIGENCE_SERVICE),
+    "news agencies": ("{state} news agencies", ActorKind.NEWS_OUTLET),
+    "news agency": ("{state} news agencies", ActorKind.NEWS_OUTLET),
+    "agencies": ("{state} news agencies", ActorKind.NEWS_OUTLET),
+    "parliament": ("{state} parliament", ActorKind.PARLIAMENT),
+    "delegation": ("{state} delegation", ActorKind.DELEGATION),
+    "officials": ("{state} government", ActorKind.GOVERNMENT),
+    "diplomats": ("{state} Foreign Ministry", ActorKind.MINISTRY),
+    "military": ("{state} military", ActorKind.DEFENCE_INDUSTRY),
+    "side": ("{state} delegation", ActorKind.DELEGATION),
+}
+#: capitalised words that start sentences but name nothing
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "for", "of", "to", "and", "but", "or", "if", "it",
+    "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his",
+    "her", "their", "our", "as", "by", "with", "from", "after", "before", "although",
+    "meanwhile", "equally", "sources", "reports", "few", "one", "two", "what", "according",
+    "question", "answer", "currently", "by", "however", "since", "while", "when", "where",
+    "there", "then", "so", "also", "prior", "during", "last", "next", "this", "today",
+    "yesterday", "mamedov,", "following", "despite", "besides", "moreover", "later",
+    "earlier", "now", "some", "many", "most", "all", "such", "both", "each", "other",
+    "another", "cold", "war-era", "good", "afternoon", "morning", "evening", "thank",
+    "yes", "no", "well", "let", "our", "my", "not", "very", "more", "less", "very",
+    "first", "second", "third", "new", "old", "biggest", "historic", "president",
+    "minister", "ambassador", "chairman", "leader", "prime", "deputy", "foreign", "mr.",
+    "secretary", "general", "premier", "background", "summit", "see", "edits", "title",
+} | set(n.lower() for n in ("January February March April May June July August September "
+                           "October November December Monday Tuesday Wednesday Thursday "
+                           "Friday Saturday Sunday").split())
+_PRONOUNS = {"he": "person", "his": "person", "him": "person", "she": "person",
+             "her": "person"}
+_PREPOSITIONS = {"to", "with", "of", "in", "from", "for", "by", "at", "on", "into", "about",
+                 "between", "against", "over", "during", "toward", "towards", "after",
+                 "before", "than"}
+
+
+def slug(name: str) -> str:
+    """A kebab-case id for a name.
+
+    >>> slug("Lee Joung-binn"), slug("U.S. intelligence"), slug("Kim Chaek Iron & Steel")
+    ('lee-joung-binn', 'us-intelligence', 'kim-chaek-iron-steel')
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[.'’]", "", text)
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "actor"
+
+
+@lru_cache(maxsize=4)
+def pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline: ``model`` if given, else ``en_core_web_sm`` when installed,
+    else ``spacy.blank("en")`` with a rule-based sentencizer (no download needed)."""
+    try:
+        import spacy
+        import spacy.util
+    except ImportError as exc:
+        raise DependencyError(
+            "drafting needs spaCy: pip install 'korea_graph[draft]'") from exc
+    if model is None and spacy.util.is_package("en_core_web_sm"):
+        model = "en_core_web_sm"
+    if model:
+        try:
+            return spacy.load(model, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise DependencyError(f"the spaCy model {model!r} is not installed") from exc
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """compact name -> state label, from the CAMEO country table shipped in the package."""
+    out: dict[str, str] = {}
+    table = resources.files("korea_graph") / "data" / "cameo_countries.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "code\t")) or not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[2] == "state":
+            out[compact(cells[1])] = cells[1]
+            for alias in (cells[3].split("|") if len(cells) > 3 and cells[3] else []):
+                out[compact(alias)] = cells[1]
+    out[compact("Soviet Union")] = "Soviet Union"
+    out[compact("USSR")] = "Soviet Union"
+    out[compact("U.S.")] = "United States"
+    out[compact("Korea")] = "Korea"
+    return out
+
+
+# -- records ------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Token:
+    """A token with absolute character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_title(self) -> bool:
+        t = self.text
+        return bool(t) and (t[0].isupper() or (t[0].isdigit() and "-" in t)) and \
+            t.lower() not in ("'s", "’s")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: its offsets into the document text, its paragraph and tokens."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: list[Token]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of a sentence that names (or refers to) an actor."""
+
+    sentence: int
+    first: int  #: first token index within the sentence
+    last: int  #: one past the last token
+    start: int
+    end: int
+    text: str
+    actor: str = ""  #: the actor candidate id, once resolved
+    kind: ActorKind | None = None
+    confidence: float = 0.0
+    method: str = ""
+    title: str | None = None  #: "Foreign Minister" for "Russian Foreign Minister Igor Ivanov"
+    title_state: str | None = None  #: the state id the title's nationality names
+    title_start: int | None = None
+    possessive: bool = False
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ActorCandidate:
+    """An actor the draft proposes: one of the base graph, or a new one."""
+
+    id: str
+    label: str
+    kind: ActorKind
+    base: bool
+    confidence: float
+    method: str
+    mention: str
+    sentence: int
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    wikidata: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TextReading:
+    """The sentences of a text with their mentions, and the actors they resolve to."""
+
+    text: str
+    sentences: list[Sentence]
+    actors: dict[str, ActorCandidate]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding ``offset``."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        raise IndexError(offset)
+
+
+# -- reading ------------------------------------------------------------------------------
+def body_paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """``(paragraph number, start, end)`` of each body paragraph (after a rule of dashes)."""
+    marker = text.find("\n---")
+    start = 0 if marker < 0 else text.find("\n", marker + 1) + 1
+    if marker >= 0 and start == 0:
+        return []
+    out = []
+    number = 0
+    for line in text[start:].split("\n"):
+        if line.strip():
+            number += 1
+            lead = len(line) - len(line.lstrip())
+            out.append((number, start + lead, start + len(line.rstrip())))
+        start += len(line) + 1
+    return out
+
+
+def split_sentences(text: str, model: str | None = None) -> list[Sentence]:
+    """The body's sentences, with offsets into ``text`` (paragraphs never run together)."""
+    nlp = pipeline(model)
+    sentences: list[Sentence] = []
+    spans = body_paragraphs(text)
+    docs = nlp.pipe(text[a:b] for _, a, b in spans)
+    for (number, a, _b), doc in zip(spans, docs, strict=True):
+        pieces: list[list[Token]] = []
+        for sent in doc.sents:
+            toks = [piece for t in sent if not t.is_space
+                    for piece in _split_dashes(t.text, a + t.idx)]
+            if not toks:
+                continue
+            # an opening bracket that ends a sentence belongs to the next one
+            if pieces and pieces[-1] and pieces[-1][-1].text in "([" and \
+                    len(pieces[-1]) > 1:
+                toks.insert(0, pieces[-1].pop())
+            pieces.append(toks)
+        for toks in pieces:
+            if not toks:
+                continue
+            start, end = toks[0].start, toks[-1].end
+            sentences.append(Sentence(len(sentences), start, end, text[start:end], number,
+                                      toks))
+    if hasattr(nlp, "pipe_names") and "ner" in nlp.pipe_names:
+        _statistical_entities(text, sentences, nlp)
+    return sentences
+
+
+def _split_dashes(text: str, start: int) -> list[Token]:
+    """A token split at en and em dashes ("Korea–he" is three tokens)."""
+    out = []
+    for m in re.finditer(r"[–—]|[^–—]+", text):
+        out.append(Token(m.group(0), start + m.start(), start + m.end()))
+    return out
+
+
+_ENTITY_KINDS = {"PERSON": ActorKind.PERSON, "GPE": ActorKind.STATE, "ORG": None,
+                 "FAC": ActorKind.FACILITY, "LOC": ActorKind.REGION, "NORP": None}
+
+
+def _statistical_entities(text: str, sentences: list[Sentence], nlp: Language
+                          ) -> None:  # pragma: no cover - needs a statistical model
+    """Keep the named entities of a statistical model as mention hints."""
+    for s in sentences:
+        doc = nlp(s.text)
+        for ent in doc.ents:
+            if ent.label_ not in _ENTITY_KINDS or ent.label_ == "NORP":
+                continue
+            first = next((i for i, t in enumerate(s.tokens) if t.start >= s.start
+                          + ent.start_char), None)
+            last = next((i + 1 for i, t in reversed(list(enumerate(s.tokens)))
+                         if t.end <= s.start + ent.end_char), None)
+            if first is None or last is None or last <= first:
+                continue
+            s.mentions.append(Mention(s.index, first, last, s.tokens[first].start,
+                                      s.tokens[last - 1].end,
+                                      text[s.tokens[first].start:s.tokens[last - 1].end],
+                                      kind=_ENTITY_KINDS[ent.label_],
+                                      method=f"spaCy model entity {ent.label_}"))
+
+
+class _Names:
+    """Names of known actors: the base graph's and those proposed so far."""
+
+    def __init__(self, base: KnowledgeGraph | None) -> None:
+        self.exact: dict[str, set[str]] = {}
+        self.labels: dict[str, str] = {}
+        self.base = base
+        if base is not None:
+            for actor in base.actors.values():
+                for name in actor.names:
+                    self.add(name, actor.id)
+
+    def add(self, name: str, actor_id: str) -> None:
+        key = compact(name)
+        if key:
+            self.exact.setdefault(key, set()).add(actor_id)
+            self.labels[normalize(name)] = actor_id
+
+    def find(self, name: str) -> tuple[set[str], float, str]:
+        """Actor ids for a name, the confidence and how they were found."""
+        ids = self.exact.get(compact(name))
+        if ids:
+            return set(ids), 0.95, "name or alias"
+        key = normalize(name)
+        if len(key) < 5 or not self.labels:
+            return set(), 0.0, ""
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(key, list(self.labels), scorer=fuzz.ratio, score_cutoff=88)
+        if best is None or not _compatible(key, best[0]):
+            return set(), 0.0, ""
+        return {self.labels[best[0]]}, round(0.9 * best[1] / 100, 2), \
+            f"fuzzy name match ({best[0]!r}, {best[1]:.0f})"
+
+
+_CONTRASTS = {"north", "south", "east", "west", "deputy", "vice", "former", "western"}
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two close names may be one: they share a first or last word and no contrasting
+    word ("North"/"South", "Deputy") tells them apart.
+
+    >>> _compatible("alexander losyukov", "aleksandr losyukov")
+    True
+    >>> _compatible("south korean government", "north korean government")
+    False
+    """
+    wa, wb = a.split(), b.split()
+    if set(wa) & _CONTRASTS != set(wb) & _CONTRASTS:
+        return False
+    return wa[0] == wb[0] or wa[-1] == wb[-1]
+
+
+def read_text(text: str, base: KnowledgeGraph | None, model: str | None = None
+              ) -> TextReading:
+    """Sentences, mentions and actor candidates of ``text`` (see the module docstring)."""
+    sentences = split_sentences(text, model)
+    reader = _Reader(text, base)
+    for s in sentences:
+        reader.sentence(s)
+    return TextReading(text, sentences, reader.actors)
+
+
+class _Reader:
+    def __init__(self, text: str, base: KnowledgeGraph | None) -> None:
+        self.text = text
+        self.base = base
+        self.names = _Names(base)
+        self.actors: dict[str, ActorCandidate] = {}
+        self.persons: list[tuple[int, str]] = []  #: (sentence, actor id) of person mentions
+        #: surname -> [(paragraph, actor id)] of full-name mentions, in text order
+        self.full: dict[str, list[tuple[int, int, str]]] = {}
+        #: surname -> (paragraph, actor id) of the last bare-surname mention
+        self.bare: dict[str, tuple[int, str]] = {}
+        self.titled: list[tuple[str, str | None, str]] = []  #: (title, state id, person id)
+        self.paragraph = 0
+
+    # actors -------------------------------------------------------------------------------
+    def candidate(self, label: str, kind: ActorKind, s: Sentence, confidence: float,
+                  method: str, mention: str, country: str | None = None) -> str:
+        """The id of the actor called ``label``: known (base or earlier) or new."""
+        ids, score, how = self.names.find(label)
+        if ids:
+            chosen = sorted(ids)[0]
+            if chosen not in self.actors:
+                self._from_base_or_known(chosen, s, min(score, confidence + 0.1), how, mention)
+            return chosen
+        actor_id = slug(label)
+        while actor_id in self.actors or (self.base is not None and
+                                          actor_id in self.base.actors):
+            actor_id += "-x"
+        self.actors[actor_id] = ActorCandidate(actor_id, label, kind, False, confidence,
+                                               method, mention, s.index, country=country)
+        self.names.add(label, actor_id)
+        return actor_id
+
+    def _from_base_or_known(self, actor_id: str, s: Sentence, confidence: float, how: str,
+                            mention: str) -> None:
+        assert self.base is not None and actor_id in self.base.actors
+        a = self.base.actors[actor_id]
+        self.actors[actor_id] = ActorCandidate(
+            a.id, a.label, a.kind, True, confidence, f"base graph: {how}", mention, s.index,
+            aliases=list(a.aliases), country=a.country, wikidata=a.wikidata)
+
+    def state(self, label: str, s: Sentence, mention: str) -> str | None:
+        if not label:
+            return None
+        return self.candidate(label, ActorKind.STATE, s, 0.85, "nationality or state name",
+                              mention)
+
+    # one sentence -------------------------------------------------------------------------
+    def sentence(self, s: Sentence) -> None:
+        if s.paragraph != self.paragraph:
+            self.paragraph = s.paragraph
+        toks = s.tokens
+        taken = [False] * len(toks)
+        found: list[Mention] = []
+        hints = list(s.mentions)
+        s.mentions.clear()
+
+        def mention(first: int, last: int, **kw: Any) -> Mention:
+            m = Mention(s.index, first, last, toks[first].start, toks[last - 1].end,
+                        self.text[toks[first].start:toks[last - 1].end], **kw)
+            for i in range(first, last):
+                taken[i] = True
+            if last < len(toks) and toks[last].lower in ("'s", "’s"):
+                m.possessive = True
+            found.append(m)
+            return m
+
+        lowers = [t.lower for t in toks]
+        i = 0
+        while i < len(toks):
+            # 1. [nationality] title [name] -- "Russian Foreign Minister Igor Ivanov"
+            state_label, after_state = self._demonym(lowers, i)
+            title, after_title = self._title(lowers, after_state)
+            if title and (state_label is not None or toks[after_state].is_title or
+                          (i > 0 and lowers[i - 1] in ("the", "a", "'s"))):
+                j = after_title
+                if j < len(toks) and toks[j].text == ",":
+                    j += 1  # "ambassador to Russia, Jai-chun Lee"
+                to_state = None
+                if title == "ambassador" and j + 1 < len(toks) and lowers[j] == "to":
+                    to_state = j + 1
+                    j = self._run_end(toks, j + 1)
+                    if j < len(toks) and toks[j].text == ",":
+                        j += 1
+                end = self._run_end(toks, j)
+                state_id = self.state(state_label, s, " ".join(lowers[i:after_state])) \
+                    if state_label else None
+                if end > j:
+                    name = self._name(toks, j, end)
+                    kind = ActorKind.PERSON
+                    pid = self._person(name, s, toks, j, end, title)
+                    m = mention(j, end, actor=pid, kind=kind, method=f"title + name ({title})")
+                    for k in range(i, j):
+                        taken[k] = True
+                    m.title, m.title_state, m.title_start = title, state_id, toks[i].start
+                    m.confidence = self.actors[pid].confidence
+                    if to_state is not None:
+                        m.alternatives = (self._name(toks, to_state, self._run_end(
+                            toks, to_state)),)
+                    self.titled.append((title, state_id, pid))
+                    i = end
+                    continue
+                # a title without a name: "the Russian president" -> the person who has it
+                pid = self._titled_person(title, state_id)
+                if pid is not None and (state_label or lowers[i - 1:i] == ["the"]):
+                    m = mention(i, after_title, actor=pid, kind=ActorKind.PERSON,
+                                method=f"title alone ({title})", confidence=0.7)
+                    i = after_title
+                    continue
+            # 2. nationality + institution -- "Russian Foreign Ministry sources"
+            if state_label is not None and after_state > i:
+                inst, after_inst = self._institution(lowers, after_state)
+                if inst:
+                    pattern, kind = INSTITUTIONS[inst]
+                    words = self.text[toks[i].start:toks[after_state - 1].end]
+                    label = pattern.format(state=words).strip()
+                    country = self.state(state_label, s, lowers[i]) if state_label else None
+                    aid = self.candidate(label, kind, s, 0.7, "nationality + institution",
+                                         self.text[toks[i].start:toks[after_inst - 1].end],
+                                         country=country)
+                    mention(i, after_inst, actor=aid, kind=kind, confidence=0.7,
+                            method="nationality + institution")
+                    i = after_inst
+                    continue
+            i += 1
+        # 3. "North Korea's parliament", "the Russian capital", "a delegation of ... officials"
+        self._possessed_institutions(s, toks, lowers, taken, mention)
+        # 4. runs of capitalised words and known short names
+        i = 0
+        while i < len(toks):
+            if taken[i]:
+                i += 1
+                continue
+            end = self._run_end(toks, i)
+            if end > i:
+                end = self._extend(toks, lowers, end, taken)
+            if end == i and lowers[i] in ("the", "a", "an") and \
+                    (ext := self._extend(toks, lowers, i + 1, taken)) > i + 2:
+                name = self._name(toks, i + 1, ext)
+                kind = HEAD_WORDS[lowers[ext - 1]]
+                aid = self.candidate(name, kind, s, 0.5, "noun phrase ending in "
+                                     f"{lowers[ext - 1]!r}", name)
+                mention(i + 1, ext, actor=aid, kind=self.actors[aid].kind, confidence=0.5,
+                        method=self.actors[aid].method)
+                i = ext
+                continue
+            if end == i:
+                if lowers[i] in _PRONOUNS and (pid := self._antecedent(s, found, i)) is not None:
+                    mention(i, i + 1, actor=pid, kind=ActorKind.PERSON, method="pronoun",
+                            confidence=0.6, possessive=lowers[i] == "his")
+                i += 1
+                continue
+            if any(taken[i:end]):
+                end = next(k for k in range(i, end) if taken[k])
+                if end == i:
+                    i += 1
+                    continue
+            self._name_run(s, toks, lowers, i, end, mention)
+            i = end
+        # statistical-model hints not covered by the rules
+        for h in hints:
+            if not any(taken[h.first:h.last]):
+                self._name_run(s, toks, lowers, h.first, h.last, mention, hint=h.kind)
+        found.sort(key=lambda m: m.first)
+        s.mentions.extend(found)
+        for m in found:
+            if m.kind is ActorKind.PERSON and m.actor:
+                self.persons.append((s.index, m.actor))
+
+    # pieces -------------------------------------------------------------------------------
+    @staticmethod
+    def _demonym(lowers: list[str], i: int) -> tuple[str | None, int]:
+        for width in (2, 1):
+            words = " ".join(lowers[i:i + width])
+            if words in DEMONYMS:
+                return DEMONYMS[words], i + width
+        return None, i
+
+    @staticmethod
+    def _title(lowers: list[str], i: int) -> tuple[str | None, int]:
+        for width in (3, 2, 1):
+            words = " ".join(lowers[i:i + width])
+            if words in TITLES:
+                return words, i + width
+        return None, i
+
+    @staticmethod
+    def _institution(lowers: list[str], i: int) -> tuple[str | None, int]:
+        for width in (2, 1):
+            words = " ".join(lowers[i:i + width])
+            if words in INSTITUTIONS:
+                return words, i + width
+        return None, i
+
+    @staticmethod
+    def _run_end(toks: list[Token], i: int) -> int:
+        """One past a run of capitalised words from ``i`` ("Kim Dae - jung", "Group of
+        Seven", "Kim Chaek Iron and Steel Complex")."""
+        j = i
+        while j < len(toks):
+            t = toks[j]
+            if t.is_title and not (j == i and t.lower in _NOT_NAMES) and t.lower not in (
+                    "'s", "’s") and not (t.lower in _NOT_NAMES and j > i and
+                                          t.lower in _PREPOSITIONS):
+                j += 1
+                continue
+            if j > i and t.text == "-" and j + 1 < len(toks) and \
+                    toks[j + 1].text[:1].isalnum() and t.start == toks[j - 1].end:
+                j += 2  # "Joung-binn", "Kim Dae-jung"
+                continue
+            if j > i and t.lower in ("of", "and", "&") and j + 1 < len(toks) and \
+                    toks[j + 1].is_title and toks[j + 1].lower not in _NOT_NAMES:
+                k = _Reader._run_end(toks, j + 1)
+                last = toks[k - 1].lower if k > j + 1 else ""
+                if last in HEAD_WORDS or (t.lower == "of" and toks[j + 1].lower in (
+                        "seven", "eight", "foreign", "defense", "the")):
+                    j = k
+                    continue
+            break
+        return j
+
+    @staticmethod
+    def _extend(toks: list[Token], lowers: list[str], end: int, taken: list[bool]) -> int:
+        """A run followed by up to three lower-case words that end in a compound head
+        ("Korean peace process", "ABM treaty", "Russian-North Korean military
+        cooperation") takes them in."""
+        for width in (1, 2, 3):
+            k = end + width
+            if k > len(toks) or any(taken[end:k]):
+                return end
+            words = lowers[end:k]
+            if not all(w.isalpha() and w.islower() for w in words) or any(
+                    w in _NOT_NAMES or w in _PREPOSITIONS for w in words):
+                return end
+            if words[-1] in _COMPOUND_HEADS:
+                return k
+        return end
+
+    def _name(self, toks: list[Token], a: int, b: int) -> str:
+        return self.text[toks[a].start:toks[b - 1].end]
+
+    def _person(self, name: str, s: Sentence, toks: list[Token], a: int, b: int,
+                title: str | None = None) -> str:
+        pid = self.candidate(name, ActorKind.PERSON, s, 0.85 if title else 0.75,
+                             "title + name" if title else "capitalised name", name)
+        cand = self.actors[pid]
+        if title and title not in cand.titles:
+            cand.titles.append(title)
+        self._full_name(name, s, pid)
+        return pid
+
+    def _full_name(self, name: str, s: Sentence, pid: str) -> None:
+        words = [w for w in re.split(r"[\s]+", name) if w]
+        for w in (words[0], words[-1]) if len(words) > 1 else ():
+            self.full.setdefault(compact(w), []).append((s.paragraph, s.index, pid))
+
+    def _surname(self, name: str, s: Sentence, at: int) -> tuple[str, tuple[str, ...]] | None:
+        """A bare surname ("Kim", "Ivanov"): the person of the last bare use in this
+        paragraph, else the last full name in this paragraph, else the last full name."""
+        key = compact(name)
+        fulls = [(par, pid) for par, index, pid in self.full.get(key, [])
+                 if index < s.index or (index == s.index and self._before(pid, s, at))]
+        if not fulls:
+            return None
+        options = tuple(dict.fromkeys(pid for _, pid in reversed(fulls)))
+        chain = self.bare.get(key)
+        if chain is not None and chain[0] == s.paragraph:
+            chosen = chain[1]
+        else:
+            here = [pid for par, pid in fulls if par == s.paragraph]
+            chosen = here[-1] if here else fulls[-1][1]
+        self.bare[key] = (s.paragraph, chosen)
+        return chosen, tuple(o for o in options if o != chosen)
+
+    def _before(self, pid: str, s: Sentence, at: int) -> bool:
+        """Whether ``pid`` is named in full in ``s`` before offset ``at``."""
+        label = self.actors[pid].label if pid in self.actors else ""
+        index = s.text.find(label) if label else -1
+        return 0 <= index and s.start + index < at
+
+    def _titled_person(self, title: str, state_id: str | None) -> str | None:
+        for t, st, pid in reversed(self.titled):
+            if t == title and (state_id is None or st == state_id or (
+                    st is None and self.actors[pid].country in (None, state_id))):
+                return pid
+        if self.base is not None:
+            for aff in self.base.affiliations.values():
+                if aff.title and aff.title.lower() == title and (
+                        state_id is None or aff.organization == state_id):
+                    if aff.holder not in self.actors:
+                        self.actors[aff.holder] = ActorCandidate(
+                            aff.holder, self.base.actors[aff.holder].label, ActorKind.PERSON,
+                            True, 0.6, "base graph: holder of the title", title, -1)
+                    return aff.holder
+        return None
+
+    def _antecedent(self, s: Sentence, found: list[Mention], at: int) -> str | None:
+        before = [m for m in found if m.kind is ActorKind.PERSON and m.last <= at and m.actor]
+        if before:
+            return max(before, key=lambda m: m.first).actor
+        for index, pid in reversed(self.persons):
+            if index <= s.index:
+                return pid
+        return None
+
+    def _possessed_institutions(self, s: Sentence, toks: list[Token], lowers: list[str],
+                                taken: list[bool], mention: Any) -> None:
+        text = " ".join(lowers)
+        del text
+        for i in range(len(toks) - 2):
+            if any(taken[i:i + 3]):
+                continue
+            # "North Korea's parliament"
+            end = self._run_end(toks, i)
+            if end > i and end + 1 < len(toks) and lowers[end] in ("'s", "’s"):
+                inst = lowers[end + 1]
+                if inst in ("parliament", "government", "military") and not any(
+                        taken[i:end + 2]):
+                    state_label = _states().get(compact(self._name(toks, i, end)))
+                    if state_label:
+                        pattern, kind = INSTITUTIONS[inst]
+                        country = self.state(state_label, s, state_label)
+                        aid = self.candidate(f"{self._name(toks, i, end)}'s {inst}", kind, s,
+                                             0.7, "state's institution",
+                                             self._name(toks, i, end + 2), country=country)
+                        mention(i, end + 2, actor=aid, kind=kind, confidence=0.7,
+                                method="state's institution")
+            # "the Russian capital" -> the capital city named in the text before
+            if lowers[i] == "the" and i + 2 < len(toks):
+                label, after = self._demonym(lowers, i + 1)
+                if label and after < len(toks) and lowers[after] == "capital":
+                    city = self._capital_of(label)
+                    if city is not None:
+                        mention(i, after + 1, actor=city, kind=ActorKind.CITY,
+                                confidence=0.6, method="the capital of a state named before")
+            # "a delegation of top North Korean officials"
+            if lowers[i] == "delegation" and i + 1 < len(toks) and lowers[i + 1] in ("of",
+                                                                                     "from"):
+                for k in range(i + 2, min(i + 6, len(toks))):
+                    label, after = self._demonym(lowers, k)
+                    if label:
+                        country = self.state(label, s, label)
+                        aid = self.candidate(f"{label} delegation", ActorKind.DELEGATION, s,
+                                             0.65, "delegation of nationals",
+                                             self._name(toks, i, after), country=country)
+                        mention(i, after + (1 if after < len(toks) and lowers[after] in (
+                            "officials", "diplomats") else 0), actor=aid,
+                            kind=ActorKind.DELEGATION, confidence=0.65,
+                            method="delegation of nationals")
+                        break
+
+    def _capital_of(self, state_label: str) -> str | None:
+        state_ids, _, _ = self.names.find(state_label)
+        capitals = {"Russia": "Moscow", "North Korea": "Pyongyang", "South Korea": "Seoul",
+                    "China": "Beijing", "Japan": "Tokyo", "United States": "Washington"}
+        name = capitals.get(state_label)
+        if name is None:
+            return None
+        ids, _, _ = self.names.find(name)
+        ids = {i for i in ids if i in self.actors}
+        return sorted(ids)[0] if ids else None
+
+    def _name_run(self, s: Sentence, toks: list[Token], lowers: list[str], i: int, end: int,
+                  mention: Any, hint: ActorKind | None = None) -> None:
+        name = self._name(toks, i, end)
+        words = name.split()
+        key = compact(name)
+        # "North and South Korea" -> both states
+        if lowers[i:i + 4] == ["north", "and", "south", "korea"] or \
+                lowers[i:i + 4] == ["north", "and", "south", "korean"]:
+            for label in ("North Korea", "South Korea"):
+                sid = self.state(label, s, name)
+                assert sid is not None
+                mention(i, i + 4, actor=sid, kind=ActorKind.STATE, confidence=0.8,
+                        method="North and South Korea")
+            return
+        if key in _states():
+            sid = self.state(_states()[key], s, name)
+            assert sid is not None
+            kind = self.actors[sid].kind
+            mention(i, end, actor=sid, kind=kind, confidence=self.actors[sid].confidence,
+                    method=self.actors[sid].method)
+            return
+        ids, score, how = self.names.find(name)
+        last = words[-1].lower() if words else ""
+        if not ids and len(words) == 1 and (found := self._surname(name, s, toks[i].start)) is not None:
+            chosen, others = found
+            mention(i, end, actor=chosen, kind=ActorKind.PERSON,
+                    confidence=0.6 if others else 0.75, method="surname of a person named "
+                    "before" + (" (also possible: " + ", ".join(others) + ")" if others else ""),
+                    alternatives=others)
+            return
+        if ids:
+            aid = sorted(ids)[0]
+            if aid not in self.actors:
+                self._from_base_or_known(aid, s, score, how, name)
+            kind = self.actors[aid].kind
+            if kind is ActorKind.PERSON and len(words) > 1:
+                self._full_name(name, s, aid)
+            mention(i, end, actor=aid, kind=kind, confidence=min(score,
+                                                                  self.actors[aid].confidence),
+                    method=how)
+            return
+        if lowers[i] in KNOWN_SHORT or key in {compact(k) for k in KNOWN_SHORT}:
+            kind = KNOWN_SHORT.get(lowers[i]) or next(v for k, v in KNOWN_SHORT.items()
+                                                       if compact(k) == key)
+            aid = self.candidate(name, kind, s, 0.8, "known short name", name)
+            mention(i, end, actor=aid, kind=kind, confidence=0.8, method="known short name")
+            return
+        kind = hint or HEAD_WORDS.get(last)
+        if kind is not None and len(words) == 1 and hint is None:
+            return  # "News", "Party": a generic word, not a name
+        if kind is None and len(words) == 1 and i > 0 and lowers[i - 1] in (
+                "in", "to", "at", "from", "visit", "visited", "visits", "visiting", "via"):
+            kind, confidence = ActorKind.CITY, 0.6
+        elif kind is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            kind, confidence = ActorKind.PERSON, 0.65
+        elif kind is None:
+            return  # a capitalised word that names nothing we can type
+        else:
+            confidence = 0.65
+        if s.tokens[i].start == s.start and len(words) == 1:
+            confidence -= 0.15  # the first word of a sentence is capitalised anyway
+        if kind is ActorKind.PERSON:
+            aid = self._person(name, s, toks, i, end)
+        else:
+            aid = self.candidate(name, kind, s, confidence, "capitalised name, kind from its "
+                                 f"last word ({last})" if kind in HEAD_WORDS.values()
+                                 else "capitalised name", name)
+        mention(i, end, actor=aid, kind=self.actors[aid].kind, confidence=confidence,
+                method=self.actors[aid].method)
+
+    def _recent(self, options: Iterable[str]) -> str:
+        opts = list(options)
+        for _, pid in reversed(self.persons):
+            if pid in opts:
+                return pid
+        return opts[0]
