@@ -24,6 +24,7 @@ from .core.model import (
     Hedge,
     Inference,
     Participant,
+    Review,
     Role,
     SourceRecord,
     Stance,
@@ -32,7 +33,9 @@ from .core.model import (
 from .core.relations import Relation, RelationType
 from .core.timespan import Precision, TimeSpan
 from .curation.evidence_check import check_evidence
+from .curation.draft import Draft, draft, draft_file  # light: spaCy loads on first use
 from .curation.loader import load, load_file
+from .curation.review import DraftFile, review_frame
 from .errors import (
     AmbiguousNameError,
     DataError,
@@ -91,6 +94,8 @@ __all__ = [
     "DateError",
     "DependencyError",
     "Document",
+    "Draft",
+    "DraftFile",
     "DuplicateIdError",
     "Endpoint",
     "Event",
@@ -111,6 +116,7 @@ __all__ = [
     "Relation",
     "RelationType",
     "RemoteError",
+    "Review",
     "Role",
     "SchemaError",
     "SourceRecord",
@@ -126,6 +132,8 @@ __all__ = [
     "ask",
     "check_evidence",
     "connections",
+    "draft",
+    "draft_file",
     "events",
     "from_rdf",
     "generate",
@@ -134,6 +142,7 @@ __all__ = [
     "meetings",
     "read_gdelt",
     "read_icews",
+    "review_frame",
     "sparql",
     "timeline",
     "timeline_view",

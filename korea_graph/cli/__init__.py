@@ -7,6 +7,7 @@
 - :mod:`~korea_graph.cli.views`: ``view``
 - :mod:`~korea_graph.cli.eventdata`: ``import``, ``cameo``
 - :mod:`~korea_graph.cli.scale`: ``push``, ``remote``, ``store``
+- :mod:`~korea_graph.cli.curation`: ``draft``, ``review``
 - :mod:`~korea_graph.cli.main`: the parser and :func:`main`
 """
 

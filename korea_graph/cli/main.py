@@ -18,7 +18,7 @@ from .. import __version__
 from ..errors import DataError, KoreaGraphError
 
 # Each command module registers its commands on import, in the order --help lists them.
-from . import demo, linked_data, questions, views, eventdata, scale  # noqa: F401  isort: skip
+from . import demo, linked_data, questions, views, eventdata, scale, curation  # noqa: F401  isort: skip
 from .base import COMMANDS
 
 __all__ = ["build_parser", "main"]

@@ -1,12 +1,21 @@
-"""Documents in: the data files of curated articles and the loader that checks them.
+"""Documents in: the data files of curated articles, the loader that checks them, and the
+drafting assistant that turns a news text into a draft to review.
 
 - :mod:`~korea_graph.curation.loader`: YAML data files to a :class:`~korea_graph.KnowledgeGraph`,
   all or nothing, every error located by file, line and field
 - :mod:`~korea_graph.curation.evidence_check`: every attribute of a record named in its
   evidence, or marked as an inference
+- :mod:`~korea_graph.curation.mentions`: sentences, actor mentions and their actors (spaCy,
+  rapidfuzz)
+- :mod:`~korea_graph.curation.draft_time`: dates and relative phrases against the publication date
+- :mod:`~korea_graph.curation.draft`: a text to a draft data file of unreviewed candidates
+- :mod:`~korea_graph.curation.review`: accept, reject, edit candidates; the curated file
 """
 
+from .draft import Draft, draft, draft_file
 from .evidence_check import check_evidence, raise_for_unsupported
 from .loader import bundled_data_files, load, load_file
+from .review import DraftFile, review_frame
 
-__all__ = ["bundled_data_files", "check_evidence", "load", "load_file", "raise_for_unsupported"]
+__all__ = ["Draft", "DraftFile", "bundled_data_files", "check_evidence", "draft", "draft_file",
+           "load", "load_file", "raise_for_unsupported", "review_frame"]

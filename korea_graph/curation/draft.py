@@ -252,7 +252,9 @@ class _Events:
             self.status(e, lowers)
             if e.status in ("planned", "under_consideration") and intent:
                 e.cameo = intent
-            e.days = duration_days(" ".join(lowers[max(0, i - 3):i + 5]))
+            lo = s.tokens[max(0, i - 3)].start - s.start
+            e.days = duration_days(s.text[lo:s.tokens[min(len(s.tokens) - 1, i + 4)].end
+                                          - s.start])
             here.append(e)
         self.assign_times(here, times)
         self.found.extend(here)
@@ -338,7 +340,7 @@ class _Events:
             else:
                 return None
         else:
-            others = self._others(s, right, etype, lowers)
+            others = self._others(s, right, etype, lowers, i)
         if etype == "arms_transfer":
             frm = [m.actor for m in right if lowers[m.first - 1] == "from"]
             if word == "obtained":
@@ -382,8 +384,8 @@ class _Events:
                                  + [0.8]) * (0.8 if nominal else 0.9), 2)
         return e
 
-    def _others(self, s: Sentence, right: list[Mention], etype: str, lowers: list[str]
-                ) -> list[str]:
+    def _others(self, s: Sentence, right: list[Mention], etype: str, lowers: list[str],
+                at: int) -> list[str]:
         """The other side: "with X", "to X" (a title before the name is skipped)."""
         others: list[str] = []
         for m in right:
@@ -396,7 +398,9 @@ class _Events:
             prev = lowers[first - 1] if first > 0 else ""
             if not self.kind(m.actor).is_agent:
                 continue
-            if prev in ("with", "to"):
+            if prev in ("with", "to") or (first == at + 1 and etype in (
+                    "meeting", "signing", "visit") and s.tokens[at].lower not in (
+                    "meeting", "visit", "visits", "trip", "signing")):
                 others.append(m.actor)
                 others.extend(x for x in self._coordinated_after(s, m) if x not in others)
             if etype in ("statement", "announcement", "decision") and prev not in (
@@ -544,6 +548,7 @@ class _Events:
                     twin.others.append(x)
             twin.objects.extend(x for x in e.objects if x not in twin.objects)
             twin.place = twin.place or e.place
+            twin.days = twin.days or e.days
             if e.time is not None and (twin.time is None or (e.time.precise and
                                                              not twin.time.precise)):
                 twin.time = e.time
@@ -594,6 +599,12 @@ class _Events:
             if e.time is not None and not other.when.possibly_overlaps(e.time.span):
                 continue
             if e.type == "visit" and e.place and other.place and e.place != other.place:
+                continue
+            hosts = {p.actor for p in other.participants if p.role.value == "host"}
+            mine_hosts = set(e.others)
+            if e.place and e.place in self.base.actors and self.base.actors[e.place].country:
+                mine_hosts.add(str(self.base.actors[e.place].country))
+            if e.type == "visit" and mine_hosts and hosts and not hosts & mine_hosts:
                 continue
             score = len(shared) / len(mine | (theirs & {a for a in theirs if a in
                                                        self.r.actors}))

@@ -99,6 +99,8 @@ HEAD_WORDS: dict[str, ActorKind] = {
     "nations": ActorKind.INTERNATIONAL_FORUM, "union": ActorKind.INTERNATIONAL_FORUM,
     "organization": ActorKind.INTERNATIONAL_FORUM, "forum": ActorKind.INTERNATIONAL_FORUM,
     "countries": ActorKind.INTERNATIONAL_FORUM, "delegation": ActorKind.DELEGATION,
+    "palace": ActorKind.FACILITY, "mausoleum": ActorKind.FACILITY,
+    "square": ActorKind.FACILITY, "hall": ActorKind.FACILITY,
     "peninsula": ActorKind.REGION, "island": ActorKind.REGION, "prefecture": ActorKind.REGION,
     "province": ActorKind.REGION, "region": ActorKind.REGION,
     "process": ActorKind.PROJECT, "project": ActorKind.PROJECT, "plan": ActorKind.PROJECT,
@@ -811,6 +813,8 @@ class _Reader:
 
     def _name_run(self, s: Sentence, toks: list[Token], lowers: list[str], i: int, end: int,
                   mention: Any, hint: ActorKind | None = None) -> None:
+        while end - i > 1 and lowers[i] in _HONORIFICS:
+            i += 1  # "Mr. Ivanov" is Ivanov
         name = self._name(toks, i, end)
         words = name.split()
         key = compact(name)

@@ -55,6 +55,14 @@ def _time(when: TimeSpan | None) -> dict[str, Any]:
     }
 
 
+def _flag(status: Status, review: str | None) -> str | None:
+    """What an answer must warn about: a hedged status, a drafted record nobody checked."""
+    parts = [status.value] if status.is_hedged else []
+    if review:
+        parts.append("unreviewed")
+    return ", ".join(parts) or None
+
+
 def _evidence(evidence: Sequence[Evidence]) -> str:
     return " […] ".join(e.quote for e in evidence)
 
@@ -103,6 +111,7 @@ class Fact(Row):
     title: str | None = None  #: the post title, for posts
     subject_for: str | None = None  #: the state or body the subject acted for, if rolled up
     object_for: str | None = None
+    review: str | None = None  #: "unreviewed (confidence 0.7)" for a drafted record
 
     columns: ClassVar[tuple[str, ...]] = (
         "date", "subject", "relation", "object", "status", "time_condition")
@@ -113,11 +122,12 @@ class Fact(Row):
             "subject": self.subject, "subject_id": self.subject_id,
             "relation": self.relation, "object": self.object, "object_id": self.object_id,
             **_time(self.when), "status": self.status.value,
-            "flag": self.status.value if self.status.is_hedged else None,
+            "flag": _flag(self.status, self.review),
             "time_condition": self.certainty, "place": self.place, "record": self.record_id,
             "title": self.title, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "subject_for": self.subject_for, "object_for": self.object_for,
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
+            **({"review": self.review} if self.review else {}),
         }
 
 
@@ -137,6 +147,7 @@ class EventRow(Row):
     certainty: str | None = None
     hedges: tuple[str, ...] = ()  #: the article's hedging of the event ("apparently")
     inferred: tuple[str, ...] = ()  #: attributes the evidence does not word
+    review: str | None = None  #: "unreviewed (confidence 0.7)" for a drafted record
 
     columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "time_condition")
 
@@ -145,10 +156,11 @@ class EventRow(Row):
         return {
             "event": self.event_id, "label": self.label, "type": self.type,
             **_time(self.when), "status": self.status.value,
-            "flag": self.status.value if self.status.is_hedged else None,
+            "flag": _flag(self.status, self.review),
             "time_condition": self.certainty, "participants": list(self.participants),
             "place": self.place, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
+            **({"review": self.review} if self.review else {}),
         }
 
 

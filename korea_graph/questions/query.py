@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ..core.graph import KnowledgeGraph
-from ..core.model import Actor, Affiliation, Event, Stance, Status
+from ..core.model import Actor, Affiliation, Event, Evidence, Stance, Status
 from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
@@ -201,6 +201,7 @@ def _fact(kg: KnowledgeGraph, rel: Relation, certainty: str | None = None,
         hedges=tuple(str(h) for h in record.hedges),
         inferred=_inferred(kg, record, {rel.source, rel.target}),
         title=record.title if isinstance(record, Affiliation) else None,
+        review=_review(kg, rel.record, rel.evidence),
     )
 
 
@@ -220,6 +221,18 @@ def _inferred(kg: KnowledgeGraph, record: Event | Affiliation | Stance,
 
 
 _ACTOR_FIELDS = {"participant", "holder", "organization", "accredited_to", "target"}
+
+
+def _review(kg: KnowledgeGraph, record_id: str, evidence: Sequence[Evidence]) -> str | None:
+    """"unreviewed (confidence 0.7)" when a drafted document's record is not yet checked."""
+    for doc_id in dict.fromkeys(e.document for e in evidence):
+        doc = kg.documents.get(doc_id)
+        review = doc.review_of(record_id) if doc is not None else None
+        if review is not None and review.unreviewed:
+            conf = f" (confidence {review.confidence:.2f})" if review.confidence is not None \
+                else ""
+            return f"unreviewed{conf}"
+    return None
 
 
 def _cite(kg: KnowledgeGraph, outlet: str, when: TimeSpan | None) -> str:
@@ -355,7 +368,7 @@ def _event_row(kg: KnowledgeGraph, event: Event, certainty: str | None) -> Event
         evidence=event.evidence,
         citations=tuple(_cite(kg, c.outlet, c.date) for c in event.citations),
         certainty=certainty or None, hedges=tuple(str(h) for h in event.hedges),
-        inferred=_inferred(kg, event),
+        inferred=_inferred(kg, event), review=_review(kg, event.id, event.evidence),
     )
 
 

@@ -1,0 +1,176 @@
+"""``korea-graph draft`` and ``korea-graph review``: a news text to a curated data file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataError, KoreaGraphError
+from .base import command, graph_of
+
+
+def _draft_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, help="the news text (UTF-8; header lines, a line of "
+                                           "dashes, then one paragraph per line)")
+    p.add_argument("--published", required=True, metavar="YYYY-MM-DD",
+                   help="the publication date (relative phrases resolve against it)")
+    p.add_argument("--source", required=True, metavar="NAME",
+                   help="the outlet that published the text, e.g. \"The Korea Herald\"")
+    p.add_argument("-o", "--output", type=Path, metavar="DRAFT.yaml",
+                   help="the draft to write (default: FILE with .draft.yaml)")
+    p.add_argument("--title", help="the document title (default: the Title: header line)")
+    p.add_argument("--model", metavar="NAME",
+                   help="a spaCy model to use (default: en_core_web_sm when installed, "
+                        "else rules over a blank English pipeline)")
+    p.add_argument("--no-link", action="store_true",
+                   help="do not link to a base graph (every actor and event is new)")
+
+
+@command("draft", "draft a data file from a news text, every candidate unreviewed",
+         _draft_args,
+         description="Draft a data file from a news text: actors matched to the graph "
+                     "given by --data (the shipped corpus by default) or proposed new, "
+                     "events with participants, place, time and status, posts from titles, "
+                     "each with the sentence it came from and a review block (unreviewed, "
+                     "confidence). The draft loads as it is, beside the corpus:\n\n"
+                     "  korea-graph draft article.txt --published 2000-07-19 "
+                     "--source kremlin.ru -o article.draft.yaml\n"
+                     "  korea-graph --data article.draft.yaml ask \"what happened\"\n"
+                     "  korea-graph review article.draft.yaml -o article.yaml")
+def _draft(args: argparse.Namespace) -> int:
+    from ..curation.draft import draft_file
+
+    base = None if args.no_link else graph_of(args)
+    d = draft_file(args.file, published=args.published, source=args.source, base=base,
+                   model=args.model, title=args.title)
+    out = args.output or args.file.with_name(args.file.stem + ".draft.yaml")
+    path = d.write(out)
+    actors = d.tree["actors"]
+    known = sum(1 for a in actors if "matched" in a.get("review", {}))
+    linked = sum(1 for e in d.tree["events"] if "same_as" in e.get("review", {}))
+    print(f"{path}: {len(actors)} actors ({known} of the base graph, "
+          f"{len(actors) - known} new), {len(d.tree['events'])} events ({linked} proposed "
+          f"as the same as a known event), {len(d.tree['affiliations'])} posts; "
+          "all unreviewed")
+    return 0
+
+
+def _review_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("draft", type=Path, help="a draft written by korea-graph draft")
+    p.add_argument("-o", "--output", type=Path, metavar="CURATED.yaml",
+                   help="the curated file to write (default: the draft's name without "
+                        ".draft)")
+
+
+_HELP = ("  a  accept   r  reject (an actor takes what needs it along)   "
+         "e  edit (field: value lines, blank line ends)\n"
+         "  n  next (leave unreviewed)   q  quit and write   ?  this help")
+
+
+@command("review", "walk a draft's candidates: accept, reject, edit, next; write the curated "
+                   "file", _review_args,
+         description="Walk the candidates of a draft in the terminal, actors first: accept "
+                     "(a), reject (r), edit (e: type 'field: value' lines in YAML, a blank "
+                     "line ends), next (n: leave it unreviewed), quit (q). The curated file "
+                     "is written when the walk ends and must load; candidates left "
+                     "unreviewed stay marked in it.")
+def _review(args: argparse.Namespace) -> int:
+    from ..curation.review import DraftFile
+
+    d = DraftFile.open(args.draft)
+    out = args.output or _curated_name(args.draft)
+    todo = d.pending()
+    print(f"{args.draft}: {len(todo)} candidate(s) to review\n{_HELP}")
+    counts = {"accepted": 0, "rejected": 0, "edited": 0, "left": 0}
+    index = 0
+    while index < len(todo):
+        c = todo[index]
+        try:
+            d.find(c.id)
+        except KoreaGraphError:
+            index += 1  # went with a rejected actor
+            continue
+        print(f"\n[{index + 1}/{len(todo)}] {c.summary()}")
+        print(_indent(d.find(c.id).details()))
+        answer = _ask("[a]ccept [r]eject [e]dit [n]ext [q]uit > ")
+        if answer is None or answer == "q":
+            counts["left"] += len(todo) - index
+            break
+        if answer == "a":
+            d.accept(c.id)
+            counts["accepted"] += 1
+        elif answer == "r":
+            gone = d.reject(c.id)
+            counts["rejected"] += 1
+            print("  removed: " + ", ".join(gone))
+        elif answer == "e":
+            fields = _read_edit()
+            if fields:
+                try:
+                    d.edit(c.id, **fields)
+                except KoreaGraphError as exc:
+                    print(f"  {exc}")
+                counts["edited"] += 1
+            continue  # show it again
+        elif answer == "n":
+            counts["left"] += 1
+        else:
+            print(_HELP)
+            continue
+        index += 1
+    try:
+        path = d.write_curated(out)
+    except DataError as exc:
+        saved = d.save(args.draft)
+        print(f"korea-graph: error: the reviewed file does not load: {exc}\n"
+              f"your decisions are kept in {saved}", file=sys.stderr)
+        return 2
+    left = len(d.pending())
+    print(f"\n{path}: {counts['accepted']} accepted, {counts['rejected']} rejected, "
+          f"{counts['edited']} edited, {left} left unreviewed")
+    return 0
+
+
+def _curated_name(draft: Path) -> Path:
+    name = draft.name
+    if ".draft." in name:
+        return draft.with_name(name.replace(".draft.", ".", 1))
+    return draft.with_name(draft.stem + ".reviewed.yaml")
+
+
+def _ask(prompt: str) -> str | None:
+    try:
+        return input(prompt).strip().lower()[:1]
+    except EOFError:
+        return None
+
+
+def _read_edit() -> dict[str, object]:
+    print("  field: value (YAML), a blank line ends:")
+    lines = []
+    while True:
+        try:
+            line = input("  > ")
+        except EOFError:
+            break
+        if not line.strip():
+            break
+        lines.append(line)
+    if not lines:
+        return {}
+    try:
+        value = yaml.safe_load("\n".join(lines))
+    except yaml.YAMLError as exc:
+        print(f"  not YAML: {exc}")
+        return {}
+    if not isinstance(value, dict):
+        print("  expected 'field: value' lines")
+        return {}
+    return {str(k): (str(v) if hasattr(v, "isoformat") else v) for k, v in value.items()}
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.rstrip().splitlines())
