@@ -26,10 +26,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import korea_graph  # noqa: E402
-from korea_graph.core.graph import KnowledgeGraph  # noqa: E402
-from korea_graph.core.names import normalize  # noqa: E402
-from korea_graph.curation.loader import bundled_data_files, load_file  # noqa: E402
+import korea_graph
+from korea_graph.core.graph import KnowledgeGraph
+from korea_graph.core.names import normalize
+from korea_graph.curation.loader import bundled_data_files, load_file
 
 
 def _names(actor: Any) -> set[str]:

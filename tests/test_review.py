@@ -19,7 +19,8 @@ document: {{id: review-test, title: a test, text: t.txt, publisher: wire,
 actors:
   - {{id: wire, label: Test Wire, kind: news_outlet}}
   - {{id: georgy-mamedov, label: Georgy Mamedov, kind: person,
-     review: {{status: unreviewed, confidence: 0.85, evidence: {{start: 40, quote: "{TEXT[40:94]}"}}}}}}
+     review: {{status: unreviewed, confidence: 0.85,
+              evidence: {{start: 40, quote: "{TEXT[40:94]}"}}}}}}
   - {{id: jai-chun-lee, label: Jai-chun Lee, kind: person,
      review: {{status: unreviewed, confidence: 0.8}}}}
   - {{id: seoul, label: Seoul, kind: city, review: {{status: unreviewed, confidence: 0.6}}}}

@@ -13,9 +13,13 @@ loader checks) and a ``review`` block: ``status: unreviewed`` and a confidence.
 >>> import korea_graph
 >>> d = korea_graph.draft("Title: t\\n---\\nRussian Foreign Minister Igor Ivanov met "
 ...                       "Kim Jong Il in Pyongyang on June 27.", published="2000-07-03",
-...                       source="example", base=None)            # doctest: +SKIP
->>> [e["type"] for e in d.tree["events"]]                         # doctest: +SKIP
-['meeting']
+...                       source="example", base=korea_graph.load())
+>>> [(e["type"], e["when"]["date"], e["status"]) for e in d.tree["events"]]
+[('meeting', '2000-06-27', 'occurred')]
+>>> [p["actor"] for p in d.tree["events"][0]["participants"]]
+['igor-ivanov', 'kim-jong-il']
+>>> d.tree["events"][0]["review"]["status"]
+'unreviewed'
 """
 
 from __future__ import annotations
@@ -552,9 +556,8 @@ class _Events:
             if e.time is not None and (twin.time is None or (e.time.precise and
                                                              not twin.time.precise)):
                 twin.time = e.time
-            if twin.nominal and not e.nominal:
-                twin.status, twin.status_why = e.status, e.status_why
-            elif twin.status == "reported" and e.status == "occurred":
+            if (twin.nominal and not e.nominal) or (
+                    twin.status == "reported" and e.status == "occurred"):
                 twin.status, twin.status_why = e.status, e.status_why
             twin.confidence = min(0.95, round(twin.confidence + 0.05, 2))
         return out
@@ -795,14 +798,14 @@ class _Tree:
                     compact(x) for x in a.aliases}:
                 return a.id
         if self.base is not None:
-            for a in self.base.actors.values():
-                if compact(label) in {compact(n) for n in a.names}:
-                    self.r.actors[a.id] = ActorCandidate(a.id, a.label, a.kind, True, 0.7,
+            for b in self.base.actors.values():
+                if compact(label) in {compact(n) for n in b.names}:
+                    self.r.actors[b.id] = ActorCandidate(b.id, b.label, b.kind, True, 0.7,
                                                          "base graph: organisation of a "
                                                          "title", label, s.index,
-                                                         aliases=list(a.aliases),
-                                                         country=a.country)
-                    return a.id
+                                                         aliases=list(b.aliases),
+                                                         country=b.country)
+                    return b.id
         new_id = slug(label)
         self.r.actors[new_id] = ActorCandidate(new_id, label, kind, False, 0.6,
                                                "organisation of a title", label, s.index,

@@ -30,7 +30,8 @@ __all__ = ["TimeMention", "duration_days", "find_times", "time_form"]
 
 _MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
-_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH = ("(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+          + r")\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"

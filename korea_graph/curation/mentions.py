@@ -10,9 +10,13 @@ sentencizer); when a statistical model such as ``en_core_web_sm`` is installed i
 named entities are added as candidates. Mentions are matched to actors by rapidfuzz
 against the base graph's names and the names seen earlier in the text.
 
->>> from korea_graph.core.timespan import TimeSpan
->>> text = "Russian Foreign Minister Igor Ivanov met Kim Jong Il. Mr. Ivanov left."
->>> found = read_text(text, base=None)                         # doctest: +SKIP
+>>> text = ("Title: t\\n---\\nRussian Foreign Minister Igor Ivanov met Kim Jong Il. "
+...         "Mr. Ivanov left.")
+>>> reading = read_text(text, base=None)
+>>> [(m.text, m.actor) for s in reading.sentences for m in s.mentions]
+[('Igor Ivanov', 'igor-ivanov'), ('Kim Jong Il', 'kim-jong-il'), ('Ivanov', 'igor-ivanov')]
+>>> reading.actors["igor-ivanov"].titles
+['foreign minister']
 """
 
 from __future__ import annotations
@@ -145,18 +149,19 @@ _NOT_NAMES = {
     "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his",
     "her", "their", "our", "as", "by", "with", "from", "after", "before", "although",
     "meanwhile", "equally", "sources", "reports", "few", "one", "two", "what", "according",
-    "question", "answer", "currently", "by", "however", "since", "while", "when", "where",
-    "there", "then", "so", "also", "prior", "during", "last", "next", "this", "today",
+    "question", "answer", "currently", "however", "since", "while", "when", "where",
+    "there", "then", "so", "also", "prior", "during", "last", "next", "today",
     "yesterday", "mamedov,", "following", "despite", "besides", "moreover", "later",
     "earlier", "now", "some", "many", "most", "all", "such", "both", "each", "other",
-    "another", "cold", "war-era", "good", "afternoon", "morning", "evening", "thank",
-    "yes", "no", "well", "let", "our", "my", "not", "very", "more", "less", "very",
-    "first", "second", "third", "new", "old", "biggest", "historic", "president",
+    "another", "war-era", "good", "afternoon", "morning", "evening", "thank",
+    "yes", "no", "well", "let", "my", "not", "very", "more", "less", "first", "second",
+    "third", "new", "old", "biggest", "historic", "president",
     "minister", "ambassador", "chairman", "leader", "prime", "deputy", "foreign", "mr.",
     "secretary", "general", "premier", "background", "summit", "see", "edits", "title",
-} | set(n.lower() for n in ("January February March April May June July August September "
-                           "October November December Monday Tuesday Wednesday Thursday "
-                           "Friday Saturday Sunday").split())
+} | {n.lower() for n in [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"]}
 _PRONOUNS = {"he": "person", "his": "person", "him": "person", "she": "person",
              "her": "person"}
 _PREPOSITIONS = {"to", "with", "of", "in", "from", "for", "by", "at", "on", "into", "about",
@@ -552,10 +557,10 @@ class _Reader:
                     i = end
                     continue
                 # a title without a name: "the Russian president" -> the person who has it
-                pid = self._titled_person(title, state_id)
-                if pid is not None and (state_label or lowers[i - 1:i] == ["the"]):
-                    m = mention(i, after_title, actor=pid, kind=ActorKind.PERSON,
-                                method=f"title alone ({title})", confidence=0.7)
+                holder = self._titled_person(title, state_id)
+                if holder is not None and (state_label or lowers[i - 1:i] == ["the"]):
+                    mention(i, after_title, actor=holder, kind=ActorKind.PERSON,
+                            method=f"title alone ({title})", confidence=0.7)
                     i = after_title
                     continue
             # 2. nationality + institution -- "Russian Foreign Ministry sources"
@@ -596,8 +601,9 @@ class _Reader:
                 i = ext
                 continue
             if end == i:
-                if lowers[i] in _PRONOUNS and (pid := self._antecedent(s, found, i)) is not None:
-                    mention(i, i + 1, actor=pid, kind=ActorKind.PERSON, method="pronoun",
+                antecedent = self._antecedent(s, found, i) if lowers[i] in _PRONOUNS else None
+                if antecedent is not None:
+                    mention(i, i + 1, actor=antecedent, kind=ActorKind.PERSON, method="pronoun",
                             confidence=0.6, possessive=lowers[i] == "his")
                 i += 1
                 continue
@@ -727,7 +733,7 @@ class _Reader:
         """Whether ``pid`` is named in full in ``s`` before offset ``at``."""
         label = self.actors[pid].label if pid in self.actors else ""
         index = s.text.find(label) if label else -1
-        return 0 <= index and s.start + index < at
+        return index >= 0 and s.start + index < at
 
     def _titled_person(self, title: str, state_id: str | None) -> str | None:
         for t, st, pid in reversed(self.titled):
@@ -769,7 +775,7 @@ class _Reader:
                         taken[i:end + 2]):
                     state_label = _states().get(compact(self._name(toks, i, end)))
                     if state_label:
-                        pattern, kind = INSTITUTIONS[inst]
+                        _pattern, kind = INSTITUTIONS[inst]
                         country = self.state(state_label, s, state_label)
                         aid = self.candidate(f"{self._name(toks, i, end)}'s {inst}", kind, s,
                                              0.7, "state's institution",
@@ -801,7 +807,6 @@ class _Reader:
                         break
 
     def _capital_of(self, state_label: str) -> str | None:
-        state_ids, _, _ = self.names.find(state_label)
         capitals = {"Russia": "Moscow", "North Korea": "Pyongyang", "South Korea": "Seoul",
                     "China": "Beijing", "Japan": "Tokyo", "United States": "Washington"}
         name = capitals.get(state_label)
@@ -830,13 +835,14 @@ class _Reader:
         if key in _states():
             sid = self.state(_states()[key], s, name)
             assert sid is not None
-            kind = self.actors[sid].kind
-            mention(i, end, actor=sid, kind=kind, confidence=self.actors[sid].confidence,
+            mention(i, end, actor=sid, kind=self.actors[sid].kind,
+                    confidence=self.actors[sid].confidence,
                     method=self.actors[sid].method)
             return
         ids, score, how = self.names.find(name)
         last = words[-1].lower() if words else ""
-        if not ids and len(words) == 1 and (found := self._surname(name, s, toks[i].start)) is not None:
+        found = self._surname(name, s, toks[i].start) if not ids and len(words) == 1 else None
+        if found is not None:
             chosen, others = found
             mention(i, end, actor=chosen, kind=ActorKind.PERSON,
                     confidence=0.6 if others else 0.75, method="surname of a person named "
@@ -847,18 +853,18 @@ class _Reader:
             aid = sorted(ids)[0]
             if aid not in self.actors:
                 self._from_base_or_known(aid, s, score, how, name)
-            kind = self.actors[aid].kind
-            if kind is ActorKind.PERSON and len(words) > 1:
+            known_kind = self.actors[aid].kind
+            if known_kind is ActorKind.PERSON and len(words) > 1:
                 self._full_name(name, s, aid)
-            mention(i, end, actor=aid, kind=kind, confidence=min(score,
+            mention(i, end, actor=aid, kind=known_kind, confidence=min(score,
                                                                   self.actors[aid].confidence),
                     method=how)
             return
         if lowers[i] in KNOWN_SHORT or key in {compact(k) for k in KNOWN_SHORT}:
-            kind = KNOWN_SHORT.get(lowers[i]) or next(v for k, v in KNOWN_SHORT.items()
-                                                       if compact(k) == key)
-            aid = self.candidate(name, kind, s, 0.8, "known short name", name)
-            mention(i, end, actor=aid, kind=kind, confidence=0.8, method="known short name")
+            short = KNOWN_SHORT.get(lowers[i]) or next(v for k, v in KNOWN_SHORT.items()
+                                                        if compact(k) == key)
+            aid = self.candidate(name, short, s, 0.8, "known short name", name)
+            mention(i, end, actor=aid, kind=short, confidence=0.8, method="known short name")
             return
         kind = hint or HEAD_WORDS.get(last)
         if kind is not None and len(words) == 1 and hint is None:

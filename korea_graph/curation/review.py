@@ -12,8 +12,8 @@ candidates as a pandas DataFrame with an ``accept`` column, and
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> (folder / "t.txt").write_text("Title: t\\n---\\nPutin met Kim Jong-il.\\n", encoding="utf-8")
-33
+>>> _ = (folder / "t.txt").write_text("Title: t\\n---\\nPutin met Kim Jong-il.\\n",
+...                                    encoding="utf-8")
 >>> _ = (folder / "t.draft.yaml").write_text('''
 ... format: korea_graph/1
 ... document: {id: t, title: t, text: t.txt, publisher: x, published: 2000-07-03}
