@@ -101,7 +101,7 @@ def evaluate(path: Path, others: list[Path], errors: bool) -> dict[str, Any]:
     seconds = time.perf_counter() - start
     out = Path("/tmp") / f"kg-bench-{doc.id}.draft.yaml"
     d.write(out)
-    drafted = load_file(out)
+    drafted = korea_graph.load(*others, out) if others else load_file(out)
     mapping = match_actors(drafted, gold)
     found_gold = set(mapping.values())
     pairs = match_events(drafted, gold, mapping, f"{doc.id}-draft")

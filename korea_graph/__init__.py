@@ -32,8 +32,8 @@ from .core.model import (
 )
 from .core.relations import Relation, RelationType
 from .core.timespan import Precision, TimeSpan
-from .curation.evidence_check import check_evidence
 from .curation.draft import Draft, draft, draft_file  # light: spaCy loads on first use
+from .curation.evidence_check import check_evidence
 from .curation.loader import load, load_file
 from .curation.review import DraftFile, review_frame
 from .errors import (

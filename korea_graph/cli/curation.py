@@ -50,7 +50,7 @@ def _draft(args: argparse.Namespace) -> int:
     path = d.write(out)
     actors = d.tree["actors"]
     known = sum(1 for a in actors if "matched" in a.get("review", {}))
-    linked = sum(1 for e in d.tree["events"] if "same_as" in e.get("review", {}))
+    linked = sum(1 for e in d.tree["events"] if "same_as" in e)
     print(f"{path}: {len(actors)} actors ({known} of the base graph, "
           f"{len(actors) - known} new), {len(d.tree['events'])} events ({linked} proposed "
           f"as the same as a known event), {len(d.tree['affiliations'])} posts; "
@@ -122,7 +122,7 @@ def _review(args: argparse.Namespace) -> int:
             continue
         index += 1
     try:
-        path = d.write_curated(out)
+        path = d.write_curated(out, args.data or None)
     except DataError as exc:
         saved = d.save(args.draft)
         print(f"korea-graph: error: the reviewed file does not load: {exc}\n"

@@ -113,6 +113,7 @@ class _Event:
     evidence: list[Sentence] = field(default_factory=list)
     same_as: str | None = None
     nominal: bool = False
+    places: list[str] = field(default_factory=list)  #: every place named near the trigger
     merged: int = 0
 
 
@@ -358,14 +359,17 @@ class _Events:
         # a visit to a state: the state is the host
         if etype == "visit":
             place = None
-            dest = [m for m in ms if m.first > i and lowers[m.first - 1] in ("to", "in") and
-                    m.first - i < 8]
+            dest = [m for m in ms if m.first > i and (lowers[m.first - 1] in ("to", "in", "at")
+                                                      or m.first == i + 1 or (
+                                                          m.first == i + 2 and lowers[i + 1]
+                                                          == "the")) and m.first - i < 8]
             if dest:
                 d = dest[0]
                 if self.kind(d.actor) is ActorKind.STATE:
                     others = [d.actor]
                     place = None if place == d.actor else place
-                elif self.kind(d.actor) in _PLACE_KINDS:
+                elif self.kind(d.actor) in _PLACE_KINDS or self.kind(d.actor) is \
+                        ActorKind.FACILITY:
                     place = d.actor
                     country = self.r.actors[d.actor].country
                     if country and country in self.r.actors:
@@ -383,7 +387,7 @@ class _Events:
         if not agents and etype not in ("summit", "statement"):
             return None
         e = _Event(etype, word, s, i, agents, others, objects=objects[:2], place=place,
-                   evidence=[s], nominal=nominal)
+                   evidence=[s], nominal=nominal, places=[m.actor for m in places])
         e.confidence = round(min([self.r.actors[x].confidence for x in agents + others]
                                  + [0.8]) * (0.8 if nominal else 0.9), 2)
         return e
@@ -416,6 +420,8 @@ class _Events:
     def _governed(self, s: Sentence, m: Mention) -> bool:
         """A mention right after a preposition ("to Kim", "with Lee") is not a subject."""
         k = m.first - 1
+        if m.title_start is not None:
+            k = next((j for j, t in enumerate(s.tokens) if t.start == m.title_start), m.first) - 1
         while k >= 0 and s.tokens[k].lower in ("the", "a", "an", "top", "official"):
             k -= 1
         return k >= 0 and s.tokens[k].lower in ("to", "with", "of", "in", "from", "for",
@@ -552,6 +558,7 @@ class _Events:
                     twin.others.append(x)
             twin.objects.extend(x for x in e.objects if x not in twin.objects)
             twin.place = twin.place or e.place
+            twin.places.extend(p for p in e.places if p not in twin.places)
             twin.days = twin.days or e.days
             if e.time is not None and (twin.time is None or (e.time.precise and
                                                              not twin.time.precise)):
@@ -572,11 +579,14 @@ class _Events:
         pa, pb = set(a.agents + a.others), set(b.agents + b.others)
         if not pa & pb or not (set(a.agents) & set(b.agents) or pa <= pb or pb <= pa):
             return False
-        if a.type == "visit" and a.place and b.place and a.place != b.place:
-            return False
-        if a.type == "visit" and {*a.others, *b.others} and set(a.others) != set(b.others) \
-                and a.others and b.others:
-            return False
+        if a.type == "visit":
+            da, db = {*a.places, *(x for x in [a.place] if x)}, {*b.places, *(
+                x for x in [b.place] if x)}
+            if (da or a.others) and (db or b.others) and not (da & db or set(a.others) &
+                                                              set(b.others)):
+                return False  # two destinations
+            if a.others and b.others and set(a.others) != set(b.others):
+                return False
         if a.time is not None and b.time is not None and not \
                 a.time.span.possibly_overlaps(b.time.span):
             return False
@@ -601,14 +611,16 @@ class _Events:
                 continue
             if e.time is not None and not other.when.possibly_overlaps(e.time.span):
                 continue
-            if e.type == "visit" and e.place and other.place and e.place != other.place:
+            if e.type == "visit" and e.place and other.place and other.place not in {
+                    e.place, *e.places}:
                 continue
             hosts = {p.actor for p in other.participants if p.role.value == "host"}
             mine_hosts = set(e.others)
             if e.place and e.place in self.base.actors and self.base.actors[e.place].country:
                 mine_hosts.add(str(self.base.actors[e.place].country))
-            if e.type == "visit" and mine_hosts and hosts and not hosts & mine_hosts:
-                continue
+            if e.type == "visit" and not ({e.place, *e.places} & {other.place} - {None} or
+                                          mine_hosts & hosts):
+                continue  # a visit is the same only with the same destination
             score = len(shared) / len(mine | (theirs & {a for a in theirs if a in
                                                        self.r.actors}))
             if e.time is not None:
@@ -730,7 +742,8 @@ class _Tree:
         if e.merged:
             review["method"] += f"; {e.merged + 1} mentions merged"
         if e.same_as:
-            review["same_as"] = e.same_as
+            out["same_as"] = e.same_as
+            review["method"] += f"; proposed as the same event as {e.same_as}"
         out["review"] = review
         return out
 
@@ -748,11 +761,10 @@ class _Tree:
             return form
         assert self.pub.start_min is not None
         if e.status in ("planned", "under_consideration"):
-            return time_form(TimeSpan.after(self.pub.start_min), None,
-                             "no date in the text; after the publication date")
-        end = self.pub.end_max or self.pub.start_min
-        return time_form(TimeSpan.before(end), None,
-                         "no date in the text; by the publication date")
+            return {"after": "publication",
+                    "resolution": "no date in the text; after the publication date"}
+        return {"before": "publication",
+                "resolution": "no date in the text; by the publication date"}
 
     def posts(self) -> list[dict[str, Any]]:
         from .mentions import TITLES
@@ -781,8 +793,8 @@ class _Tree:
                     to = slug(m.alternatives[0])
                     if to in self.r.actors:
                         entry["accredited_to"] = to
-                entry["when"] = time_form(self.pub, phrase,
-                                          "the post as the text gives it: held at publication")
+                entry["when"] = {"held_at": ["publication"], "phrase": phrase,
+                                 "resolution": "the title as the text gives it at publication"}
                 entry["status"] = "occurred"
                 entry["evidence"] = [self.evidence(s)]
                 entry["review"] = {"status": "unreviewed", "confidence": 0.7,

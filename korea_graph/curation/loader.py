@@ -709,9 +709,13 @@ class _Reader:
         same_as = self.text(r, "same_as", where, optional=True)
         self.texts(r, "alternatives", where)
         ident = record_id or str(m.get("id"))
-        self.reviews.append(Review(ident, str(status),
-                                   float(confidence) if confidence is not None else None,
-                                   self.text(r, "method", where, optional=True), same_as))
+        method = self.text(r, "method", where, optional=True)
+        conf = float(confidence) if confidence is not None else None
+        self.reviews.append(Review(ident, str(status), conf, method, same_as))
+        # a drafted report of a known event: the known event is unreviewed in this source
+        targets = m.get("same_as")
+        for target in [targets] if isinstance(targets, str) else list(targets or []):
+            self.reviews.append(Review(str(target), str(status), conf, method, ident))
 
     def citations(self, m: _Map, at: _At) -> tuple[Citation, ...]:
         out = []

@@ -31,7 +31,7 @@ candidates as a pandas DataFrame with an ``accept`` column, and
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..errors import DataError, NotFoundError, ParseError, SchemaError
-from .loader import load_file
+from .loader import load
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,7 +98,7 @@ class Candidate:
         """The candidate as YAML, without its review block, and the review's reasons."""
         body = {k: v for k, v in self.record.items() if k != "review"}
         text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
-        for key in ("method", "mention", "same_as", "matched"):
+        for key in ("method", "mention", "matched"):
             if key in self.review:
                 text += f"# {key}: {self.review[key]}\n"
         return text
@@ -214,15 +214,20 @@ class DraftFile:
         target.write_text(self.text(curated=not self.pending()), encoding="utf-8")
         return target
 
-    def write_curated(self, path: str | os.PathLike[str]) -> Path:
-        """Write the reviewed file and load it (all or nothing: a file that does not load
-        is not written, and the error says why). Unreviewed candidates stay marked."""
+    def write_curated(self, path: str | os.PathLike[str],
+                      base: Sequence[str | os.PathLike[str]] | None = None) -> Path:
+        """Write the reviewed file and load it with ``base`` (the data files it refers to;
+        the shipped corpus by default): all or nothing, a file that does not load is not
+        written, and the error says why. Unreviewed candidates stay marked."""
         target = Path(path)
         self._copy_text(target)
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_text(self.text(curated=not self.pending()), encoding="utf-8")
         try:
-            load_file(tmp)
+            if base:
+                load(*base, tmp)
+            else:
+                load(tmp, corpus=True)
         except DataError:
             tmp.unlink()
             raise
@@ -252,7 +257,7 @@ class DraftFile:
                 "type": r.get("type") or r.get("kind") or r.get("attitude"),
                 "label": r.get("label") or r.get("title"),
                 "status": r.get("status"), "confidence": c.confidence,
-                "same_as": c.review.get("same_as"), "method": c.review.get("method"),
+                "same_as": r.get("same_as"), "method": c.review.get("method"),
                 "evidence": " […] ".join(str(e.get("quote", "")) for e in evidence),
                 "accept": None if c.review.get("status", "unreviewed") == "unreviewed"
                 else True,
