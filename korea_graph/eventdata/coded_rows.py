@@ -50,11 +50,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorRef",
+    "ActorResolver",
     "CodedRow",
+    "EventDraft",
     "ImportResult",
     "SkippedRow",
     "build_graph",
+    "draft_event",
     "event_shape",
+    "imported_actors",
+    "merge_key",
     "mint_id",
     "numbered_lines",
     "read_rows",
@@ -226,8 +231,14 @@ def mint_id(name: str) -> str:
 
 
 # -- building the graph ----------------------------------------------------------------------
+# The rules are split into small steps (resolve actors, key a row, add it to its event's
+# draft, finish the event) so that the Spark import (korea_graph.scale.spark) runs the very
+# same code on a cluster: actors are resolved on the driver in first-appearance order,
+# rows are keyed and grouped on the executors.
 @dataclass
-class _Draft:
+class EventDraft:
+    """The rows of one event so far: its shape, code, day, actors, sources and places."""
+
     shape: Shape
     code: str
     day: date
@@ -236,9 +247,23 @@ class _Draft:
     records: list[SourceRecord] = field(default_factory=list)
     places: dict[str, set[str]] = field(default_factory=dict)  #: place -> story keys
 
+    def add(self, row: CodedRow, place: str | None) -> None:
+        """Add a report of the event: a 042 "make a visit" row names the visit even when a
+        043 "host a visit" row came first."""
+        if self.code == "043" and row.code == "042":
+            self.code = "042"
+        self.records.append(row.record)
+        if place is not None:
+            story = row.record.story_id or row.record.url or f"row {row.line}"
+            self.places.setdefault(place, set()).add(story)
 
-class _Actors:
-    """Actors met so far, matched by normalised name and country, and against ``base``."""
+
+class ActorResolver:
+    """Actors met so far, matched by normalised name and country, and against ``base``.
+
+    Resolution depends on the order names are met in (a new id that is taken gets a
+    suffix), so both import engines resolve in the order of the rows.
+    """
 
     def __init__(self, base: KnowledgeGraph | None) -> None:
         self.base = base
@@ -376,43 +401,44 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
     """
     from ..core.graph import KnowledgeGraph
 
-    actors = _Actors(base)
-    drafts: dict[tuple[object, ...], _Draft] = {}
+    actors = ActorResolver(base)
+    drafts: dict[tuple[object, ...], EventDraft] = {}
     count = 0
     for row in rows:
         count += 1
         shape = event_shape(row.code)
         source = actors.resolve(row.source) if row.source else None
         target = actors.resolve(row.target) if row.target else None
-        key = _merge_key(row, shape, source, target)
+        key = merge_key(row, shape, source, target)
         draft = drafts.get(key)
         if draft is None:
-            draft = drafts[key] = _Draft(shape, row.code, row.day, source, target)
-        elif draft.code == "043" and row.code == "042":
-            draft.code = "042"
-        draft.records.append(row.record)
-        if row.place is not None:
-            story = row.record.story_id or row.record.url or f"row {row.line}"
-            draft.places.setdefault(actors.place(row.place), set()).add(story)
+            draft = drafts[key] = EventDraft(shape, row.code, row.day, source, target)
+        draft.add(row, actors.place(row.place) if row.place is not None else None)
     events, disputed = [], []
     taken = set(base.events) if base is not None else set()
     for draft in drafts.values():
-        event = _event(draft, dataset, actors.actors, taken)
+        event = draft_event(draft, dataset, actors.actors, taken)
         taken.add(event.id)
         if event.status is Status.DISPUTED:
             disputed.append(event.id)
         events.append(event)
     skipped = tuple(skipped)
-    used = {a for e in events for a in (*e.actors(), e.place) if a}
-    used |= {c for a in used if (c := actors.actors[a].country)}
-    graph = KnowledgeGraph(actors=[a for a in actors.actors.values() if a.id in used],
-                           events=events)
+    graph = KnowledgeGraph(actors=imported_actors(events, actors.actors), events=events)
     return ImportResult(graph, rows_read if rows_read is not None else count + len(skipped),
                         skipped, tuple(disputed))
 
 
-def _merge_key(row: CodedRow, shape: Shape, source: str | None,
-               target: str | None) -> tuple[object, ...]:
+def imported_actors(events: Iterable[Event], actors: dict[str, Actor]) -> list[Actor]:
+    """The actors the events name (participants, places and their countries), in the
+    order they were met."""
+    used = {a for e in events for a in (*e.actors(), e.place) if a}
+    used |= {c for a in used if (c := actors[a].country)}
+    return [a for a in actors.values() if a.id in used]
+
+
+def merge_key(row: CodedRow, shape: Shape, source: str | None,
+              target: str | None) -> tuple[object, ...]:
+    """The key shared by the rows that report one event (see :func:`build_graph`)."""
     if shape.type is EventType.VISIT and shape.status is Status.REPORTED:
         guest, host = (source, target) if shape.source_role is Role.GUEST else (target, source)
         return (row.day, "visit", guest, host)
@@ -421,7 +447,10 @@ def _merge_key(row: CodedRow, shape: Shape, source: str | None,
     return (row.day, row.code, source, target)
 
 
-def _event(draft: _Draft, dataset: str, actors: dict[str, Actor], taken: set[str]) -> Event:
+def draft_event(draft: EventDraft, dataset: str, actors: dict[str, Actor],
+                taken: set[str]) -> Event:
+    """The event of a draft, with an id not in ``taken`` (a suffix ``-2``, ``-3``... if
+    needed); disputed when an actor had died before the coded date."""
     shape, code = draft.shape, cameo_code(draft.code)
     participants = []
     if draft.source:
