@@ -45,7 +45,7 @@ from .vocabulary import actor_type_kind, actor_type_name, cameo_code, countries,
 if TYPE_CHECKING:
     from ..core.graph import KnowledgeGraph
 
-__all__ = ["GDELT1_COLUMNS", "GDELT2_COLUMNS", "read_gdelt"]
+__all__ = ["GDELT1_COLUMNS", "GDELT2_COLUMNS", "parse_row", "read_gdelt"]
 
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -79,7 +79,7 @@ def read_gdelt(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     datasets: set[str] = set()
 
     def parse(number: int, line: str) -> CodedRow:
-        row = _parse_row(file, number, line.split("\t"))
+        row = parse_row(file, number, line.split("\t"))
         datasets.add(row.record.dataset)
         return row
 
@@ -88,7 +88,9 @@ def read_gdelt(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     return build_graph(rows, dataset, file, base, rows_read=count, skipped=skipped)
 
 
-def _parse_row(file: str, line: int, cells: list[str]) -> CodedRow:
+def parse_row(file: str, line: int, cells: list[str]) -> CodedRow:
+    """One GDELT 1.0 or 2.0 row (its cells) as a :class:`CodedRow`; a located
+    :class:`DataError` if it is bad. Both import engines call this."""
     layout = _LAYOUTS.get(len(cells))
     if layout is None:
         raise ParseError(f"the row has {len(cells)} columns", file=file, line=line,

@@ -41,7 +41,7 @@ from .vocabulary import cameo_code, country_code
 if TYPE_CHECKING:
     from ..core.graph import KnowledgeGraph
 
-__all__ = ["COLUMNS", "actor_kind", "read_icews"]
+__all__ = ["COLUMNS", "actor_kind", "header_index", "parse_row", "read_icews"]
 
 #: The columns of an ICEWS event file, in ICEWS order.
 COLUMNS = (
@@ -70,22 +70,29 @@ def read_icews(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     if not lines:
         raise ParseError("the file is empty", file=file, expected="an ICEWS header line")
     header_line, header = lines[0]
-    names = header.split("\t")
-    missing = [c for c in _REQUIRED if c not in names]
-    if missing:
-        raise ParseError(f"the header lacks the column(s) {', '.join(missing)}", file=file,
-                         line=header_line, expected="an ICEWS header: " + ", ".join(COLUMNS))
-    index = {name: i for i, name in enumerate(names)}
+    index, width = header_index(file, header_line, header)
 
     def parse(number: int, line: str) -> CodedRow:
-        return _parse_row(file, number, line.split("\t"), index, len(names))
+        return parse_row(file, number, line.split("\t"), index, width)
 
     rows, skipped, count = read_rows(lines[1:], parse, skip_bad_rows=skip_bad_rows)
     return build_graph(rows, "icews", file, base, rows_read=count, skipped=skipped)
 
 
-def _parse_row(file: str, line: int, cells: list[str], index: dict[str, int],
-               width: int) -> CodedRow:
+def header_index(file: str, line: int, header: str) -> tuple[dict[str, int], int]:
+    """The column of each name in an ICEWS header line, and the number of columns."""
+    names = header.split("\t")
+    missing = [c for c in _REQUIRED if c not in names]
+    if missing:
+        raise ParseError(f"the header lacks the column(s) {', '.join(missing)}", file=file,
+                         line=line, expected="an ICEWS header: " + ", ".join(COLUMNS))
+    return {name: i for i, name in enumerate(names)}, len(names)
+
+
+def parse_row(file: str, line: int, cells: list[str], index: dict[str, int],
+              width: int) -> CodedRow:
+    """One ICEWS row (its cells) as a :class:`CodedRow`; a located :class:`DataError` if
+    it is bad. Both import engines call this."""
     if len(cells) != width:
         raise ParseError(f"the row has {len(cells)} columns", file=file, line=line,
                          expected=f"{width} tab-separated columns, as in the header")
