@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, Event, Status
@@ -78,7 +78,8 @@ def session(master: str = "local[2]", app: str = "korea_graph", **conf: str) -> 
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.master(master).appName(app)
-    for key, value in {"spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC",
+    for key, value in {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
+                       "spark.sql.session.timeZone": "UTC",
                        **{k.replace("_", "."): v for k, v in conf.items()}}.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
@@ -175,6 +176,7 @@ class SparkImport:
     files: tuple[FileReport, ...]
     actors: dict[str, Actor]  #: every actor the events name, in the order met
     _events: RDD[tuple[int, int, Event]]  # (file index, first line, event), cached
+    _file_actors: tuple[tuple[Actor, ...], ...] = ()  # each file's actors, as it names them
 
     @property
     def events(self) -> DataFrame:
@@ -227,6 +229,7 @@ class SparkImport:
     @property
     def bad_rows(self) -> DataFrame:
         """Every bad row of every file: file, line, reason."""
+        assert self._bad is not None
         return self._bad
 
     _bad: DataFrame | None = None
@@ -252,10 +255,8 @@ class SparkImport:
         """Write N-Quads under ``folder``, one subfolder of ``part-*.nq`` files per source
         file, each statement in that file's named graph (:func:`graph_iri`), ready for a
         bulk loader (Virtuoso's ``ld_dir``, ``oxigraph load``...)."""
-        from .store import nquads
-
         out = Path(folder)
-        actors = self.spark.sparkContext.broadcast(self.actors)
+        sc = self.spark.sparkContext
         written = []
         for index, report in enumerate(self.files):
             if report.refused:
@@ -263,18 +264,19 @@ class SparkImport:
             target = out / Path(report.file).name
             if target.exists():
                 shutil.rmtree(target)
+            own = {a.id: a for a in self._file_actors[index]}
+            shared = sc.broadcast((own, {a: n for n, a in enumerate(own)}))
             graph = graph_iri(report.dataset, report.file)
+            # the file's events in data order, each with its position in the file's graph
+            def mine(t: tuple[int, int, Event], i: int = index) -> bool:
+                return t[0] == i
 
-            def part(items: Iterable[tuple[int, int, Event]], graph: str = graph
-                     ) -> Iterator[str]:
-                events = [t[2] for t in items]
-                if events:
-                    kg = KnowledgeGraph(actors=imported_actors(events, actors.value),
-                                        events=events)
-                    yield nquads(kg, graph).removesuffix("\n")
+            def part(items: Iterable[tuple[tuple[int, int, Event], int]], g: str = graph,
+                     s: Any = shared) -> Iterator[str]:
+                return _quads(items, g, s.value)
 
-            self._events.filter(lambda t, i=index: t[0] == i).mapPartitions(part) \
-                .saveAsTextFile(str(target))
+            ranked = self._events.filter(mine).sortBy(lambda t: t[1]).zipWithIndex()
+            ranked.mapPartitions(part).saveAsTextFile(str(target))
             for produced in target.glob("part-*"):
                 if produced.suffix != ".nq":
                     produced.rename(produced.with_name(produced.name + ".nq"))
@@ -313,6 +315,34 @@ class SparkImport:
                              "event") from None
         return TimeSpan(span.start_min, span.start_min, span.end_max, span.end_max,
                         span.precision)
+
+
+def _quads(items: Iterable[tuple[tuple[int, int, Event], int]], graph: str,
+           shared: tuple[dict[str, Actor], dict[str, int]]) -> Iterator[str]:
+    """A partition's events (and the actors they name) as N-Quads in ``graph``, with the
+    kg:position each record has in the whole file's export, so that the partitions of a
+    file together are exactly the export of the file imported alone."""
+    import re
+
+    from .store import nquads
+
+    actors, actor_rank = shared
+    ranked = list(items)
+    if not ranked:
+        return
+    events = [t[2] for t, _ in ranked]
+    part = KnowledgeGraph(actors=imported_actors(events, actors), events=events)
+    rank = {iri("event", t[2].id): n for t, n in ranked}
+    rank |= {iri("actor", a): actor_rank[a] for a in part.actors}
+    position = re.compile(r'^<([^>]*)> (<[^>]*#position>) "\d+"(\^\^<[^>]*>) ', re.M)
+
+    def fix(match: re.Match[str]) -> str:
+        n = rank.get(match.group(1))
+        if n is None:  # an item (participant, source row...): its position is its own
+            return match.group(0)
+        return f'<{match.group(1)}> {match.group(2)} "{n}"{match.group(3)} '
+
+    yield position.sub(fix, nquads(part, graph)).removesuffix("\n")
 
 
 def meetings_sql(view: str, anchors: dict[str, TimeSpan], statuses: Sequence[str],
@@ -406,12 +436,14 @@ def read_events(spark: SparkSession, files: Sequence[str | os.PathLike[str]], *,
     reports: list[FileReport] = []
     parts: list[RDD[tuple[int, int, Event]]] = []
     bad: list[RDD[SkippedRow]] = []
+    own: list[tuple[Actor, ...]] = []
     order: dict[str, None] = {}  # the actors' ids in the order the files name them
     for index, path in enumerate(files):
         report, events, skipped, actors = _import_file(spark, dataset, str(path), index,
                                                        so_far, skip_bad_rows, taken)
         reports.append(report)
         bad.append(skipped)
+        own.append(tuple(actors))
         if events is not None:
             parts.append(events)
             so_far = so_far.merge(KnowledgeGraph(actors=actors))
@@ -421,7 +453,7 @@ def read_events(spark: SparkSession, files: Sequence[str | os.PathLike[str]], *,
     events_rdd = sc.union(parts).cache() if parts else sc.emptyRDD()
     rows = sc.union(bad).map(lambda s: (s.file, s.line, s.reason)) if bad else sc.emptyRDD()
     frame = spark.createDataFrame(rows, _schema("file", ("line", "long"), "reason"))
-    result = SparkImport(spark, tuple(reports), known, events_rdd)
+    result = SparkImport(spark, tuple(reports), known, events_rdd, tuple(own))
     result._bad = frame.orderBy("file", "line")
     return result
 
@@ -435,12 +467,12 @@ def _import_file(spark: SparkSession, dataset: Dataset, file: str, index: int,
     parse, header_line = _parser(spark, dataset, file, lines)
     parsed = lines.filter(lambda pair: bool(pair[1].strip()) and pair[0] != header_line) \
         .map(lambda pair: _parse(parse, file, pair[0], pair[1])).cache()
-    skipped = parsed.filter(lambda r: isinstance(r, SkippedRow))
-    good = parsed.filter(lambda r: isinstance(r, CodedRow))
+    skipped = cast("RDD[SkippedRow]", parsed.filter(lambda r: isinstance(r, SkippedRow)))
+    good = cast("RDD[CodedRow]", parsed.filter(lambda r: isinstance(r, CodedRow)))
     counts = parsed.map(lambda r: (isinstance(r, SkippedRow), 1)).reduceByKey(
         lambda a, b: a + b).collectAsMap()
     n_bad, n_good = counts.get(True, 0), counts.get(False, 0)
-    name = dataset
+    name: str = dataset
     if dataset == "gdelt":
         kinds = good.map(lambda r: r.record.dataset).distinct().collect()
         name = kinds[0] if len(kinds) == 1 else "gdelt"
