@@ -254,8 +254,7 @@ def test_nquads_bulk_load_into_virtuoso_and_answer_who_met_whom(
         # the loader reads only from DirsAllowed: the server's own folder
         files = _nquads(result, folder / "nq")
         assert files
-        for directory in sorted({f.parent for f in files}):
-            server.isql(f"ld_dir('{directory}', '*.nq', 'http://example.org/unused');")
+        server.isql(f"ld_dir_all('{folder / 'nq'}', '*.nq', 'http://example.org/unused');")
         server.isql("rdf_loader_run();")
         server.isql("checkpoint;")
         status = server.isql("SELECT ll_file, ll_state, ll_error FROM DB.DBA.load_list;")
@@ -315,3 +314,23 @@ def test_a_million_rows_give_the_same_events_provenance_and_answers(
     expected = _rows(meetings(alone.graph, before=anchor, strength="certainly"))
     assert len(expected) > 10_000
     assert _spark_rows(result.meetings(before=anchor, strength="certainly")) == expected
+
+
+def test_cli_imports_with_spark_and_reports_each_file(
+        spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from korea_graph.cli import main
+
+    header, *rows = ICEWS.read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("\n".join([header, rows[0].replace("2018-06-01", "June 1"), *rows[1:5]])
+                   + "\n", encoding="utf-8")
+    status = main(["import", "--from", "icews", "--engine", "spark", str(ICEWS), str(bad),
+                   "--parquet", str(tmp_path / "tables"), "--nquads", str(tmp_path / "nq")])
+    err = capsys.readouterr().err
+    assert status == 2  # one file refused
+    assert f"bad row {bad}:2: Event Date: bad date 'June 1'" in err
+    assert f"{ICEWS}: 494 rows, 0 bad, 160 events" in err
+    assert f"{bad}: 5 rows, 1 bad, refused: bad rows" in err
+    assert spark.read.parquet(str(tmp_path / "tables" / "events")).count() == 160
+    assert list((tmp_path / "nq").iterdir()) == [tmp_path / "nq" / ICEWS.name]
+    assert not spark.sparkContext._jsc.sc().isStopped()  # the caller's session runs on

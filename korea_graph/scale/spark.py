@@ -54,7 +54,8 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
 
-__all__ = ["FileReport", "SparkImport", "graph_iri", "read_events", "session"]
+__all__ = ["FileReport", "SparkImport", "graph_iri", "read_events", "running_session",
+           "session"]
 
 Dataset = Literal["icews", "gdelt"]
 Strength = Literal["certainly", "possibly"]
@@ -83,6 +84,14 @@ def session(master: str = "local[2]", app: str = "korea_graph", **conf: str) -> 
                        **{k.replace("_", "."): v for k, v in conf.items()}}.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+def running_session() -> SparkSession | None:
+    """The active Spark session of this process, if any."""
+    _pyspark()
+    from pyspark.sql import SparkSession
+
+    return SparkSession.getActiveSession()
 
 
 def graph_iri(dataset: str, file: str | os.PathLike[str]) -> str:
