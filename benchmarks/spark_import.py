@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_events import scaled_icews  # noqa: E402  (the benchmark next door)
+from import_events import scaled_icews  # the benchmark next door
 
 
 def _single(path: str) -> dict[str, float]:
