@@ -76,8 +76,12 @@ def session(master: str = "local[2]", app: str = "korea_graph", **conf: str) -> 
     """A Spark session (``local[2]`` by default: two cores of this machine); ``conf``
     sets Spark options, e.g. ``{"spark.driver.memory": "4g"}``."""
     _pyspark()
+    import sys
+
     from pyspark.sql import SparkSession
 
+    # the workers run this interpreter (with korea_graph installed), not "python3" on PATH
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.master(master).appName(app)
     for key, value in {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
                        "spark.sql.session.timeZone": "UTC",
