@@ -19,7 +19,7 @@ Needs the ``spark`` extra (``pip install 'korea_graph[spark]'``) and a Java runt
 
 >>> from korea_graph.scale.spark import graph_iri
 >>> graph_iri("icews", "/data/events.2018.tsv")
-'https://w3id.org/korea-graph/id/document/icews-events.2018.tsv'
+'https://w3id.org/korea-graph/id/document/icews-events...'
 """
 
 from __future__ import annotations
