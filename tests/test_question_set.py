@@ -82,6 +82,9 @@ QUESTIONS = [
     # "Russian diplomats hosted visits by official delegations from both North and South Korea"
     q("verbs", "who hosted Lee Joung-binn", ("Russia",)),
     q("verbs", "what did Ivanov discuss", ("Korean peace process",)),
+    # "He and Ivanov reportedly discussed Putin's upcoming visit to Pyongyang and, more
+    # broadly, Russian-South Korean cooperation in the effort to bring peace"
+    q("verbs", "what did Ivanov and Lee Joung-binn discuss", ("Korean peace process",)),
     # "Ivanov had proposed ... a plan whereby Russia and South Korea would work together"
     q("verbs", "who proposed what", ("Igor Ivanov",
                                      "Russian plan for economic cooperation with North Korea")),
@@ -124,6 +127,8 @@ QUESTIONS = [
     q("tense", "who was North Korea's foreign minister on June 27", ("Pek Nam Sun",),
       ("Igor Ivanov", "Lee Joung-binn"), count=1),
     q("tense", "who was foreign minister in February 2000", ("Igor Ivanov",)),
+    # "South Korea's ambassador to Russia, Jai-chun Lee"
+    q("tense", "who was ambassador to Russia", ("Jai-chun Lee",), count=1),
     # "Sources now say that Putin will arrive ... the Russian president's participation"
     q("tense", "who was the Russian president on June 28", ("Vladimir Putin",), count=1),
     # -- periods -------------------------------------------------------------------------

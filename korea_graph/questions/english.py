@@ -180,6 +180,25 @@ def _did(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     return _pair(kg, p, o)
 
 
+def _both(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
+    """What X and Y did in the same record to the same thing (discussed, signed...)."""
+    x, y = _actor(kg, p["x"]), _actor(kg, p["y"])
+    types = _types(p)
+    time = _time(p)
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        mine, theirs = (relations(kg, types, source=who, strength=o.strength,
+                                  statuses=statuses, **time) for who in (x, y))
+        shared = {(r.record_id, r.object_id) for r in mine} & {
+            (r.record_id, r.object_id) for r in theirs}
+        rows = [r for r in [*mine, *theirs] if (r.record_id, r.object_id) in shared]
+        rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
+        return Answers(rows, question="", query=f"{mine.query} and {theirs.query}, the same "
+                                                "record and object")
+
+    return _Query(run, _place(kg, p))
+
+
 def _posts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     ids = p["p"].value
     org = _actor(kg, p["o"]) if "o" in p else None
@@ -193,14 +212,17 @@ def _posts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
 
         at = resolve_anchor(kg, anchor).when if anchor is not None else None
         rows = []
+        seen: set[str] = set()
         for rel in kg.all_relations:
             aff = kg.affiliations.get(rel.record)
             if aff is None or aff.id not in ids or rel.source != aff.holder:
                 continue
+            if aff.id in seen:  # one row per post (an ambassador's accreditation is its own)
+                continue
             if rel.status not in statuses:
                 continue
-            if org is not None and org != aff.organization and org not in acting_for(
-                    kg, aff.organization, aff.when):
+            if org is not None and org not in (aff.organization, aff.accredited_to) and \
+                    org not in acting_for(kg, aff.organization, aff.when):
                 continue
             certainty = None
             if at is not None:
@@ -211,6 +233,7 @@ def _posts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
                     continue
             from .query import _fact
 
+            seen.add(aff.id)
             rows.append(_fact(kg, rel, certainty))
         rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
         query = (f"posts(kg, titles={sorted(ids)}, organization={org!r}, "
@@ -400,6 +423,8 @@ GRAMMAR: list[Form] = [
          "who did it to Y"),
     Form(f"what|whom|who|which did|does|do|will|would <ACTOR:x> <VERB_BASE:v> {M}",
          "what did Russia oppose", _from, "what X did, in any tense"),
+    Form(f"what|whom|who|which did|does|do|will|would <ACTOR:x> and <ACTOR:y> <VERB_BASE:v> "
+         f"{M}", "what did Ivanov and Lee Joung-binn discuss", _both, "what both did, together"),
     Form(f"what|whom|who has|have|had <ACTOR:x> <VERB_PART:v> {M}",
          "who has Ivanov met", _from),
     Form(f"what|who|whom was|were|is|are|has_been|have_been|had_been <VERB_PART:v> by "
@@ -525,19 +550,20 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
 def _parse(kg: KnowledgeGraph, question: str) -> tuple[Parse, Form]:
     text = question.strip().rstrip("?.!").strip()
     for strict in (True, False):
-        best: tuple[int, int, Parse, Form] | None = None
+        best: tuple[int, int, int, Parse, Form] | None = None
         for order, form in enumerate(GRAMMAR):
             for parse_ in form.parse(kg, text, strict=strict):
                 if not all(_name_like(kg, b) for b in parse_.values()):
                     continue
                 loose = sum(b.loose for b in parse_.values())
-                key = (loose, order)
-                if best is None or key < best[:2]:
-                    best = (loose, order, parse_, form)
+                width = sum(len(b.text) for b in parse_.values() if b.loose)
+                key = (loose, width, order)
+                if best is None or key < best[:3]:
+                    best = (loose, width, order, parse_, form)
             if best is not None and strict:
                 break
         if best is not None:
-            return best[2], best[3]
+            return best[3], best[4]
     near = nearest(GRAMMAR, text)
     raise QueryError(
         f"cannot answer {question!r}; the nearest form is \"{near.shown}\" "
