@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,8 @@ _AGENT_ROLES = {
 _CLAUSE = {";", ":", "–", "—", "that", "whether", "where", "which", "when", "but", "while",
            "whereby", "who"}
 _PLACE_KINDS = {ActorKind.CITY, ActorKind.AIRPORT, ActorKind.REGION}
+_GOVERNING = {"to", "with", "of", "in", "from", "for", "at", "on", "into", "about", "between",
+              "against", "over", "during", "after", "than", "by", "following", "regarding"}
 
 
 @dataclass
@@ -212,6 +214,28 @@ class _Events:
         self.base = base
         self.found: list[_Event] = []
 
+    def state_for(self, label: str, m: Mention) -> str:
+        """The actor of a state named by its capital: known, of the base graph, or new."""
+        from ..core.names import compact
+
+        for a in self.r.actors.values():
+            if a.kind is ActorKind.STATE and compact(label) in {compact(n) for n in (
+                    a.label, *a.aliases)}:
+                return a.id
+        if self.base is not None:
+            for b in self.base.actors.values():
+                if b.kind is ActorKind.STATE and compact(label) in {compact(n) for n in b.names}:
+                    self.r.actors[b.id] = ActorCandidate(
+                        b.id, b.label, b.kind, True, 0.6, "base graph: the state its capital "
+                        "stands for", m.text, m.sentence, aliases=list(b.aliases),
+                        wikidata=b.wikidata)
+                    return b.id
+        new_id = slug(label)
+        self.r.actors[new_id] = ActorCandidate(new_id, label, ActorKind.STATE, False, 0.5,
+                                               "the state its capital stands for", m.text,
+                                               m.sentence)
+        return new_id
+
     def kind(self, actor: str) -> ActorKind:
         return self.r.actors[actor].kind
 
@@ -246,6 +270,9 @@ class _Events:
             if word in ("meeting", "meetings") and i + 1 < len(lowers) and lowers[i - 1:i] == [
                     "summit"]:
                 continue
+            if word == "said" and lowers[i - 1:i] and lowers[i - 1] in ("is", "was", "are",
+                                                                      "were", "be"):
+                continue
             if etype == "visit" and word in ("arrived", "arrive", "arrives") and not any(
                     w in ("in", "at") for w in lowers[i + 1:i + 3]):
                 continue
@@ -261,6 +288,9 @@ class _Events:
             e.days = duration_days(s.text[lo:s.tokens[min(len(s.tokens) - 1, i + 4)].end
                                           - s.start])
             here.append(e)
+        denied = [e for e in here if e.status == "did_not_happen"]
+        for e in denied[:-1]:
+            self.status(e, lowers, deny=False)
         self.assign_times(here, times)
         self.found.extend(here)
         # "reported on July 1 that ...": a report event of the outlet, with its date
@@ -290,6 +320,12 @@ class _Events:
         a, b = self.clause(s, i)
         ms = [m for m in s.mentions if m.actor]
         agent_ms = [m for m in ms if self.kind(m.actor).is_agent]
+        # a capital city as the subject of the trigger's clause stands for its state
+        for m in ms:
+            if m.metonym and a <= m.first and m.last <= i and not self._governed(s, m):
+                stand_in = replace(m, actor=self.state_for(m.metonym, m), kind=ActorKind.STATE)
+                agent_ms.append(stand_in)
+        agent_ms.sort(key=lambda m: m.first)
         nominal = word in ("visit", "visits", "trip", "trips", "talks", "summit", "letter",
                            "meeting", "meetings", "proposal", "announcement", "decision",
                            "negotiations", "arrival", "remarks", "sales", "consultations",
@@ -301,20 +337,26 @@ class _Events:
         left = [m for m in agent_ms if a <= m.first and m.last <= i and not self._governed(
             s, m)]
         agents: list[str] = []
-        possessor = [m for m in agent_ms if m.possessive and m.last in (i - 1, i - 2, i - 3)
-                     and m.last <= i]
+        possessor = [m for m in agent_ms if m.possessive and m.last <= i and (
+            m.last >= i - 3 or (nominal and m.last >= a and m.last >= i - 9 and not any(
+                x.first > m.last and x.last <= i for x in agent_ms)))]
         by = [m for m in agent_ms if m.first > i and lowers[m.first - 1] == "by" and
               m.first - i <= 4]
         if possessor:
             agents = [possessor[-1].actor]
         elif by and nominal:
             agents = [by[0].actor]
-        elif left and not (nominal and etype in ("summit", "talks", "meeting",
-                                                  "negotiation") and lowers[i - 1:i] != [
-                                                      "their"] and not any(
-                lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8)))):
+        elif nominal and lowers[i + 1:i + 2] == ["by"]:
+            return None  # "visits by official delegations": by someone not named
+        their = "their" in lowers[max(a, i - 6):i]
+        elif_left = left and not (nominal and etype in ("summit", "talks", "meeting",
+                                                        "negotiation") and not their and not any(
+                lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8))))
+        if possessor or (by and nominal):
+            pass
+        elif elif_left:
             agents = self._coordinated(s, left)
-        elif lowers[i - 1:i] == ["their"] or lowers[i - 2:i - 1] == ["their"]:
+        elif their:
             agents = self._coordinated(s, [m for m in agent_ms if m.last <= i]) or []
         elif etype in ("letter", "statement", "proposal") or nominal:
             after = [m for m in agent_ms if m.first > i and not self._governed(s, m)]
@@ -346,6 +388,16 @@ class _Events:
                 return None
         else:
             others = self._others(s, right, etype, lowers, i)
+        if etype == "summit" and not others:
+            others = [m.actor for m in right if {"of", "from"} & set(
+                lowers[max(0, m.first - 2):m.first]) and
+                      self.kind(m.actor) is ActorKind.INTERNATIONAL_FORUM][:1]
+        if etype == "report":
+            quoted = [m for m in agent_ms if m.first > i and "quoted" in lowers[i:m.first]]
+            others = [quoted[0].actor] if quoted else others
+            if quoted and "saying" in lowers[quoted[0].last:quoted[0].last + 4]:
+                said = [m for m in agent_ms if m.first > quoted[0].last + 2]
+                others += [said[0].actor] if said else []
         if etype == "arms_transfer":
             frm = [m.actor for m in right if lowers[m.first - 1] == "from"]
             if word == "obtained":
@@ -371,7 +423,7 @@ class _Events:
                 elif self.kind(d.actor) in _PLACE_KINDS or self.kind(d.actor) is \
                         ActorKind.FACILITY:
                     place = d.actor
-                    country = self.r.actors[d.actor].country
+                    country = d.title_state or self.r.actors[d.actor].country
                     if country and country in self.r.actors:
                         others = [country]
             others = [o for o in others if self.kind(o) is ActorKind.STATE or
@@ -386,8 +438,13 @@ class _Events:
             return None
         if not agents and etype not in ("summit", "statement"):
             return None
+        comma = next((k for k in range(i + 1, len(lowers)) if lowers[k] in (",", ";", "–")),
+                     len(lowers))
+        dests = [m.actor for m in places if i < m.first < comma and lowers[m.first - 1] in (
+            "to", "in", "at", "the")]
         e = _Event(etype, word, s, i, agents, others, objects=objects[:2], place=place,
-                   evidence=[s], nominal=nominal, places=[m.actor for m in places])
+                   evidence=[s], nominal=nominal,
+                   places=list(dict.fromkeys([*([place] if place else []), *dests])))
         e.confidence = round(min([self.r.actors[x].confidence for x in agents + others]
                                  + [0.8]) * (0.8 if nominal else 0.9), 2)
         return e
@@ -401,10 +458,12 @@ class _Events:
             if m.title_start is not None:
                 first = next((k for k, t in enumerate(s.tokens) if t.start == m.title_start),
                              first)
-                while first > 0 and lowers[first - 1] in ("the", "a"):
-                    first -= 1
+            while first > 0 and lowers[first - 1] in ("the", "a", "an"):
+                first -= 1
             prev = lowers[first - 1] if first > 0 else ""
             if not self.kind(m.actor).is_agent:
+                continue
+            if etype in ("statement", "announcement") and m.first - at > 6:
                 continue
             if prev in ("with", "to") or (first == at + 1 and etype in (
                     "meeting", "signing", "visit") and s.tokens[at].lower not in (
@@ -412,7 +471,7 @@ class _Events:
                 others.append(m.actor)
                 others.extend(x for x in self._coordinated_after(s, m) if x not in others)
             if etype in ("statement", "announcement", "decision") and prev not in (
-                    "by", "from") and m.actor not in others:
+                    _GOVERNING) and m.actor not in others and m.first - at <= 6:
                 others.append(m.actor)
                 break
         return others
@@ -440,7 +499,7 @@ class _Events:
                 stop = next((k for k, t in enumerate(s.tokens) if t.start ==
                              out[0].title_start), stop)
             between = [t.lower for t in s.tokens[m.last:stop] if t.lower not in ("the", "a")]
-            if between in (["and"], [",", "and"], [","]):
+            if between in (["and"], [",", "and"]):
                 out.insert(0, m)
             else:
                 break
@@ -462,22 +521,24 @@ class _Events:
         return out
 
     # status -------------------------------------------------------------------------------
-    def status(self, e: _Event, lowers: list[str]) -> None:
+    def status(self, e: _Event, lowers: list[str], deny: bool = True) -> None:
         text = " ".join(lowers)
         before = " ".join(lowers[max(0, e.at - 6):e.at])
         start = " ".join(lowers[:e.at])
         near = set(lowers[max(0, e.at - 4):e.at])
         after = " ".join(lowers[e.at:])
-        if any(p in after for p in _DID_NOT):
+        e.status, e.status_why = "occurred", "no hedge"
+        if deny and any(p in after for p in _DID_NOT):
             e.status, e.status_why = "did_not_happen", "the sentence says it did not take place"
         elif near & _CONSIDER or "considering" in start:
             e.status, e.status_why = "under_consideration", \
                 f"{sorted(near & _CONSIDER) or ['considering']} before the trigger"
         elif near & _PLANNED or set(lowers[max(0, e.at - 8):e.at]) & {"will", "upcoming"}:
             e.status, e.status_why = "planned", f"{sorted(near & _PLANNED) or ['will']}"
-        elif any(p in start or p in before for p in _REPORTED) or (
-                "reportedly" in text and e.nominal):
-            word = next(p for p in _REPORTED if p in start or p in before or p in text)
+        elif any(p in start or p in before for p in _REPORTED if p != "reported") or (
+                "reportedly" in text and e.nominal) or _reported_verb(lowers[:e.at]):
+            word = next((p for p in _REPORTED if p in start or p in before or p in text),
+                        "reported")
             e.status, e.status_why = "reported", f"{word!r} in the sentence"
 
     def disputes(self) -> None:
@@ -511,9 +572,22 @@ class _Events:
                     best = (d, index)
             if best is not None:
                 own.setdefault(best[1], []).append(t)
+        lead = [t for t in times if events and t.start - events[0].sentence.start <= 4 and
+                "," in events[0].sentence.text[t.end - events[0].sentence.start:][:2]]
         for index, e in enumerate(events):
             mine = own.get(index, [])
             e.time = self.time_for(e, mine) if mine else None
+            if e.time is None and lead:
+                e.time = lead[0]  # "In February of this year, ...": the whole sentence
+        lowers = [t.lower for t in events[0].sentence.tokens] if events else []
+        for index, e in enumerate(events):
+            later = [x for x in events[index + 1:] if x.time is not None]
+            if e.time is None and later and "during" in lowers[e.at + 1:min(e.at + 4,
+                                                                            later[0].at)]:
+                e.time = later[0].time  # "when he raised it during his February visit"
+            before = [x for x in events[:index] if x.status == "planned"]
+            if e.nominal and e.time is None and before and e.status in ("occurred", "reported"):
+                e.status, e.status_why = "planned", "undated, in a sentence about a plan"
             if e.time is not None and e.status in ("occurred", "reported") and \
                     e.time.span.certainly_after(self.pub):
                 e.status, e.status_why = "planned", "dated after the publication date"
@@ -523,7 +597,7 @@ class _Events:
             return None
         trigger = e.sentence.tokens[e.at]
         # in a citation in brackets: a source's date, not the event's
-        opens = [m.start() for m in re.finditer(r"\(", e.sentence.text)]
+        opens = [m.start() for m in re.finditer(r"\(", e.sentence.text) if m.start() > 0]
         def in_brackets(t: TimeMention) -> bool:
             for o in opens:
                 close = e.sentence.text.find(")", o)
@@ -563,8 +637,9 @@ class _Events:
             if e.time is not None and (twin.time is None or (e.time.precise and
                                                              not twin.time.precise)):
                 twin.time = e.time
-            if (twin.nominal and not e.nominal) or (
-                    twin.status == "reported" and e.status == "occurred"):
+            if {twin.status, e.status} == {"reported", "occurred"}:
+                twin.status, twin.status_why = "occurred", "said without a hedge in one mention"
+            elif twin.nominal and not e.nominal:
                 twin.status, twin.status_why = e.status, e.status_why
             twin.confidence = min(0.95, round(twin.confidence + 0.05, 2))
         return out
@@ -577,13 +652,17 @@ class _Events:
                 b.nominal or a.nominal):
             return False
         pa, pb = set(a.agents + a.others), set(b.agents + b.others)
-        if not pa & pb or not (set(a.agents) & set(b.agents) or pa <= pb or pb <= pa):
+        if not pa & pb or not (pa <= pb or pb <= pa):
             return False
         if a.type == "visit":
             da, db = {*a.places, *(x for x in [a.place] if x)}, {*b.places, *(
                 x for x in [b.place] if x)}
+            near = abs(a.sentence.index - b.sentence.index) == 1
+            one_each = (da and not a.others and b.others and not db) or (
+                db and not b.others and a.others and not da)
             if (da or a.others) and (db or b.others) and not (da & db or set(a.others) &
-                                                              set(b.others)):
+                                                              set(b.others)) and not (
+                    near and one_each):
                 return False  # two destinations
             if a.others and b.others and set(a.others) != set(b.others):
                 return False
@@ -823,6 +902,13 @@ class _Tree:
                                                "organisation of a title", label, s.index,
                                                country=country)
         return new_id
+
+
+def _reported_verb(words: list[str]) -> bool:
+    """"agencies reported that", "reported on July 1 that": reporting, not "the reported
+    June 27 talks" (an adjective)."""
+    return any(w == "reported" and words[k + 1:k + 2] and words[k + 1] in (
+        "that", "on", "to", "by", ",", "in") for k, w in enumerate(words))
 
 
 def _demonym_of(state_label: str) -> str:

@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       rf"(?P<d1>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?:(?:on|On)\s+)?(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY})\s+"
                       rf"(?P<m1>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("m-y", re.compile(rf"\b(?:(?:[Ii]n|[Tt]his|[Ll]ast)\s+)?(?P<m1>{_MONTH})"
+    ("m-y", re.compile(rf"\b(?:(?:[Ii]n|[Tt]his|[Ll]ast|his|her|its|their)\s+)?(?P<m1>{_MONTH})"
                        rf"(?:\s+of\s+(?P<this>this|last)\s+year|,?\s+(?P<y>{_YEAR}))?\b")),
     ("y", re.compile(rf"(?<![\d-])(?P<y>{_YEAR})(?![\d-])")),
 ]
@@ -169,7 +169,7 @@ def find_times(text: str, published: TimeSpan, offset: int = 0) -> list[TimeMent
                     span = TimeSpan.day(day)
                 elif kind == "m-y":
                     if not (groups.get("y") or groups.get("this") or
-                            re.match(r"(?i)in|this|last", phrase)):
+                            re.match(r"(?i)in|this|last|his|her|its|their", phrase)):
                         continue  # a bare month name ("May") is too often another word
                     month = _MONTHS[groups["m1"].lower().rstrip(".")]
                     if groups.get("this") == "last" or phrase.lower().startswith("last"):

@@ -114,7 +114,7 @@ HEAD_WORDS["cooperation"] = ActorKind.PROJECT
 HEAD_WORDS["system"] = ActorKind.PROJECT
 _COMPOUND_HEADS = {"process", "treaty", "pact", "accord", "agreement", "plan", "plans",
                    "program", "programme", "project", "system", "cooperation", "airport",
-                   "parliament"}
+                   "parliament", "countries"}
 #: news outlets and forums known by their short names (cited in parentheses)
 KNOWN_SHORT: dict[str, ActorKind] = {
     "reuters": ActorKind.NEWS_OUTLET, "afp": ActorKind.NEWS_OUTLET, "ap": ActorKind.NEWS_OUTLET,
@@ -141,7 +141,7 @@ INSTITUTIONS: dict[str, tuple[str, ActorKind]] = {
     "officials": ("{state} government", ActorKind.GOVERNMENT),
     "diplomats": ("{state} Foreign Ministry", ActorKind.MINISTRY),
     "military": ("{state} military", ActorKind.DEFENCE_INDUSTRY),
-    "side": ("{state} delegation", ActorKind.DELEGATION),
+    "side": ("{state} side", ActorKind.DELEGATION),
 }
 #: capitalised words that start sentences but name nothing
 _NOT_NAMES = {
@@ -275,6 +275,7 @@ class Mention:
     title_start: int | None = None
     possessive: bool = False
     alternatives: tuple[str, ...] = ()
+    metonym: str | None = None  #: the state (label) a capital stands for ("Moscow was considering")
 
 
 @dataclass(slots=True)
@@ -425,6 +426,11 @@ class _Names:
         return {self.labels[best[0]]}, round(0.9 * best[1] / 100, 2), \
             f"fuzzy name match ({best[0]!r}, {best[1]:.0f})"
 
+
+#: capitals, for "the Russian capital" and for a capital standing for its state
+CAPITALS = {"Russia": "Moscow", "North Korea": "Pyongyang", "South Korea": "Seoul",
+            "China": "Beijing", "Japan": "Tokyo", "United States": "Washington"}
+_CAPITAL_OF = {compact(city): state for state, city in CAPITALS.items()}
 
 _CONTRASTS = {"north", "south", "east", "west", "deputy", "vice", "former", "western"}
 
@@ -619,6 +625,10 @@ class _Reader:
             if not any(taken[h.first:h.last]):
                 self._name_run(s, toks, lowers, h.first, h.last, mention, hint=h.kind)
         found.sort(key=lambda m: m.first)
+        for m in found:  # "Moscow was considering": the capital stands for the state
+            state = _CAPITAL_OF.get(compact(m.text))
+            if m.kind is ActorKind.CITY and state is not None:
+                m.metonym = state
         s.mentions.extend(found)
         for m in found:
             if m.kind is ActorKind.PERSON and m.actor:
@@ -673,6 +683,10 @@ class _Reader:
                         "seven", "eight", "foreign", "defense", "the")):
                     j = k
                     continue
+            if j > i and t.lower == "and" and toks[j - 1].lower == "countries" and \
+                    j + 1 < len(toks) and compact(toks[j + 1].text) in _states():
+                j += 2  # "the Group of Seven countries and Russia"
+                continue
             break
         return j
 
@@ -690,6 +704,9 @@ class _Reader:
                     w in _NOT_NAMES or w in _PREPOSITIONS for w in words):
                 return end
             if words[-1] in _COMPOUND_HEADS:
+                if words[-1] == "countries" and lowers[k:k + 1] == ["and"] and k + 1 < len(
+                        toks) and compact(toks[k + 1].text) in _states():
+                    return k + 2  # "the Group of Seven countries and Russia"
                 return k
         return end
 
@@ -788,8 +805,9 @@ class _Reader:
                 if label and after < len(toks) and lowers[after] == "capital":
                     city = self._capital_of(label)
                     if city is not None:
-                        mention(i, after + 1, actor=city, kind=ActorKind.CITY,
-                                confidence=0.6, method="the capital of a state named before")
+                        m = mention(i, after + 1, actor=city, kind=ActorKind.CITY,
+                                    confidence=0.6, method="the capital of a state named before")
+                        m.title_state = self.state(label, s, label)
             # "a delegation of top North Korean officials"
             if lowers[i] == "delegation" and i + 1 < len(toks) and lowers[i + 1] in ("of",
                                                                                      "from"):
@@ -807,9 +825,7 @@ class _Reader:
                         break
 
     def _capital_of(self, state_label: str) -> str | None:
-        capitals = {"Russia": "Moscow", "North Korea": "Pyongyang", "South Korea": "Seoul",
-                    "China": "Beijing", "Japan": "Tokyo", "United States": "Washington"}
-        name = capitals.get(state_label)
+        name = CAPITALS.get(state_label)
         if name is None:
             return None
         ids, _, _ = self.names.find(name)
@@ -866,7 +882,8 @@ class _Reader:
             aid = self.candidate(name, short, s, 0.8, "known short name", name)
             mention(i, end, actor=aid, kind=short, confidence=0.8, method="known short name")
             return
-        kind = hint or HEAD_WORDS.get(last)
+        kind = hint or HEAD_WORDS.get(last) or next(
+            (HEAD_WORDS[w] for w in reversed(words) if w.islower() and w in HEAD_WORDS), None)
         if kind is not None and len(words) == 1 and hint is None:
             return  # "News", "Party": a generic word, not a name
         if kind is None and len(words) == 1 and i > 0 and lowers[i - 1] in (
