@@ -12,7 +12,7 @@ It is immutable once built; derived relations and name indexes are computed on f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
@@ -41,6 +41,7 @@ from .model import (
 )
 from .names import compact, normalize
 from .relations import Relation, RelationType, derive_relations
+from .timeindex import TimeIndex
 from .timespan import TimeSpan
 
 if TYPE_CHECKING:
@@ -373,21 +374,27 @@ class KnowledgeGraph:
 
     @cached_property
     def _relation_index(self) -> tuple[dict[RelationType, list[Relation]],
-                                       dict[str, list[Relation]]]:
+                                       dict[str, list[Relation]],
+                                       dict[tuple[str, RelationType], list[Relation]]]:
         by_type: dict[RelationType, list[Relation]] = {}
         by_actor: dict[str, list[Relation]] = {}
+        by_actor_type: dict[tuple[str, RelationType], list[Relation]] = {}
         for rel in self.all_relations:
             by_type.setdefault(rel.type, []).append(rel)
             by_actor.setdefault(rel.source, []).append(rel)
+            by_actor_type.setdefault((rel.source, rel.type), []).append(rel)
             if rel.target != rel.source:
                 by_actor.setdefault(rel.target, []).append(rel)
-        return by_type, by_actor
+                by_actor_type.setdefault((rel.target, rel.type), []).append(rel)
+        return by_type, by_actor, by_actor_type
 
     def _candidates(self, types: set[RelationType] | None, actor: str | None
                     ) -> Iterable[Relation]:
         """The smallest indexed list that holds every match, in data order."""
-        by_type, by_actor = self._relation_index
+        by_type, by_actor, by_actor_type = self._relation_index
         if actor is not None:
+            if types is not None and len(types) == 1:
+                return by_actor_type.get((actor, next(iter(types))), [])
             return by_actor.get(actor, [])
         if types is not None:
             if len(types) == 1:
@@ -399,6 +406,54 @@ class KnowledgeGraph:
     @cached_property
     def _relation_order(self) -> dict[Relation, int]:
         return {rel: index for index, rel in enumerate(self.all_relations)}
+
+    def possible_relations(
+        self,
+        type: RelationType | str | Iterable[RelationType | str],
+        *,
+        actor: str | Actor | None = None,
+        before: TimeSpan | None = None,
+        after: TimeSpan | None = None,
+        during: TimeSpan | None = None,
+        status: Status | str | Iterable[Status | str] | None = None,
+    ) -> Sequence[Relation]:
+        """Derived relations of type(s) and status(es), touching ``actor`` (either end) if
+        given, whose time *possibly* lies before ``before``, after ``after`` and overlaps
+        ``during``, in time order (earliest, then latest day; ties in data order). Range
+        scans of a :class:`TimeIndex` per type (and per actor, built on first use).
+
+        >>> from korea_graph import load
+        >>> from korea_graph.core.timespan import TimeSpan
+        >>> kg = load()
+        >>> found = kg.possible_relations("met_with", before=TimeSpan.parse("2000-06-27"))
+        >>> ("aleksandr-losyukov", "kim-yong-nam") in {(r.source, r.target) for r in found}
+        False
+        """
+        types = _enum_set(RelationType, type) or set(RelationType)
+        statuses = _enum_set(Status, status)
+        who = self.actor(actor).id if actor is not None else None
+        found = [self._time_index(t, who).select(before=before, after=after, during=during,
+                                                 statuses=statuses) for t in types]
+        found = [f for f in found if f]
+        if len(found) == 1:
+            return found[0]
+        order = self._relation_order
+        return sorted((r for f in found for r in f),
+                      key=lambda r: (r.when.sort_key(), order[r]))
+
+    def _time_index(self, type: RelationType, actor: str | None = None) -> TimeIndex:
+        key = (actor, type)
+        index = self._time_indexes.get(key)
+        if index is None:
+            by_type, _, by_actor_type = self._relation_index
+            rels = (by_type.get(type, []) if actor is None
+                    else by_actor_type.get((actor, type), []))
+            index = self._time_indexes[key] = TimeIndex(rels)
+        return index
+
+    @cached_property
+    def _time_indexes(self) -> dict[tuple[str | None, RelationType], TimeIndex]:
+        return {}
 
     # -- conversions -----------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:

@@ -23,9 +23,9 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from ..core.model import Evidence, Status
 from ..core.timespan import TimeSpan
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "ClaimRow", "ConflictRow", "EventRow",
-           "Fact", "PathRow", "Row", "SourceRow"]
+           "Fact", "LazyRows", "PathRow", "Row", "SourceRow"]
 
 #: What the ``time_condition`` column means, for help texts and docs.
 TIME_CONDITION_HELP = (
@@ -292,15 +292,54 @@ class ConflictRow(Row):
 
 
 R = TypeVar("R", bound=Row)
+T = TypeVar("T")
+
+
+class LazyRows(Sequence[R], Generic[T, R]):
+    """Rows built from ``items`` by ``build`` only when read (each once, then kept): an
+    answer of 70,000 meetings costs nothing until a row is looked at.
+
+    >>> rows = LazyRows([1, 2, 3], lambda n: n * 10)
+    >>> len(rows), rows[1], list(rows), rows[-1]
+    (3, 20, [10, 20, 30], 30)
+    """
+
+    __slots__ = ("_build", "_built", "_items")
+
+    def __init__(self, items: Sequence[T], build: Callable[[T], R]) -> None:
+        self._items = items
+        self._build = build
+        self._built: list[R | None] = [None] * len(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[R]: ...
+    def __getitem__(self, index: int | slice) -> R | list[R]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._items)))]
+        row = self._built[index]
+        if row is None:
+            row = self._built[index] = self._build(self._items[index])
+        return row
+
+    def __iter__(self) -> Iterator[R]:
+        for index in range(len(self._items)):
+            yield self[index]
 
 
 class Answers(Generic[R]):
-    """A list of answer rows with the question and the query that produced them."""
+    """A list of answer rows with the question and the query that produced them.
+
+    The rows may be a :class:`LazyRows`, built as they are read."""
 
     def __init__(self, rows: Sequence[R], *, question: str, query: str,
                  note: str | None = None, notes: Sequence[str] = (),
                  columns: Sequence[str] | None = None) -> None:
-        self.rows = list(rows)
+        self._rows: Sequence[R] = rows if isinstance(rows, LazyRows) else list(rows)
         self.question = question
         self.query = query
         self.note = note
@@ -308,24 +347,35 @@ class Answers(Generic[R]):
         self.notes = list(notes)
         self._columns = tuple(columns) if columns else None
 
+    @property
+    def rows(self) -> list[R]:
+        """Every row, as a list (building lazy rows now)."""
+        if not isinstance(self._rows, list):
+            self._rows = list(self._rows)
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: Sequence[R]) -> None:
+        self._rows = list(rows)
+
     def __iter__(self) -> Iterator[R]:
-        return iter(self.rows)
+        return iter(self._rows)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self._rows)
 
     def __getitem__(self, index: int) -> R:
-        return self.rows[index]
+        return self._rows[index]
 
     def __repr__(self) -> str:
-        return f"<Answers {self.question!r}: {len(self.rows)} rows>"
+        return f"<Answers {self.question!r}: {len(self._rows)} rows>"
 
     @property
     def columns(self) -> tuple[str, ...]:
         """The columns of the table view."""
         if self._columns:
             return self._columns
-        return self.rows[0].columns if self.rows else ("answer",)
+        return self._rows[0].columns if len(self._rows) else ("answer",)
 
     def to_records(self) -> list[dict[str, Any]]:
         """Every row as a JSON-ready dict."""

@@ -23,7 +23,7 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -34,7 +34,7 @@ from ..core.model import Actor, Affiliation, Event, Evidence, Stance, Status
 from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
-from .answers import ActorRow, Answers, EventRow, Fact, PathRow
+from .answers import ActorRow, Answers, EventRow, Fact, LazyRows, PathRow
 
 __all__ = [
     "Anchor",
@@ -275,21 +275,67 @@ def relations(
     types = [type] if isinstance(type, str | RelationType) else list(type)
     src = kg.actor(source).id if source is not None else None
     dst = kg.actor(target).id if target is not None else None
-    rows = []
-    for rel in kg.relations(types, source=source, target=target, actor=involving):
-        if rel.status not in allowed:
-            continue
-        certainty = _certainty(rel.when, b, a, d, strength)
-        if certainty is None:
-            continue
+    # range scans of the time index (of the type, or of one actor's relations of the
+    # type), in time order; rows and their certainty are built when read
+    found = kg.possible_relations(types, actor=src or dst or involving,
+                                  before=b.when if b else None, after=a.when if a else None,
+                                  during=d.when if d else None, status=allowed)
+    given = [x for x in (src, dst, involving) if x is not None]
+    if len(given) > 1 or ((src or dst) and not all(RelationType(t).symmetric for t in types)):
+        who = kg.actor(involving).id if involving is not None else None
+        found = [rel for rel in found if _touches(rel, src, dst, who)]
+    if strength == "certainly":
+        found = [r for r in found if _certainty(r.when, b, a, d, strength) is not None]
+    elif b or a or d:  # the certain rows first, then the possible ones, each in time order
+        found = _CertainFirst(found, lambda r: _certainty(r.when, b, a, d, strength) == "certain")
+
+    def row(rel: Relation) -> Fact:
         flip = rel.symmetric and (rel.source != src if src else bool(dst) and rel.target != dst)
-        rows.append(_fact(kg, rel, certainty, flip=flip))
-    rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
+        return _fact(kg, rel, _certainty(rel.when, b, a, d, strength), flip=flip)
+
     names = ", ".join(str(t) for t in types)
     query = (f"relations(kg, {names!r}, source={source!r}, target={target!r}, "
              f"involving={involving!r}{', ' + text if text else ''}, strength={strength!r}, "
              f"statuses={sorted(s.value for s in allowed)})")
-    return Answers(rows, question=question or f"relations {names}", query=query)
+    return Answers(LazyRows(found, row), question=question or f"relations {names}",
+                   query=query)
+
+
+class _CertainFirst(Sequence[Relation]):
+    """Relations (in time order) with those that are ``certain`` moved first, keeping the
+    order within each part; the length is known at once, the list is made on first read."""
+
+    __slots__ = ("_certain", "_found", "_listed")
+
+    def __init__(self, found: Sequence[Relation], certain: Callable[[Relation], bool]) -> None:
+        self._found = found
+        self._certain = certain
+        self._listed: list[Relation] | None = None
+
+    def _list(self) -> list[Relation]:
+        if self._listed is None:
+            sure = [self._certain(r) for r in self._found]
+            self._listed = ([r for r, c in zip(self._found, sure, strict=True) if c]
+                            + [r for r, c in zip(self._found, sure, strict=True) if not c])
+        return self._listed
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __getitem__(self, index: int) -> Relation:  # type: ignore[override]
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[Relation]:
+        return iter(self._list())
+
+
+def _touches(rel: Relation, src: str | None, dst: str | None, who: str | None) -> bool:
+    """What :meth:`KnowledgeGraph.relations` keeps for ``source``, ``target``, ``actor``."""
+    if who is not None and not rel.involves(who):
+        return False
+    if src is not None and not (rel.source == src or (rel.symmetric and rel.target == src)):
+        return False
+    return dst is None or rel.target == dst or (rel.symmetric and rel.source == dst)
 
 
 def meetings(
