@@ -1,13 +1,15 @@
 """Scale benchmark: korea_graph side by side with the code a user would write with rdflib
-and networkx alone, on a synthetic corpus, in one run.
+and networkx alone, and with pyoxigraph used directly, on a synthetic corpus, in one run.
 
     python benchmarks/run.py --events 10000 --out results-10k.json
 
-Each side runs in its own fresh interpreter, so its peak memory (ru_maxrss) is its own.
-The korea_graph side goes first and writes the corpus' N-Triples, Turtle and a JSON of
-its records to a temporary folder; the plain side reads them (untimed) as its input, so
-both sides work on the same triples. Writes FILE.json and FILE.md (a Markdown table) and
-prints the table.
+Each side runs in its own fresh interpreter, one after the other, so its peak memory
+(ru_maxrss) is its own. The korea_graph side goes first and writes the corpus' N-Triples,
+Turtle and a JSON of its records to a temporary folder; the other sides read them
+(untimed) as their input, so every side works on the same records and triples. Each side
+writes the rows of who-met-whom it found; the run checks that every side found the same
+set (the "equal rows" line). Writes FILE.json and FILE.md (a Markdown table) and prints
+the table.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ QUERY = f"""PREFIX kg: <{KG_NS}>
 SELECT ?a (COUNT(*) AS ?n) WHERE {{ {{ ?a kg:metWith ?b }} UNION {{ ?b kg:metWith ?a }} }}
 GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 10"""
 FOCUS = "person-000001"
+PREFIXES = {"kg": KG_NS, "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
 REAL = ("occurred", "reported", "disputed")
 
 
@@ -76,70 +81,95 @@ def anchor_of(events: int) -> str:
 
 
 # -- the korea_graph side --------------------------------------------------------------------
-def korea_graph_side(events: int, work: Path, out: Results) -> None:
+def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool) -> None:
     from korea_graph import generate, meetings, sparql, to_rdf
     from korea_graph.linked_data.rdf import from_rdf
     from korea_graph.scale.store import Store
     from korea_graph.views.network_view import view
 
+    def step(key: str, fn: Callable[[], Any]) -> Any:
+        out[key], result = timed(fn)
+        out[f"peak_mb_{key}"] = peak_mb()  # the peak so far, after this step
+        return result
+
     anchor = anchor_of(events)
-    out["build"], kg = timed(lambda: generate(events=events, seed=0))
+    kg = step("build", lambda: generate(events=events, seed=0))
     seconds, relations = timed(lambda: kg.all_relations)
     out["build"] += seconds
     out["relations"] = len(relations)
     out["peak_mb_model"] = peak_mb()  # the graph and its derived relations, nothing else
-    out["turtle_export"], ttl = timed(lambda: to_rdf(kg, "turtle"))
-    nt = to_rdf(kg, "ntriples")
-    out["triples"] = nt.count("\n")
-    (work / "data.ttl").write_text(ttl, encoding="utf-8")
-    (work / "data.nt").write_text(nt, encoding="utf-8")
-    del nt
     _write_records(kg, work / "records.json")
-    out["turtle_import_model"], back = timed(lambda: from_rdf(ttl, "turtle"))
-    assert len(back.events) == events
-    back = ttl = None  # free them (not del: the lambdas above refer to the names)
-    gc.collect()
+    if in_memory:
+        ttl = step("turtle_export", lambda: to_rdf(kg, "turtle"))
+        nt = step("ntriples_export", lambda: to_rdf(kg, "ntriples"))
+        out["triples"] = nt.count("\n")
+        (work / "data.ttl").write_text(ttl, encoding="utf-8")
+        (work / "data.nt").write_text(nt, encoding="utf-8")
+        nt = ""
+        back = step("turtle_import_model", lambda: from_rdf(ttl, "turtle"))
+        assert len(back.events) == events
+        back = ttl = None  # free them (not del: the lambdas above refer to the names)
+        gc.collect()
+    step("who_met_whom_first", lambda: len(meetings(kg, before=anchor)))
     out["who_met_whom"], rows = median(lambda: meetings(kg, before=anchor))
     out["who_met_whom_rows"] = len(rows)
-    out["who_met_one"], rows = median(lambda: meetings(kg, involving=FOCUS, before=anchor))
+    out["who_met_whom_read"], found = median(lambda: _row_set(meetings(kg, before=anchor)))
+    _write_rows(work / "kg-everyone.json", found)
+    out["who_met_one"], rows = median(lambda: meetings(kg, involving=FOCUS, before=anchor),
+                                      repeat=21)
     out["who_met_one_rows"] = len(rows)
-    out["sparql_first"], top = timed(lambda: sparql(kg, QUERY))
-    out["sparql"], top = median(lambda: sparql(kg, QUERY))
-    out["sparql_top"] = [[str(r["a"]).rsplit("/", 1)[-1], int(r["n"])] for r in top]
+    out["who_met_one_read"], found = median(
+        lambda: _row_set(meetings(kg, involving=FOCUS, before=anchor)), repeat=21)
+    _write_rows(work / "kg-one.json", found)
+    rows = found = None
+    if in_memory:
+        top = step("sparql_first", lambda: sparql(kg, QUERY))
+        out["sparql"], top = median(lambda: sparql(kg, QUERY))
+        out["sparql_top"] = [[str(r["a"]).rsplit("/", 1)[-1], int(r["n"])] for r in top]
     out["view"], _ = timed(lambda: view(kg, focus=FOCUS, depth=1).save(work / "kg.html"))
     out["view_nodes"] = len(view(kg, focus=FOCUS, depth=1).node_ids)
     out["peak_mb_in_memory"] = peak_mb()
     # the on-disk store
     folder = work / "store"
     with Store.open(folder) as store:
-        out["store_add"], _ = timed(lambda: store.add(kg))
+        step("store_add", lambda: store.add(kg))
     kg = None
     gc.collect()
     with Store.open(folder) as store:
-        out["store_turtle_export"], _ = timed(lambda: store.export(work / "store.ttl"))
+        step("store_turtle_export", lambda: store.export(work / "store.ttl"))
+        if not in_memory:  # the pyoxigraph side's input
+            store.export(work / "data.nt")
         out["store_who_met_whom"], rows = median(lambda: store.meetings(before=anchor))
+        out["peak_mb_store_who_met_whom"] = peak_mb()
         out["store_who_met_whom_rows"] = len(rows)
+        _write_rows(work / "store-everyone.json",
+                    {(m.record, *sorted((m.source, m.target))) for m in rows})
         out["store_who_met_one"], rows = median(
             lambda: store.meetings(involving=FOCUS, before=anchor))
-        out["store_sparql"], _ = median(lambda: store.sparql(QUERY), repeat=3)
-    out["turtle_import_store"] = _oxigraph_parse(work / "data.ttl")
+        _write_rows(work / "store-one.json",
+                    {(m.record, *sorted((m.source, m.target))) for m in rows})
+        out["store_sparql"], top = median(lambda: store.sparql(QUERY), repeat=3)
+        out.setdefault("sparql_top", [[r["a"].rsplit("/", 1)[-1], int(r["n"])] for r in top])
     out["peak_mb"] = peak_mb()
 
 
-def _oxigraph_parse(path: Path) -> float:
-    import pyoxigraph as ox
+def _row_set(answers: Any) -> set[tuple[str, str, str]]:
+    """The rows as (record, actor, actor) with the actors in id order: every row read."""
+    return {(f.record_id, *sorted((f.subject_id, f.object_id))) for f in answers}
 
-    data = path.read_bytes()
-    store = ox.Store()
-    seconds, _ = timed(lambda: store.load(data, ox.RdfFormat.TURTLE))
-    return seconds
+
+def _write_rows(path: Path, rows: set[tuple[str, ...]]) -> None:
+    path.write_text(json.dumps(sorted(rows)), encoding="utf-8")
 
 
 def _write_records(kg: Any, path: Path) -> None:
     """What the plain side starts from: events with their participants, dates, status."""
+    def iso(d: Any) -> str | None:
+        return str(d) if d else None
+
     events = [{"id": e.id, "type": e.type.value, "label": e.label, "status": e.status.value,
-               "start": str(e.when.start_min) if e.when.start_min else None,
-               "end": str(e.when.end_max) if e.when.end_max else None,
+               "start": iso(e.when.start_min), "start_max": iso(e.when.start_max),
+               "end_min": iso(e.when.end_min), "end": iso(e.when.end_max),
                "participants": [[p.actor, p.role.value] for p in e.participants],
                "quote": e.evidence[0].quote}
               for e in kg.events.values()]
@@ -148,63 +178,80 @@ def _write_records(kg: Any, path: Path) -> None:
 
 
 # -- the plain rdflib + networkx side ---------------------------------------------------------
-def plain_side(events: int, work: Path, out: Results) -> None:
+MEETINGS = {"meeting", "talks", "summit", "negotiation"}
+SIDES = {"participant", "host", "guest", "party"}
+
+
+def meeting_pairs(participants: list[list[str]]) -> list[tuple[str, str]]:
+    """The rule of docs/model.md, as a user would write it: every pair of sides of a
+    meeting, but not two guests (one delegation) nor two hosts."""
+    roles = {actor: role for actor, role in participants if role in SIDES}
+    people = list(roles)
+    return [(a, b) for i, a in enumerate(people) for b in people[i + 1:]
+            if not (roles[a] == roles[b] and roles[a] in ("guest", "host"))]
+
+
+def plain_side(events: int, work: Path, out: Results, with_rdflib: bool) -> None:
     import networkx as nx
     import rdflib
     from rdflib.namespace import RDF, RDFS, XSD
 
     data = json.loads((work / "records.json").read_text(encoding="utf-8"))
     ex = rdflib.Namespace("https://example.org/")
-    meeting_types = {"meeting", "talks", "summit", "negotiation"}
 
-    def build() -> tuple[rdflib.Graph, nx.MultiGraph]:
-        g = rdflib.Graph()
+    def build() -> tuple[rdflib.Graph | None, nx.MultiGraph]:
+        g = rdflib.Graph() if with_rdflib else None
         net = nx.MultiGraph()
         for actor_id, label in data["actors"].items():
-            g.add((ex[actor_id], RDFS.label, rdflib.Literal(label)))
+            if g is not None:
+                g.add((ex[actor_id], RDFS.label, rdflib.Literal(label)))
             net.add_node(actor_id, label=label)
         for e in data["events"]:
-            node = ex[e["id"]]
-            g.add((node, RDF.type, ex[e["type"]]))
-            g.add((node, RDFS.label, rdflib.Literal(e["label"])))
-            g.add((node, ex.status, rdflib.Literal(e["status"])))
-            g.add((node, ex.quote, rdflib.Literal(e["quote"])))
-            for key in ("start", "end"):
-                if e[key]:
-                    g.add((node, ex[key], rdflib.Literal(e[key], datatype=XSD.date)))
-            for actor, role in e["participants"]:
-                part = rdflib.BNode()
-                g.add((node, ex.participant, part))
-                g.add((part, ex.actor, ex[actor]))
-                g.add((part, ex.role, rdflib.Literal(role)))
-            if e["type"] in meeting_types:
-                people = [a for a, _ in e["participants"]]
-                for i, a in enumerate(people):
-                    for b in people[i + 1:]:
+            if g is not None:
+                node = ex[e["id"]]
+                g.add((node, RDF.type, ex[e["type"]]))
+                g.add((node, RDFS.label, rdflib.Literal(e["label"])))
+                g.add((node, ex.status, rdflib.Literal(e["status"])))
+                g.add((node, ex.quote, rdflib.Literal(e["quote"])))
+                for key in ("start", "end"):
+                    if e[key]:
+                        g.add((node, ex[key], rdflib.Literal(e[key], datatype=XSD.date)))
+                for actor, role in e["participants"]:
+                    part = rdflib.BNode()
+                    g.add((node, ex.participant, part))
+                    g.add((part, ex.actor, ex[actor]))
+                    g.add((part, ex.role, rdflib.Literal(role)))
+            if e["type"] in MEETINGS:
+                for a, b in meeting_pairs(e["participants"]):
+                    if g is not None:
                         g.add((ex[a], ex.metWith, ex[b]))
-                        net.add_edge(a, b, key=e["id"], type="met_with", status=e["status"],
-                                     earliest=e["start"], latest=e["end"])
+                    # ISO strings compare as dates; "" is an open lower end
+                    net.add_edge(a, b, key=e["id"], status=e["status"],
+                                 end_min=e["end_min"] or "", end_max=e["end"])
         return g, net
 
     out["build"], (hand, net) = timed(build)
-    out["build_triples"] = len(hand)
+    out["build_triples"] = len(hand) if hand is not None else None
     hand = None
     gc.collect()
-    start = next(e["start"] for e in data["events"] if e["id"] == anchor_of(events))
+    anchor = next(e for e in data["events"] if e["id"] == anchor_of(events))
+    latest_start = anchor["start_max"] or "9999-12-31"  # possibly before: ends before it
 
-    def who_met_whom() -> list[tuple[str, str]]:
-        return [(u, v) for u, v, d in net.edges(data=True)
-                if d["status"] in REAL and (d["latest"] is None or d["latest"] < start)]
+    def who_met_whom() -> list[tuple[str, str, str]]:
+        return [(k, u, v) for u, v, k, d in net.edges(keys=True, data=True)
+                if d["status"] in REAL and d["end_min"] < latest_start]
 
     out["who_met_whom"], rows = median(who_met_whom)
     out["who_met_whom_rows"] = len(rows)
+    _write_rows(work / "plain-everyone.json", {(k, *sorted((u, v))) for k, u, v in rows})
 
-    def who_met_one() -> list[str]:
-        return [v for _, v, d in net.edges(FOCUS, data=True)
-                if d["status"] in REAL and (d["latest"] is None or d["latest"] < start)]
+    def who_met_one() -> list[tuple[str, str, str]]:
+        return [(k, u, v) for u, v, k, d in net.edges(FOCUS, keys=True, data=True)
+                if d["status"] in REAL and d["end_min"] < latest_start]
 
-    out["who_met_one"], rows = median(who_met_one)
+    out["who_met_one"], rows = median(who_met_one, repeat=21)
     out["who_met_one_rows"] = len(rows)
+    _write_rows(work / "plain-one.json", {(k, *sorted((u, v))) for k, u, v in rows})
 
     def page() -> int:
         from pyvis.network import Network
@@ -216,8 +263,11 @@ def plain_side(events: int, work: Path, out: Results) -> None:
         return int(ego.number_of_nodes())
 
     out["view"], out["view_nodes"] = timed(page)
-    data = None
+    out["peak_mb"] = peak_mb()
+    data = net = None
     gc.collect()
+    if not with_rdflib:
+        return
     # the same triples as korea_graph, for export, import and SPARQL
     # (the slowest last: a side stopped by the time limit still reports the others)
     g = rdflib.Graph()
@@ -230,62 +280,156 @@ def plain_side(events: int, work: Path, out: Results) -> None:
     out["peak_mb"] = peak_mb()
 
 
+# -- pyoxigraph used directly -------------------------------------------------------------------
+def oxigraph_side(events: int, work: Path, out: Results) -> None:
+    """The engine's own limit on the same triples: parse, serialize, load, SPARQL."""
+    import pyoxigraph as ox
+
+
+    if not (work / "data.ttl").exists():  # too large for memory: an on-disk store
+        store = ox.Store(str(work / "ox-store"))
+        out["turtle_import"], _ = timed(lambda: store.bulk_load(
+            path=str(work / "data.nt"), format=ox.RdfFormat.N_TRIPLES))
+        out["peak_mb_turtle_import"] = peak_mb()
+        out["turtle_export"], _ = timed(lambda: store.dump(
+            str(work / "ox.ttl"), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph()))
+        out["triples"] = len(store)
+        _oxigraph_queries(store, events, work, out)
+        return
+    nt = (work / "data.nt").read_bytes()
+    out["triples"] = nt.count(b"\n")
+    quads: list[Any] = list(ox.parse(nt, ox.RdfFormat.N_TRIPLES))  # untimed: the input
+    del nt
+    gc.collect()
+    out["turtle_export"], ttl = timed(lambda: ox.serialize(
+        quads, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    out["ntriples_export"], _ = timed(lambda: ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES))
+    quads = []
+    gc.collect()
+    out["turtle_parse"], _ = timed(lambda: sum(1 for _ in ox.parse(ttl, ox.RdfFormat.TURTLE)))
+    store = ox.Store()
+    out["turtle_import"], _ = timed(lambda: store.bulk_load(ttl, ox.RdfFormat.TURTLE))
+    ttl = b""
+    out["peak_mb"] = peak_mb()
+    _oxigraph_queries(store, events, work, out)
+
+
+def _oxigraph_queries(store: Any, events: int, work: Path, out: Results) -> None:
+    from korea_graph.scale.store import find_meetings
+
+    def select(query: str) -> list[dict[str, str]]:
+        return [{v.value: s[v.value].value for v in result.variables if s[v.value] is not None}
+                for result in [store.query(query)] for s in result]
+
+    anchor = anchor_of(events)
+    out["who_met_whom"], rows = median(lambda: find_meetings(select, before=anchor), repeat=3)
+    out["who_met_whom_rows"] = len(rows)
+    _write_rows(work / "ox-everyone.json",
+                {(m.record, *sorted((m.source, m.target))) for m in rows})
+    out["who_met_one"], rows = median(
+        lambda: find_meetings(select, before=anchor, involving=FOCUS))
+    out["who_met_one_rows"] = len(rows)
+    _write_rows(work / "ox-one.json", {(m.record, *sorted((m.source, m.target))) for m in rows})
+    out["sparql"], top = median(lambda: list(store.query(QUERY)), repeat=3)
+    out["sparql_top"] = [[r["a"].value.rsplit("/", 1)[-1], int(r["n"].value)] for r in top]
+    out["peak_mb"] = peak_mb()
+
+
 # -- the run ---------------------------------------------------------------------------------
-ROWS: list[tuple[str, str, str | None, str]] = [  # label, korea_graph key, plain key, note
-    ("build (model + derived relations / hand-written rdflib + networkx)", "build", "build", ""),
-    ("Turtle export, in memory (`to_rdf` / `Graph.serialize`)", "turtle_export",
-     "turtle_export", ""),
+# label, korea_graph key, rdflib + networkx key, pyoxigraph key, note
+ROWS: list[tuple[str, str, str | None, str | None, str]] = [
+    ("build (model + derived relations / hand-written rdflib + networkx)", "build", "build",
+     None, ""),
+    ("Turtle export, in memory (`to_rdf` / `Graph.serialize` / `pyoxigraph.serialize`)",
+     "turtle_export", "turtle_export", "turtle_export", ""),
+    ("N-Triples export, in memory (`to_rdf` / - / `pyoxigraph.serialize`)",
+     "ntriples_export", None, "ntriples_export", ""),
     ("Turtle export, on-disk store (`Store.export`)", "store_turtle_export", "turtle_export",
-     ""),
-    ("add to the on-disk store (`Store.add`, all documents)", "store_add", None, ""),
-    ("Turtle import into a triple store (pyoxigraph / `Graph.parse`)", "turtle_import_store",
-     "turtle_import", ""),
-    ("Turtle import back to model objects (`from_rdf`)", "turtle_import_model",
-     "turtle_import", "korea_graph also rebuilds every record"),
-    ("who met whom before the middle event (`meetings` / networkx filter)", "who_met_whom",
-     "who_met_whom", "median of 5"),
-    ("who met whom, on-disk store (one SPARQL query)", "store_who_met_whom", "who_met_whom",
+     "turtle_export", ""),
+    ("add to the on-disk store (`Store.add`, all documents / - / `Store.bulk_load` Turtle)",
+     "store_add", None, "turtle_import", ""),
+    ("Turtle import back to model objects (`from_rdf` / `Graph.parse` / `pyoxigraph.parse`)",
+     "turtle_import_model", "turtle_import", "turtle_parse",
+     "korea_graph also rebuilds every record"),
+    ("who met whom before the middle event, first call (builds the time index)",
+     "who_met_whom_first", "who_met_whom", "who_met_whom", ""),
+    ("who met whom before the middle event (`meetings`, rows lazy / networkx filter / SPARQL)",
+     "who_met_whom", "who_met_whom", "who_met_whom", "median of 5"),
+    ("the same, every row read", "who_met_whom_read", "who_met_whom", "who_met_whom",
      "median of 5"),
-    ("who met one person before it", "who_met_one", "who_met_one", "median of 5"),
-    ("who met one person, on-disk store", "store_who_met_one", "who_met_one", "median of 5"),
-    ("SPARQL: top 10 by meetings (`sparql`, cached store / rdflib)", "sparql", "sparql", ""),
-    ("SPARQL, first call (exports and loads the store)", "sparql_first", "sparql", ""),
-    ("SPARQL, on-disk store", "store_sparql", "sparql", ""),
-    ("view of one person's neighbourhood (`view` / pyvis)", "view", "view", ""),
+    ("who met whom, on-disk store (one SPARQL query)", "store_who_met_whom", "who_met_whom",
+     "who_met_whom", "median of 5"),
+    ("who met one person before it", "who_met_one", "who_met_one", "who_met_one",
+     "median of 21"),
+    ("the same, every row read", "who_met_one_read", "who_met_one", "who_met_one",
+     "median of 21"),
+    ("who met one person, on-disk store", "store_who_met_one", "who_met_one", "who_met_one",
+     "median of 5"),
+    ("SPARQL: top 10 by meetings (`sparql`, cached store / rdflib / pyoxigraph)", "sparql",
+     "sparql", "sparql", ""),
+    ("SPARQL, first call (builds the in-memory store)", "sparql_first", "sparql", "sparql", ""),
+    ("SPARQL, on-disk store", "store_sparql", "sparql", "sparql", ""),
+    ("view of one person's neighbourhood (`view` / pyvis)", "view", "view", None, ""),
 ]
 
 
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds < 0.001:
+        return f"{seconds * 1000:.3f} ms"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def ratio(ours: float | None, theirs: float | None) -> str:
+    if not ours or not theirs:
+        return ""
+    return f"{theirs / ours:.1f}x faster" if theirs >= ours else f"{ours / theirs:.1f}x slower"
+
+
 def markdown(result: dict[str, Any]) -> str:
-    kg, plain = result["korea_graph"], result["plain"]
-    lines = [f"### {result['events']:,} events ({kg.get('triples', 0):,} triples)", "",
-             "| operation | korea_graph | rdflib + networkx | korea_graph is |",
-             "|---|---|---|---|"]
-
-    def fmt(seconds: float | None) -> str:
-        if seconds is None:
-            return "n/a"
-        return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
-
-    for label, a, b, note in ROWS:
-        x, y = kg.get(a), plain.get(b) if b else None
-        ratio = "n/a"
-        if x and y:
-            ratio = f"{y / x:.1f}x faster" if y >= x else f"{x / y:.1f}x slower"
-        lines.append(f"| {label}{' (' + note + ')' if note else ''} | {fmt(x)} | {fmt(y)} | "
-                     f"{ratio} |")
+    kg, plain, ox = result["korea_graph"], result["plain"], result["oxigraph"]
+    triples = kg.get("triples") or ox.get("triples") or 0
+    lines = [f"### {result['events']:,} events ({triples:,} triples)", "",
+             "| operation | korea_graph | rdflib + networkx | korea_graph is | pyoxigraph "
+             "directly | korea_graph is |", "|---|---|---|---|---|---|"]
+    for label, a, b, c, note in ROWS:
+        x = kg.get(a)
+        y = plain.get(b) if b else None
+        z = ox.get(c) if c else None
+        lines.append(f"| {label}{' (' + note + ')' if note else ''} | {fmt(x)} | "
+                     f"{fmt(y) if b else '-'} | {ratio(x, y)} | {fmt(z) if c else '-'} | "
+                     f"{ratio(x, z)} |")
     lines.append(f"| peak memory (ru_maxrss), whole run | {kg.get('peak_mb', 0):,.0f} MB | "
-                 f"{plain.get('peak_mb', 0):,.0f} MB | |")
+                 f"{plain.get('peak_mb', 0):,.0f} MB | | {ox.get('peak_mb', 0):,.0f} MB | |")
     lines.append(f"| peak memory after building the graph | {kg.get('peak_mb_model', 0):,.0f} MB"
-                 f" | | |")
+                 " | | | | |")
     lines.append("")
-    for name, side in (("korea_graph", kg), ("rdflib + networkx", plain)):
+    for name, side in (("korea_graph", kg), ("rdflib + networkx", plain), ("pyoxigraph", ox)):
         if side.get("error"):
             lines.append(f"{name}: {side['error']}.")
-    lines.append(f"Rows: korea_graph who-met-whom {kg.get('who_met_whom_rows')} (store "
-                 f"{kg.get('store_who_met_whom_rows')}), networkx filter "
-                 f"{plain.get('who_met_whom_rows')}; SPARQL top-10 equal on both sides: "
-                 f"{kg.get('sparql_top') == plain.get('sparql_top')}.")
+    if not plain.get("turtle_import"):
+        lines.append("rdflib's parse, serialize and query were not run at this size "
+                     "(`--rdflib` runs them).")
+    checks = result.get("equal_rows", {})
+    lines.append("Equal rows: " + "; ".join(f"{k}: {v}" for k, v in checks.items()) + ".")
     return "\n".join(lines) + "\n"
+
+
+def equal_rows(work: Path) -> dict[str, str]:
+    """Whether every side returned the same set of (record, actor, actor) rows."""
+    out = {}
+    for case in ("everyone", "one"):
+        sides = {}
+        for side in ("kg", "store", "plain", "ox"):
+            path = work / f"{side}-{case}.json"
+            if path.exists():
+                sides[side] = {tuple(r) for r in json.loads(path.read_text())}
+        reference = sides.get("kg")
+        same = reference is not None and all(rows == reference for rows in sides.values())
+        counts = ", ".join(f"{k} {len(v)}" for k, v in sides.items())
+        out[f"who met whom, {case}"] = f"{'PASS' if same else 'FAIL'} ({counts})"
+    return out
 
 
 def machine() -> dict[str, Any]:
@@ -308,11 +452,11 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def run_side(side: str, events: int, work: Path, timeout: float, memory_gb: float
-             ) -> dict[str, Any]:
+def run_side(side: str, events: int, work: Path, timeout: float, memory_gb: float,
+             extra: list[str]) -> dict[str, Any]:
     result = work / f"{side}.json"
     cmd = [sys.executable, __file__, "--events", str(events), "--worker", side,
-           "--work", str(work), "--out", str(result), "--memory-gb", str(memory_gb)]
+           "--work", str(work), "--out", str(result), "--memory-gb", str(memory_gb), *extra]
     error = None
     try:
         subprocess.run(cmd, check=True, timeout=timeout)
@@ -332,25 +476,43 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per side")
-    parser.add_argument("--memory-gb", type=float, default=12,
+    parser.add_argument("--memory-gb", type=float, default=8,
                         help="address-space limit per side, so that a side that needs more "
-                             "fails instead of pushing the machine into swap (default 12)")
-    parser.add_argument("--worker", choices=("korea_graph", "plain"), help=argparse.SUPPRESS)
+                             "fails instead of pushing the machine into swap (default 8)")
+    parser.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=None,
+                        help="run rdflib's parse, serialize and query too (default: up to "
+                             "10,000 events; at 100k they take over half an hour and 10 GB)")
+    parser.add_argument("--in-memory-rdf", action=argparse.BooleanOptionalAction,
+                        default=None, help="in-memory export, import and SPARQL (default: up "
+                                           "to 100,000 events; the store is for larger)")
+    parser.add_argument("--worker", choices=("korea_graph", "plain", "oxigraph"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    with_rdflib = args.rdflib if args.rdflib is not None else args.events <= 10_000
+    in_memory = args.in_memory_rdf if args.in_memory_rdf is not None else args.events <= 100_000
     if args.worker:
         limit = int(args.memory_gb * 1024**3)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        side = korea_graph_side if args.worker == "korea_graph" else plain_side
-        side(args.events, args.work, Results(args.out))
+        out = Results(args.out)
+        if args.worker == "korea_graph":
+            korea_graph_side(args.events, args.work, out, in_memory)
+        elif args.worker == "plain":
+            plain_side(args.events, args.work, out, with_rdflib)
+        else:
+            oxigraph_side(args.events, args.work, out)
         return
+    extra = ["--rdflib" if with_rdflib else "--no-rdflib",
+             "--in-memory-rdf" if in_memory else "--no-in-memory-rdf"]
     with tempfile.TemporaryDirectory(prefix="korea-graph-bench-") as tmp:
         work = Path(tmp)
-        result = {"events": args.events, "machine": machine(),
-                  "korea_graph": run_side("korea_graph", args.events, work, args.timeout,
-                                          args.memory_gb)}
-        result["plain"] = (run_side("plain", args.events, work, args.timeout, args.memory_gb)
-                           if (work / "data.ttl").exists() else {})
+        result: dict[str, Any] = {"events": args.events, "machine": machine()}
+        for side in ("korea_graph", "plain", "oxigraph"):
+            ready = (work / "records.json").exists() and (
+                side != "oxigraph" or (work / "data.nt").exists())
+            result[side] = (run_side(side, args.events, work, args.timeout, args.memory_gb,
+                                     extra) if side == "korea_graph" or ready else {})
+        result["equal_rows"] = equal_rows(work)
     table = markdown(result)
     result["markdown"] = table
     args.out.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -23,9 +23,11 @@ True
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +54,7 @@ from ..core.model import (
     Stance,
     Status,
 )
-from ..core.relations import RelationType
+from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import DataError, DateError, DependencyError, ParseError, SchemaError, VocabularyError
 from ..eventdata.vocabulary import event_code
@@ -69,8 +71,8 @@ from .ontology import (
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["FORMATS", "GRAPH_IRI", "from_rdf", "iri", "read_rdf", "to_rdf", "to_rdflib",
-           "write_rdf"]
+__all__ = ["FORMATS", "GRAPH_IRI", "from_rdf", "iri", "read_rdf", "statements", "to_rdf",
+           "to_rdflib", "write_rdf"]
 
 #: Export formats and their usual file extensions.
 FORMATS: dict[str, str] = {"turtle": ".ttl", "ntriples": ".nt", "nquads": ".nq", "trig": ".trig",
@@ -103,6 +105,20 @@ _IDENT = _std("dcterms", "identifier")
 _SEQ = _std("rdf", "Seq")
 _BEGIN, _END = _std("time", "hasBeginning"), _std("time", "hasEnd")
 _INSTANT, _IN_DATE = _std("time", "Instant"), _std("time", "inXSDDate")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a bulk build: exports and imports make
+    millions of small tuples and strings, none of them in a cycle, and the collector's
+    passes over them took a fifth to a third of the time (docs/performance.md)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # -- IRIs and terms --------------------------------------------------------------------------
@@ -150,21 +166,41 @@ class _Builder:
         self.kg = kg
         self.out: list[Triple] = []
         self.add = self.out.append
+        self.segments: dict[str, str] = {}
+
+    def seg(self, text: str) -> str:
+        """:func:`_seg`, remembered: actor ids recur in every event and relation."""
+        found = self.segments.get(text)
+        if found is None:
+            found = self.segments[text] = _seg(text)
+        return found
+
+    def iri(self, kind: str, record_id: str) -> str:
+        return f"{ID}{kind}/{self.seg(record_id)}"
 
     def build(self) -> list[Triple]:
-        kg = self.kg
-        for n, doc in enumerate(kg.documents.values()):
-            self.document(doc, n)
-        for n, actor in enumerate(kg.actors.values()):
-            self.actor(actor, n)
-        for n, event in enumerate(kg.events.values()):
-            self.event(event, n)
-        for n, post in enumerate(kg.affiliations.values()):
-            self.affiliation(post, n)
-        for n, stance in enumerate(kg.stances.values()):
-            self.stance(stance, n)
-        self.relations()
+        for _ in self.stream(None):
+            pass
         return self.out
+
+    def stream(self, size: int | None = 500_000) -> Iterator[list[Triple]]:
+        """The triples in batches of about ``size`` (``None``: collect them all in
+        :attr:`out`), record by record, unsorted and possibly repeated."""
+        kg = self.kg
+        tables: list[tuple[Iterable[Any], Any]] = [
+            (kg.documents.values(), self.document), (kg.actors.values(), self.actor),
+            (kg.events.values(), self.event), (kg.affiliations.values(), self.affiliation),
+            (kg.stances.values(), self.stance),
+            (kg.all_relations, self.relation)]
+        for records, write in tables:
+            for n, record in enumerate(records):
+                write(record, n)
+                if size is not None and len(self.out) >= size:
+                    yield self.out
+                    self.out = []
+                    self.add = self.out.append
+        if size is not None and self.out:
+            yield self.out
 
     # pieces ---------------------------------------------------------------------------
     def opt(self, s: str, p: str, value: str | None) -> None:
@@ -216,7 +252,7 @@ class _Builder:
     def about(self, s: str, node: str, about: tuple[str, ...]) -> None:
         if not about:
             return
-        targets = [f"<{iri('event', e)}>" for e in about]
+        targets = [f"<{self.iri('event', e)}>" for e in about]
         self.seq(s, node + "/about", "about", targets)
         for target in targets:
             self.add((s, _k("refersTo"), target))
@@ -229,7 +265,7 @@ class _Builder:
             add((s, _k("evidence"), e))
             add((e, _TYPE, _k("Evidence")))
             add((e, _k("position"), _int(n)))
-            add((e, _k("document"), f"<{iri('document', ev.document)}>"))
+            add((e, _k("document"), f"<{self.iri('document', ev.document)}>"))
             add((e, _k("start"), _int(ev.start)))
             add((e, _k("end"), _int(ev.end)))
             add((e, _k("quote"), _lit(ev.quote)))
@@ -239,7 +275,7 @@ class _Builder:
             add((s, _k("citation"), f"<{c}>"))
             add((f"<{c}>", _TYPE, _k("Citation")))
             add((f"<{c}>", _k("position"), _int(n)))
-            outlet = f"<{iri('actor', cit.outlet)}>"
+            outlet = f"<{self.iri('actor', cit.outlet)}>"
             add((f"<{c}>", _k("outlet"), outlet))
             add((s, _k("citedOutlet"), outlet))
             if cit.date is not None:
@@ -274,11 +310,11 @@ class _Builder:
 
     # records --------------------------------------------------------------------------
     def document(self, doc: Document, n: int) -> None:
-        node = iri("document", doc.id)
+        node = self.iri("document", doc.id)
         s = f"<{node}>"
         self.head(s, ("Document",), n, doc.id)
         self.add((s, _k("title"), _lit(doc.title)))
-        self.add((s, _k("publisher"), f"<{iri('actor', doc.publisher)}>"))
+        self.add((s, _k("publisher"), f"<{self.iri('actor', doc.publisher)}>"))
         self.add((s, _k("published"), self.time(node + "/published", doc.published)))
         self.add((s, _k("text"), _lit(doc.text)))
         self.opt(s, _k("url"), doc.url)
@@ -287,7 +323,7 @@ class _Builder:
         self.opt(s, _k("textFile"), doc.text_file)
 
     def actor(self, actor: Actor, n: int) -> None:
-        node = iri("actor", actor.id)
+        node = self.iri("actor", actor.id)
         s = f"<{node}>"
         self.head(s, ("Actor", actor_class(actor.kind)), n, actor.id)
         self.add((s, _LABEL, _lit(actor.label)))
@@ -297,20 +333,20 @@ class _Builder:
             if _QID.fullmatch(actor.wikidata):
                 self.add((s, _SAME, f"<{_WIKIDATA}{actor.wikidata}>"))
         if actor.country is not None:
-            self.add((s, _k("country"), f"<{iri('actor', actor.country)}>"))
+            self.add((s, _k("country"), f"<{self.iri('actor', actor.country)}>"))
         self.opt(s, _k("note"), actor.note)
         if actor.mentions:
             self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
 
     def event(self, event: Event, n: int) -> None:
         add = self.add
-        node = iri("event", event.id)
+        node = self.iri("event", event.id)
         s = f"<{node}>"
         self.head(s, ("Event", event_class(event.type)), n, event.id)
         add((s, _LABEL, _lit(event.label)))
         for i, part in enumerate(event.participants):
             p = f"<{node}/participant/{i}>"
-            actor = f"<{iri('actor', part.actor)}>"
+            actor = f"<{self.iri('actor', part.actor)}>"
             add((s, _k("hasParticipation"), p))
             add((p, _TYPE, _k("Participation")))
             add((p, _k("position"), _int(i)))
@@ -320,15 +356,15 @@ class _Builder:
         self.record(s, node, event.when, event.status, event.evidence, event.citations,
                     event.note, event.hedges, event.inferred)
         if event.place is not None:
-            add((s, _k("place"), f"<{iri('actor', event.place)}>"))
+            add((s, _k("place"), f"<{self.iri('actor', event.place)}>"))
         if event.part_of is not None:
-            add((s, _k("partOf"), f"<{iri('event', event.part_of)}>"))
+            add((s, _k("partOf"), f"<{self.iri('event', event.part_of)}>"))
         self.about(s, node, event.about)
         self.aliases(s, node, event.aliases)
         self.opt(s, _k("cameo"), event.cameo)
         code = event_code(event)
         if code is not None:
-            add((s, _k("codedAs"), f"<{PREFIXES['cameo']}{_seg(code.cameo)}>"))
+            add((s, _k("codedAs"), f"<{PREFIXES['cameo']}{self.seg(code.cameo)}>"))
         for i, src in enumerate(event.sources):
             r = f"<{node}/source/{i}>"
             add((s, _k("source"), r))
@@ -346,49 +382,50 @@ class _Builder:
             self.opt(r, _k("url"), src.url)
 
     def affiliation(self, post: Affiliation, n: int) -> None:
-        node = iri("affiliation", post.id)
+        node = self.iri("affiliation", post.id)
         s = f"<{node}>"
         self.head(s, ("Affiliation",), n, post.id)
-        self.add((s, _k("holder"), f"<{iri('actor', post.holder)}>"))
-        self.add((s, _k("organization"), f"<{iri('actor', post.organization)}>"))
+        self.add((s, _k("holder"), f"<{self.iri('actor', post.holder)}>"))
+        self.add((s, _k("organization"), f"<{self.iri('actor', post.organization)}>"))
         self.add((s, _k("affiliationKind"), _enum("affiliation", post.kind.value)))
         self.record(s, node, post.when, post.status, post.evidence, post.citations, post.note,
                     post.hedges, post.inferred)
         self.opt(s, _k("postTitle"), post.title)
         if post.accredited_to is not None:
-            self.add((s, _k("accreditation"), f"<{iri('actor', post.accredited_to)}>"))
+            self.add((s, _k("accreditation"), f"<{self.iri('actor', post.accredited_to)}>"))
 
     def stance(self, stance: Stance, n: int) -> None:
-        node = iri("stance", stance.id)
+        node = self.iri("stance", stance.id)
         s = f"<{node}>"
         self.head(s, ("Stance",), n, stance.id)
-        self.add((s, _k("holder"), f"<{iri('actor', stance.holder)}>"))
+        self.add((s, _k("holder"), f"<{self.iri('actor', stance.holder)}>"))
         self.add((s, _k("attitude"), _enum("attitude", stance.attitude.value)))
-        self.add((s, _k("target"), f"<{iri('actor', stance.target)}>"))
+        self.add((s, _k("target"), f"<{self.iri('actor', stance.target)}>"))
         self.record(s, node, stance.when, stance.status, stance.evidence, stance.citations,
                     stance.note, stance.hedges, stance.inferred)
         if stance.expressed_in is not None:
-            self.add((s, _k("expressedIn"), f"<{iri('event', stance.expressed_in)}>"))
+            self.add((s, _k("expressedIn"), f"<{self.iri('event', stance.expressed_in)}>"))
         self.about(s, node, stance.about)
 
-    def relations(self) -> None:
-        kg, add = self.kg, self.add
-        for rel in kg.all_relations:
-            kind = ("event" if rel.record in kg.events
-                    else "affiliation" if rel.record in kg.affiliations else "stance")
-            record = iri(kind, rel.record)
-            source, target = f"<{iri('actor', rel.source)}>", f"<{iri('actor', rel.target)}>"
-            prop = _k(relation_property(rel.type))
-            add((source, prop, target))
-            ends = f"{_seg(rel.record)}/{rel.type.value}/{_seg(rel.source)}/{_seg(rel.target)}"
-            r = f"<{ID}relation/{ends}>"
-            add((r, _TYPE, _k("Relation")))
-            add((r, _k("relationType"), prop))
-            add((r, _k("from"), source))
-            add((r, _k("to"), target))
-            add((r, _k("derivedFrom"), f"<{record}>"))
-            add((r, _k("when"), f"<{record}/time>"))
-            add((r, _k("status"), _enum("status", rel.status.value)))
+    def relation(self, rel: Relation, _: int) -> None:
+        kg, add, seg = self.kg, self.add, self.seg
+        # the shortcut triple and the reified relation node
+        kind = ("event" if rel.record in kg.events
+                else "affiliation" if rel.record in kg.affiliations else "stance")
+        record = self.iri(kind, rel.record)
+        source = f"<{self.iri('actor', rel.source)}>"
+        target = f"<{self.iri('actor', rel.target)}>"
+        prop = _k(relation_property(rel.type))
+        add((source, prop, target))
+        ends = f"{seg(rel.record)}/{rel.type.value}/{seg(rel.source)}/{seg(rel.target)}"
+        r = f"<{ID}relation/{ends}>"
+        add((r, _TYPE, _k("Relation")))
+        add((r, _k("relationType"), prop))
+        add((r, _k("from"), source))
+        add((r, _k("to"), target))
+        add((r, _k("derivedFrom"), f"<{record}>"))
+        add((r, _k("when"), f"<{record}/time>"))
+        add((r, _k("status"), _enum("status", rel.status.value)))
 
 
 Group = tuple[str, list[tuple[str, str]]]
@@ -398,6 +435,11 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
     """The distinct triples of the graph by subject: subjects in IRI order (a node before
     its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
     Sorting per subject is much cheaper than sorting all triples."""
+    with gc_paused():
+        return _grouped(kg)
+
+
+def _grouped(kg: KnowledgeGraph) -> list[Group]:
     groups: dict[str, list[tuple[str, str]]] = {}
     for s, p, o in _Builder(kg).build():
         pairs = groups.get(s)
@@ -417,6 +459,27 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
 
 def _subject_key(subject: str) -> str:
     return subject[:-1]
+
+
+def statements(kg: KnowledgeGraph, *, graph: str | None = None, batch: int = 500_000
+               ) -> Iterator[bytes]:
+    """The graph's triples as N-Triples (or, with ``graph``, N-Quads in that named graph)
+    in UTF-8 batches of about ``batch`` lines, for loading into a store: the triples of
+    :func:`to_rdf`, unsorted and possibly repeated (a store keeps each once), so nothing
+    is grouped or sorted and only one batch is in memory at a time.
+
+    >>> from korea_graph import load
+    >>> import pyoxigraph
+    >>> store = pyoxigraph.Store()
+    >>> for data in statements(load()):
+    ...     store.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
+    >>> len(store) == len(triples(load()))
+    True
+    """
+    end = " .\n" if graph is None else f" <{graph}> .\n"
+    with gc_paused():
+        for triples in _Builder(kg).stream(batch):
+            yield "".join([f"{s} {p} {o}{end}" for s, p, o in triples]).encode("utf-8")
 
 
 def triples(kg: KnowledgeGraph) -> list[Triple]:
@@ -485,7 +548,11 @@ def to_rdf(kg: KnowledgeGraph, format: str = "turtle") -> str:
     The output is deterministic: the same graph always gives the same text.
     """
     fmt = _format_name(format)
-    groups = grouped(kg)
+    with gc_paused():
+        return _serialize(grouped(kg), fmt)
+
+
+def _serialize(groups: list[Group], fmt: str) -> str:
     if fmt == "ntriples":
         return "".join([f"{s} {p} {o} .\n" for s, pairs in groups for p, o in pairs])
     if fmt == "nquads":
@@ -571,7 +638,8 @@ def read_rdf(path: str | os.PathLike[str], format: str | None = None) -> Knowled
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror or exc}", file=str(path),
                         expected="an RDF file") from exc
-    return _Reader(_parse(data, format or format_of(path), str(path)), str(path)).read()
+    with gc_paused():
+        return _Reader(_parse(data, format or format_of(path), str(path)), str(path)).read()
 
 
 def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> KnowledgeGraph:
@@ -587,7 +655,8 @@ def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> Kn
     if isinstance(data, os.PathLike):
         return read_rdf(data, format)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return _Reader(_parse(raw, format, None), None).read()
+    with gc_paused():
+        return _Reader(_parse(raw, format, None), None).read()
 
 
 _Node = dict[str, list[Any]]

@@ -1,7 +1,8 @@
 """SPARQL over the graph's RDF, with pyoxigraph.
 
-:func:`sparql` exports the graph (once per graph, cached), loads it with the ontology
-into an in-memory pyoxigraph store and runs a query. The usual prefixes (``kg:``,
+:func:`sparql` loads the graph's triples (once per graph, cached: batch by batch,
+never as one export text) with the ontology into an in-memory pyoxigraph store and runs a
+query. The usual prefixes (``kg:``,
 ``rdfs:``, ``sem:``, ``time:``, ``prov:``, ``org:``...) are predeclared and relative IRIs
 resolve against ``https://w3id.org/korea-graph/id/``, so ``<actor/kim-jong-il>`` works.
 
@@ -77,10 +78,12 @@ def store(kg: KnowledgeGraph, *, ontology: bool = True) -> pyoxigraph.Store:
     except ImportError as exc:  # pragma: no cover - pyoxigraph is a test dependency
         raise DependencyError("SPARQL needs pyoxigraph: pip install 'korea_graph[fast]'"
                               ) from exc
-    from .rdf import to_rdf
+    from .rdf import statements
 
     result = ox.Store()
-    result.load(to_rdf(kg, "ntriples").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    # batch by batch, unsorted: no export text of the whole graph is ever held
+    for data in statements(kg):
+        result.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     if ontology:
         result.load(path=ontology_path(), format=ox.RdfFormat.TURTLE)
     _STORES[key] = result
