@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -90,6 +91,7 @@ _WIKIDATA = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
+@cache
 def _k(name: str) -> str:
     return f"<{KG}{name}>"
 
@@ -151,6 +153,7 @@ def _date(value: date) -> str:
     return f'"{value.isoformat()}"{_DATE}'
 
 
+@cache
 def _enum(kind: str, value: str) -> str:
     return f"<{individual_iri(kind, value)}>"
 
@@ -509,31 +512,34 @@ def _turtle_term(term: str) -> str:
 
 
 def _turtle_body(groups: list[Group], indent: str = "") -> str:
+    # Terms are shortened inline (this loop runs once per triple): plain strings stay as
+    # they are, IRIs of records lose the @base, the few others are looked up once each.
     cache: dict[str, str] = {_TYPE: "a"}
+    get = cache.get
+    ours, cut = f"<{ID}", len(ID) + 1
 
     def term(t: str) -> str:
-        if t[-1] == '"':  # a plain string: the same in Turtle, and never repeated much
-            return t
-        found = cache.get(t)
-        if found is None:
-            found = cache[t] = _turtle_term(t)
+        found = cache[t] = _turtle_term(t)
         return found
 
-    blocks = []
+    blocks: list[str] = []
+    add = blocks.append
     pad = f"\n{indent}    "
     for subject, pairs in groups:
-        parts = [indent, term(subject)]
+        parts = [indent, "<" + subject[cut:] if subject.startswith(ours) else
+                 get(subject) or term(subject)]
+        extend = parts.extend
         predicate = None
         for p, o in pairs:
+            if o[-1] != '"':
+                o = "<" + o[cut:] if o.startswith(ours) else get(o) or term(o)
             if p != predicate:
-                if predicate is not None:
-                    parts.append(" ;")
+                extend((" ;" if predicate is not None else "", pad, get(p) or term(p), " ", o))
                 predicate = p
-                parts += (pad, term(p), " ", term(o))
             else:
-                parts += (", ", term(o))
+                extend((", ", o))
         parts.append(" .\n")
-        blocks.append("".join(parts))
+        add("".join(parts))
     return "\n".join(blocks)
 
 
