@@ -81,7 +81,8 @@ def anchor_of(events: int) -> str:
 
 
 # -- the korea_graph side --------------------------------------------------------------------
-def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool) -> None:
+def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool,
+                     only_queries: bool = False) -> None:
     from korea_graph import generate, meetings, sparql, to_rdf
     from korea_graph.linked_data.rdf import from_rdf
     from korea_graph.scale.store import Store
@@ -99,6 +100,8 @@ def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool) -> 
     out["relations"] = len(relations)
     out["peak_mb_model"] = peak_mb()  # the graph and its derived relations, nothing else
     _write_records(kg, work / "records.json")
+    if only_queries:
+        in_memory = False
     if in_memory:
         ttl = step("turtle_export", lambda: to_rdf(kg, "turtle"))
         nt = step("ntriples_export", lambda: to_rdf(kg, "ntriples"))
@@ -129,6 +132,9 @@ def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool) -> 
     out["view"], _ = timed(lambda: view(kg, focus=FOCUS, depth=1).save(work / "kg.html"))
     out["view_nodes"] = len(view(kg, focus=FOCUS, depth=1).node_ids)
     out["peak_mb_in_memory"] = peak_mb()
+    if only_queries:
+        out["peak_mb"] = peak_mb()
+        return
     # the on-disk store
     folder = work / "store"
     with Store.open(folder) as store:
@@ -485,6 +491,9 @@ def main() -> None:
     parser.add_argument("--in-memory-rdf", action=argparse.BooleanOptionalAction,
                         default=None, help="in-memory export, import and SPARQL (default: up "
                                            "to 100,000 events; the store is for larger)")
+    parser.add_argument("--only-queries", action="store_true",
+                        help="only build and who-met-whom on the korea_graph and networkx "
+                             "sides (minutes instead of an hour at 100k)")
     parser.add_argument("--worker", choices=("korea_graph", "plain", "oxigraph"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -496,20 +505,22 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         out = Results(args.out)
         if args.worker == "korea_graph":
-            korea_graph_side(args.events, args.work, out, in_memory)
+            korea_graph_side(args.events, args.work, out, in_memory, args.only_queries)
         elif args.worker == "plain":
             plain_side(args.events, args.work, out, with_rdflib)
         else:
             oxigraph_side(args.events, args.work, out)
         return
-    extra = ["--rdflib" if with_rdflib else "--no-rdflib",
-             "--in-memory-rdf" if in_memory else "--no-in-memory-rdf"]
+    extra = ["--rdflib" if with_rdflib and not args.only_queries else "--no-rdflib",
+             "--in-memory-rdf" if in_memory else "--no-in-memory-rdf",
+             *(["--only-queries"] if args.only_queries else [])]
     with tempfile.TemporaryDirectory(prefix="korea-graph-bench-") as tmp:
         work = Path(tmp)
         result: dict[str, Any] = {"events": args.events, "machine": machine()}
         for side in ("korea_graph", "plain", "oxigraph"):
             ready = (work / "records.json").exists() and (
-                side != "oxigraph" or (work / "data.nt").exists())
+                side != "oxigraph" or (work / "data.nt").exists()) and not (
+                side == "oxigraph" and args.only_queries)
             result[side] = (run_side(side, args.events, work, args.timeout, args.memory_gb,
                                      extra) if side == "korea_graph" or ready else {})
         result["equal_rows"] = equal_rows(work)

@@ -286,46 +286,55 @@ def relations(
         found = [rel for rel in found if _touches(rel, src, dst, who)]
     if strength == "certainly":
         found = [r for r in found if _certainty(r.when, b, a, d, strength) is not None]
-    elif b or a or d:  # the certain rows first, then the possible ones, each in time order
-        found = _CertainFirst(found, lambda r: _certainty(r.when, b, a, d, strength) == "certain")
+    items: Sequence[Relation | tuple[Relation, str]] = found
+    if strength != "certainly" and (b or a or d):
+        # the certain rows first, then the possible ones, each in time order
+        items = _CertainFirst(found, lambda r: _certainty(r.when, b, a, d, strength))
 
-    def row(rel: Relation) -> Fact:
+    def row(item: Relation | tuple[Relation, str]) -> Fact:
+        certainty: str | None
+        if isinstance(item, tuple):  # from _CertainFirst, which knows the certainty
+            rel, certainty = item
+        else:
+            rel, certainty = item, _certainty(item.when, b, a, d, strength)
         flip = rel.symmetric and (rel.source != src if src else bool(dst) and rel.target != dst)
-        return _fact(kg, rel, _certainty(rel.when, b, a, d, strength), flip=flip)
+        return _fact(kg, rel, certainty, flip=flip)
 
     names = ", ".join(str(t) for t in types)
     query = (f"relations(kg, {names!r}, source={source!r}, target={target!r}, "
              f"involving={involving!r}{', ' + text if text else ''}, strength={strength!r}, "
              f"statuses={sorted(s.value for s in allowed)})")
-    return Answers(LazyRows(found, row), question=question or f"relations {names}",
+    return Answers(LazyRows(items, row), question=question or f"relations {names}",
                    query=query)
 
 
-class _CertainFirst(Sequence[Relation]):
-    """Relations (in time order) with those that are ``certain`` moved first, keeping the
-    order within each part; the length is known at once, the list is made on first read."""
+class _CertainFirst(Sequence[tuple[Relation, str]]):
+    """Relations (in time order) with their certainty, the certain ones first, keeping
+    the order within each part; the length is known at once, the list is made on first
+    read."""
 
-    __slots__ = ("_certain", "_found", "_listed")
+    __slots__ = ("_certainty", "_found", "_listed")
 
-    def __init__(self, found: Sequence[Relation], certain: Callable[[Relation], bool]) -> None:
+    def __init__(self, found: Sequence[Relation],
+                 certainty: Callable[[Relation], str | None]) -> None:
         self._found = found
-        self._certain = certain
-        self._listed: list[Relation] | None = None
+        self._certainty = certainty
+        self._listed: list[tuple[Relation, str]] | None = None
 
-    def _list(self) -> list[Relation]:
+    def _list(self) -> list[tuple[Relation, str]]:
         if self._listed is None:
-            sure = [self._certain(r) for r in self._found]
-            self._listed = ([r for r, c in zip(self._found, sure, strict=True) if c]
-                            + [r for r, c in zip(self._found, sure, strict=True) if not c])
+            pairs = [(r, self._certainty(r) or "") for r in self._found]
+            self._listed = ([p for p in pairs if p[1] == "certain"]
+                            + [p for p in pairs if p[1] != "certain"])
         return self._listed
 
     def __len__(self) -> int:
         return len(self._found)
 
-    def __getitem__(self, index: int) -> Relation:  # type: ignore[override]
+    def __getitem__(self, index: int) -> tuple[Relation, str]:  # type: ignore[override]
         return self._list()[index]
 
-    def __iter__(self) -> Iterator[Relation]:
+    def __iter__(self) -> Iterator[tuple[Relation, str]]:
         return iter(self._list())
 
 
