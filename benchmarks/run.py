@@ -104,11 +104,13 @@ def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool,
         in_memory = False
     if in_memory:
         ttl = step("turtle_export", lambda: to_rdf(kg, "turtle"))
+        (work / "data.ttl").write_text(ttl, encoding="utf-8")
+        ttl = ""  # one export text held at a time
         nt = step("ntriples_export", lambda: to_rdf(kg, "ntriples"))
         out["triples"] = nt.count("\n")
-        (work / "data.ttl").write_text(ttl, encoding="utf-8")
         (work / "data.nt").write_text(nt, encoding="utf-8")
         nt = ""
+        ttl = (work / "data.ttl").read_text(encoding="utf-8")
         back = step("turtle_import_model", lambda: from_rdf(ttl, "turtle"))
         assert len(back.events) == events
         back = ttl = None  # free them (not del: the lambdas above refer to the names)
