@@ -70,10 +70,10 @@ def test_failure_mid_add_removes_what_it_wrote(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     base = generate(events=200, seed=1, prefix="base-")
     corpus = generate(events=800, seed=1)
-    real = store_module.nquads
+    real = store_module.store_quads
     calls = []
 
-    def failing(part: KnowledgeGraph, graph: str) -> str:
+    def failing(part: KnowledgeGraph, graph: str) -> bytes:
         calls.append(graph)
         if len(calls) == 6:
             raise OSError("disk full (simulated)")
@@ -82,7 +82,7 @@ def test_failure_mid_add_removes_what_it_wrote(tmp_path: Path,
     with Store.open(tmp_path) as store:
         store.add(base)
         before = sorted(str(q) for q in store.oxigraph)
-        monkeypatch.setattr(store_module, "nquads", failing)
+        monkeypatch.setattr(store_module, "store_quads", failing)
         with pytest.raises(OSError, match="disk full"):
             store.add(corpus, batch_quads=1_000)  # several batches committed before it fails
         assert len(calls) == 6

@@ -159,9 +159,18 @@ def _close_countries(kg: KnowledgeGraph, wanted: set[str]) -> None:
             todo.append(actor.country)
 
 
-def nquads(part: KnowledgeGraph, graph: str) -> bytes:
-    """A part as UTF-8 N-Quads in ``graph``: the triples of
-    :func:`korea_graph.linked_data.rdf.to_rdf`, unsorted (a store keeps each once)."""
+def nquads(part: KnowledgeGraph, graph: str) -> str:
+    """A part as N-Quads in ``graph`` (the triples of
+    :func:`korea_graph.linked_data.rdf.to_rdf`, in its order)."""
+    from ..linked_data.rdf import to_rdf
+
+    # Literals escape line breaks, so " .\n" only ever ends a statement.
+    return to_rdf(part, "ntriples").replace(" .\n", f" <{graph}> .\n")
+
+
+def store_quads(part: KnowledgeGraph, graph: str) -> bytes:
+    """What :meth:`Store.add` writes of a part: the quads of :func:`nquads` as UTF-8,
+    unsorted (a store keeps each once), so nothing is grouped or sorted."""
     from ..linked_data.rdf import statements
 
     return b"".join(statements(part, graph=graph))
@@ -349,7 +358,7 @@ class Store:
                                          unit="doc", enabled=show_progress):
                 sequence += 1
                 graph = document_graph(doc_id, sequence)
-                data = nquads(part, graph)
+                data = store_quads(part, graph)
                 batch.append(data)
                 size += data.count(b"\n")
                 entries.append((graph, sequence, doc_id))
