@@ -32,10 +32,12 @@ from .core.model import (
 )
 from .core.relations import Relation, RelationType
 from .core.timespan import Precision, TimeSpan
+from .curation.builder import Builder
 from .curation.draft import Draft, draft, draft_file  # light: spaCy loads on first use
 from .curation.evidence_check import check_evidence
 from .curation.loader import load, load_file
 from .curation.review import DraftFile, review_frame
+from .curation.writer import to_yaml, write_data
 from .errors import (
     AmbiguousNameError,
     DataError,
@@ -88,6 +90,7 @@ __all__ = [
     "AmbiguousNameError",
     "Answers",
     "Attitude",
+    "Builder",
     "Citation",
     "Confidence",
     "DataError",
@@ -150,9 +153,11 @@ __all__ = [
     "to_plover_json",
     "to_rdf",
     "to_rdflib",
+    "to_yaml",
     "validate",
     "view",
     "who_is",
     "write_cameo_tsv",
+    "write_data",
     "write_plover_json",
 ]

@@ -14,7 +14,7 @@ strings (ids included) are hostile: quotes, backslashes, newlines, ``<script>``,
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
@@ -43,7 +43,7 @@ from korea_graph import (
 )
 from korea_graph.core.model import INFERABLE_FIELDS
 
-__all__ = ["HOSTILE", "hostile_text", "ids", "knowledge_graphs", "time_spans"]
+__all__ = ["HOSTILE", "built_graphs", "hostile_text", "ids", "knowledge_graphs", "time_spans"]
 
 #: Strings that break naive serialisers.
 HOSTILE = [
@@ -168,3 +168,112 @@ def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
     ]
     return KnowledgeGraph(documents=documents, actors=actors, events=events,
                           affiliations=affiliations, stances=stances)
+
+
+_kebab = st.builds(str.__add__, st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
+                   st.text("abcdefghijklmnopqrstuvwxyz0123456789-", max_size=12))
+_label = hostile_text.filter(lambda s: bool(s.strip()))
+_optional_label = st.none() | _label
+_wikidata = st.none() | st.integers(1, 10**9).map("Q{}".format)
+_aliases = st.lists(_label, max_size=3)
+
+
+@st.composite
+def _builder_times(draw: st.DrawFn) -> object:
+    """What a script passes as time: any span, a date, an interval or a relative phrase."""
+    return draw(st.one_of(
+        time_spans().filter(lambda t: all(w is None or w.strip() for w in (t.phrase,
+                                                                           t.resolution))),
+        _dates.map(str),
+        st.tuples(_dates, _dates).map(sorted).map(tuple),
+        st.sampled_from(["last week", "last month", "yesterday", "on Friday", "2000",
+                         "2000-06", "../2000-06-30", "1999-02/.."]),
+        st.builds(lambda d, p: {"date": str(d), "phrase": p}, _dates, _label),
+        st.builds(lambda d: {"held_at": [str(d), "publication"]},
+                  st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))),
+        st.builds(lambda d: {"start": {"after": str(d)}, "end": "publication"},
+                  st.dates(min_value=date(1800, 1, 1), max_value=date(1899, 1, 1))),
+    ))
+
+
+_times = _builder_times()
+_optional_times = st.none() | _times
+_hedges = st.lists(st.one_of(
+    _label, st.builds(lambda p, c: {"phrase": p, "confidence": c}, _optional_label,
+                      st.sampled_from(Confidence))), max_size=2)
+_inferred = st.lists(st.tuples(st.sampled_from(INFERABLE_FIELDS), _label, _label), max_size=2)
+
+
+@st.composite
+def built_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
+    """A random graph made with :class:`~korea_graph.Builder`, of one document: what a
+    data file can hold (kebab-case ids, a quote per record), with hostile text."""
+    from korea_graph import Builder
+
+    pool = draw(st.lists(_kebab, min_size=4 * max_records + 6, max_size=4 * max_records + 6,
+                         unique=True))
+    b = Builder()
+    outlet = b.actor(pool.pop(), draw(_label), "news_outlet", aliases=draw(_aliases))
+    actors = [outlet.id]
+    places = []
+    for _ in range(draw(st.integers(1, max_records + 1))):
+        kind = draw(st.sampled_from(ActorKind))
+        actor = b.actor(pool.pop(), draw(_label), kind, aliases=draw(_aliases),
+                        wikidata=draw(_wikidata),
+                        country=draw(st.none() | st.sampled_from(actors)),
+                        note=draw(_optional_label), mentions=draw(_aliases))
+        actors.append(actor.id)
+        if kind.category in ("place", "facility"):
+            places.append(actor.id)
+    body = draw((st.text(min_size=1, max_size=300) | st.sampled_from(HOSTILE))
+                .filter(lambda t: bool(t.strip())))
+    first = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+    published = TimeSpan.between(first, first + timedelta(days=draw(st.integers(0, 9)))
+                                 ).with_phrase(draw(_optional_label))
+    doc = b.document(pool.pop(), title=draw(_label), text=body, publisher=outlet.id,
+                     published=published, url=draw(_optional_label),
+                     volume=draw(_optional_label), issue=draw(_optional_label))
+    words = [i for i, c in enumerate(doc.text) if not c.isspace()]
+
+    @st.composite
+    def span(draw: st.DrawFn) -> tuple[int, int]:
+        """Offsets around at least one character that is not a space."""
+        inside = draw(st.sampled_from(words))
+        return (draw(st.integers(0, inside)), draw(st.integers(inside + 1, len(doc.text))))
+
+    evidence = st.lists(span(), min_size=1, max_size=2)
+    citations = st.lists(st.builds(lambda d, n: {"outlet": outlet.id, "date": d, "note": n},
+                                   _optional_times, _optional_label), max_size=2)
+    event_ids: list[str] = []
+    for _ in range(draw(st.integers(0, max_records))):
+        event = b.event(
+            pool.pop(), draw(st.sampled_from(EventType)), draw(_label),
+            participants=draw(st.lists(st.tuples(st.sampled_from(actors), st.sampled_from(Role)),
+                                       min_size=1, max_size=3)),
+            when=draw(_times), status=draw(st.sampled_from(Status)),
+            evidence=draw(evidence), citations=draw(citations),
+            place=draw(st.none() | st.sampled_from(places)) if places else None,
+            part_of=draw(st.none() | st.sampled_from(event_ids)) if event_ids else None,
+            about=draw(st.lists(st.sampled_from(event_ids), max_size=2)) if event_ids else (),
+            aliases=draw(_aliases), note=draw(_optional_label), hedges=draw(_hedges),
+            inferred=draw(_inferred))
+        event_ids.append(event.id)
+    for _ in range(draw(st.integers(0, max_records))):
+        b.post(pool.pop(), draw(st.sampled_from(actors)), draw(st.sampled_from(actors)),
+               draw(st.sampled_from(AffiliationKind)), when=draw(_times),
+               status=draw(st.sampled_from(Status)), evidence=draw(evidence),
+               title=draw(_optional_label),
+               accredited_to=draw(st.none() | st.sampled_from(actors)),
+               citations=draw(citations), note=draw(_optional_label), hedges=draw(_hedges),
+               inferred=draw(_inferred))
+    for _ in range(draw(st.integers(0, max_records))):
+        b.stance(pool.pop(), draw(st.sampled_from(actors)), draw(st.sampled_from(Attitude)),
+                 draw(st.sampled_from(actors)), when=draw(_times),
+                 status=draw(st.sampled_from(Status)), evidence=draw(evidence),
+                 expressed_in=draw(st.none() | st.sampled_from(event_ids)) if event_ids
+                 else None,
+                 about=draw(st.lists(st.sampled_from(event_ids), max_size=2)) if event_ids
+                 else (),
+                 citations=draw(citations), note=draw(_optional_label), hedges=draw(_hedges),
+                 inferred=draw(_inferred))
+    return b.build()

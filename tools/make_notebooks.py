@@ -109,6 +109,106 @@ SELECT ?label WHERE { ?p a kg:Person ; rdfs:label ?label } ORDER BY ?label LIMIT
 ]
 
 
+BUILDING = [
+    ("markdown", """# Building a graph from Python
+
+`korea_graph.Builder` makes a graph from a text of your own, checked as you go: each
+call that adds a record checks it at once (ids, kinds, roles, dates, the quote in the
+text) and a mistake is an error naming the record, the field and what was expected.
+The result is an ordinary `KnowledgeGraph`: ask it, draw it, export it, write it as a
+data file and read it back. The text below is invented for this notebook (the states
+are fictional), so that nothing in it is mistaken for a fact about real people."""),
+    ("code", """import korea_graph
+from korea_graph import Builder
+
+TEXT = \"\"\"Harbour Wire, 14 March 2001 (a text written for the korea_graph building notebook)
+---
+Foreign Minister Anna Vale of Arland met Foreign Minister Tomas Reyk of Belmark in Corvo on Monday.
+The two ministers discussed the ferry link between their ports.
+Vale said Arland supports the ferry link.
+Reyk is expected to visit Arland later this month.
+\"\"\"
+
+b = Builder()
+b.actor("harbour-wire", "Harbour Wire", "news_outlet")
+b.actor("arland", "Arland", "state")
+b.actor("belmark", "Belmark", "state")
+b.actor("anna-vale", "Anna Vale", "person", aliases=["Vale"], country="arland")
+b.actor("tomas-reyk", "Tomas Reyk", "person", aliases=["Reyk"], country="belmark")
+b.actor("arland-foreign-ministry", "Arland foreign ministry", "ministry", country="arland")
+b.actor("corvo", "Corvo", "city", country="belmark")
+b.actor("ferry-link", "ferry link", "project")
+doc = b.document("harbour-wire-2001-03-14", title="Ministers meet in Corvo", text=TEXT,
+                 publisher="harbour-wire", published="2001-03-14")
+b"""),
+    ("markdown", """## Events, a post and a stance, each with the words that say so
+
+Evidence is a quote (its offsets are found for you); time is a date, an interval, a window
+or a relative phrase resolved against the publication date ("on Monday", "later this
+month"); kinds, types, roles and statuses are plain strings."""),
+    ("code", """meeting = b.event(
+    "vale-meets-reyk", "meeting", "Vale meets Reyk in Corvo",
+    participants={"Anna Vale": "guest", "Tomas Reyk": "host"}, place="corvo",
+    when="on Monday", status="occurred",
+    evidence="Foreign Minister Anna Vale of Arland met Foreign Minister Tomas Reyk of "
+             "Belmark in Corvo on Monday.")
+b.event("ferry-talks", "talks", "The ministers discuss the ferry link",
+        participants=[("anna-vale", "party"), ("tomas-reyk", "party"), ("ferry-link", "topic")],
+        when="on Monday", status="occurred", part_of="vale-meets-reyk",
+        evidence="The two ministers discussed the ferry link between their ports.")
+b.event("reyk-visits-arland", "visit", "Reyk's visit to Arland",
+        participants={"tomas-reyk": "guest", "arland": "host"}, when="later this month",
+        status="planned", evidence="Reyk is expected to visit Arland later this month.")
+b.post("vale-foreign-minister", "anna-vale", "arland-foreign-ministry", "head",
+       title="Foreign Minister", when="2001-03-14", status="occurred",
+       evidence="Foreign Minister Anna Vale")
+b.stance("arland-supports-ferry-link", "arland", "supports", "ferry-link",
+         when="on Monday", status="occurred", expressed_in="vale-meets-reyk",
+         evidence="Vale said Arland supports the ferry link.")
+print(meeting.when, meeting.when.resolution)
+print(meeting.evidence[0].start, meeting.evidence[0].paragraph)"""),
+    ("markdown", """## Mistakes stop the call that made them
+
+A typo in an id, an unknown role, a quote that is not in the text: each is a `DataError`
+with the record, the field and what was expected, and the failed call adds nothing."""),
+    ("code", """for bad in [dict(participants={"tomas-reik": "host"}),
+            dict(participants={"tomas-reyk": "hots"}),
+            dict(evidence="Vale met Reyk in Corvo")]:
+    fields = dict(participants={"tomas-reyk": "host"}, when="2001-03", status="occurred",
+                  evidence="Vale said")
+    fields.update(bad)
+    try:
+        b.event("x", "meeting", "X", **fields)
+    except korea_graph.DataError as error:
+        print(type(error).__name__, error, "\\n")"""),
+    ("markdown", "## Ask"),
+    ("code", """kg = b.build()
+kg"""),
+    ("code", """answers = korea_graph.meetings(kg)
+answers.to_frame()[["date", "subject", "object", "place", "status"]]"""),
+    ("code", """for question in ["what happened in March 2001", "what does Arland support"]:
+    print(korea_graph.ask(kg, question).to_table())
+    print()
+planned = korea_graph.events(kg, include_planned=True, statuses=["planned"])
+print(planned.to_table())"""),
+    ("markdown", "## Draw"),
+    ("code", """korea_graph.view(kg, title="Harbour Wire, 14 March 2001")"""),
+    ("markdown", "## Export: RDF, checked against the shapes"),
+    ("code", """turtle = korea_graph.to_rdf(kg, "turtle")
+print(turtle[:400])
+print("conforms to the shapes:", korea_graph.validate(kg).conforms)
+print("RDF reads back equal:", korea_graph.from_rdf(turtle, "turtle") == kg)"""),
+    ("markdown", """## Round trip: a data file the loader reads back
+
+`to_yaml` writes the data file (and the text beside it) in the format of the curation
+guide; `load` reads it back to an equal graph, and the file can be edited by hand from
+here on."""),
+    ("code", """data = korea_graph.to_yaml(kg, "harbour-wire.yaml")
+print(data[:900])
+print("loads back equal:", korea_graph.load("harbour-wire.yaml") == kg)"""),
+]
+
+
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -122,6 +222,7 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
 def main() -> None:
     nbformat.write(build(QUESTIONS), ROOT / "examples" / "questions.ipynb")
     nbformat.write(build(TOUR), ROOT / "examples" / "tour.ipynb")
+    nbformat.write(build(BUILDING), ROOT / "examples" / "building.ipynb")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,12 @@ RDF IRIs and networkx keys are minted from them.
 'person'
 >>> Status("did_not_happen").is_real
 False
+
+Kinds, types, roles, statuses and attitudes may be given as their strings; they are
+checked and stored as members, so a record never holds an unknown one:
+
+>>> Actor("x", "X", "person").kind
+<ActorKind.PERSON: 'person'>
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..errors import SchemaError
+from ..errors import SchemaError, VocabularyError
 from .timespan import TimeSpan
 
 __all__ = [
@@ -238,6 +244,25 @@ class Attitude(StrEnum):
     DISTANCED_FROM = "distanced_from"
 
 
+def _member(record: object, name: str, cls: type[StrEnum]) -> None:
+    """Store ``record.name`` as a member of ``cls`` (from its string), or refuse it."""
+    value = getattr(record, name)
+    if type(value) is cls:
+        return
+    try:
+        member = cls(value)
+    except ValueError:
+        import difflib
+
+        allowed = [str(m.value) for m in cls]
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        raise VocabularyError(
+            f"unknown {name} {value!r}", field=f"{type(record).__name__}.{name}",
+            expected="one of " + ", ".join(allowed)
+            + (f"; did you mean {close[0]!r}?" if close else "")) from None
+    object.__setattr__(record, name, member)
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A person, state, institution, or a thing actors act on (place, facility, treaty,
@@ -256,6 +281,9 @@ class Actor:
     #: words a text uses for the actor that are not look-up names: metonyms ("Moscow"
     #: for Russia) and adjectives ("Russian"); the evidence check accepts them
     mentions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _member(self, "kind", ActorKind)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -376,6 +404,9 @@ class Participant:
     actor: str
     role: Role
 
+    def __post_init__(self) -> None:
+        _member(self, "role", Role)
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -408,6 +439,10 @@ class Event:
     hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
     inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word
 
+    def __post_init__(self) -> None:
+        _member(self, "type", EventType)
+        _member(self, "status", Status)
+
     def actors(self, *roles: Role) -> tuple[str, ...]:
         """Ids of participants, optionally only those in ``roles``, in data order."""
         return tuple(p.actor for p in self.participants if not roles or p.role in roles)
@@ -431,6 +466,10 @@ class Affiliation:
     hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
     inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word
 
+    def __post_init__(self) -> None:
+        _member(self, "kind", AffiliationKind)
+        _member(self, "status", Status)
+
 
 @dataclass(frozen=True, slots=True)
 class Stance:
@@ -449,3 +488,7 @@ class Stance:
     about: tuple[str, ...] = field(default=())
     hedges: tuple[Hedge, ...] = ()  #: the article's hedging of the status
     inferred: tuple[Inference, ...] = ()  #: attributes the evidence does not word
+
+    def __post_init__(self) -> None:
+        _member(self, "attitude", Attitude)
+        _member(self, "status", Status)

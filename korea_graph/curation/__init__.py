@@ -1,10 +1,14 @@
-"""Documents in: the data files of curated articles, the loader that checks them, and the
-drafting assistant that turns a news text into a draft to review.
+"""Documents in and out: the data files of curated articles, their loader and writer, the
+builder that makes a graph from Python with the same checks, and the drafting assistant
+that turns a news text into a draft to review.
 
+- :mod:`~korea_graph.curation.checks`: the checks the loader and the builder share
 - :mod:`~korea_graph.curation.loader`: YAML data files to a :class:`~korea_graph.KnowledgeGraph`,
   all or nothing, every error located by file, line and field
 - :mod:`~korea_graph.curation.evidence_check`: every attribute of a record named in its
   evidence, or marked as an inference
+- :mod:`~korea_graph.curation.builder`: a graph from Python, each record checked as it is added
+- :mod:`~korea_graph.curation.writer`: a graph back to a data file the loader reads
 - :mod:`~korea_graph.curation.mentions`: sentences, actor mentions and their actors (spaCy,
   rapidfuzz)
 - :mod:`~korea_graph.curation.draft_time`: dates and relative phrases against the publication date
@@ -12,10 +16,13 @@ drafting assistant that turns a news text into a draft to review.
 - :mod:`~korea_graph.curation.review`: accept, reject, edit candidates; the curated file
 """
 
+from .builder import Builder
 from .draft import Draft, draft, draft_file
 from .evidence_check import check_evidence, raise_for_unsupported
 from .loader import bundled_data_files, load, load_file
 from .review import DraftFile, review_frame
+from .writer import to_yaml, write_data
 
-__all__ = ["Draft", "DraftFile", "bundled_data_files", "check_evidence", "draft", "draft_file",
-           "load", "load_file", "raise_for_unsupported", "review_frame"]
+__all__ = ["Builder", "Draft", "DraftFile", "bundled_data_files", "check_evidence", "draft",
+           "draft_file", "load", "load_file", "raise_for_unsupported", "review_frame", "to_yaml",
+           "write_data"]

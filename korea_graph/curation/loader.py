@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -26,14 +27,12 @@ import yaml
 
 from ..core.graph import KnowledgeGraph
 from ..core.model import (
-    INFERABLE_FIELDS,
     Actor,
     ActorKind,
     Affiliation,
     AffiliationKind,
     Attitude,
     Citation,
-    Confidence,
     Document,
     Event,
     EventType,
@@ -49,20 +48,18 @@ from ..core.model import (
 from ..core.timespan import TimeSpan
 from ..errors import (
     DataError,
-    DateError,
     DuplicateIdError,
-    EvidenceError,
     ParseError,
     ReferenceError_,
     SchemaError,
     VocabularyError,
 )
+from . import checks
 
 __all__ = ["FORMAT", "bundled_data_files", "load", "load_file"]
 
 FORMAT = "korea_graph/1"
 _E = TypeVar("_E", bound=StrEnum)
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def bundled_data_files() -> list[Path]:
@@ -178,7 +175,7 @@ def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
             if mine is None:
                 raise data.fail(ReferenceError_, f"unknown actor {ext.id!r}", ext.at,
                                 "an actor declared in a loaded file (an entry without label "
-                                "and kind adds names to one)" + _suggest(ext.id, actors))
+                                "and kind adds names to one)" + checks.suggest(ext.id, actors))
             for attr, value in (("wikidata", ext.wikidata), ("country", ext.country)):
                 if value is not None and getattr(mine, attr) not in (None, value):
                     raise data.fail(DataError, f"actor {ext.id!r} has the {attr} "
@@ -369,37 +366,36 @@ class _Reader:
             line = item.line if isinstance(item, (_Map, _Seq)) else value.item_lines[index]
             yield item, _At(f"{where.field}[{index}]", line)
 
+    @contextmanager
+    def located(self, at: _At, node: Any = None) -> Iterator[None]:
+        """Give a check's error (from :mod:`~korea_graph.curation.checks`) this file and
+        the line of ``at``, or of the key or item of ``node`` that the error names."""
+        try:
+            yield
+        except DataError as exc:
+            if exc.file is not None:
+                raise
+            field = exc.field or at.field
+            raise type(exc)(exc.reason, file=self.file, line=_line_of(node, at, field),
+                            field=field, expected=exc.expected) from None
+
     def text(self, parent: _Map, key: str, at: _At, *, optional: bool = False) -> str | None:
         value = parent.get(key)
-        where = self.child(parent, key, at)
-        if value is None:
-            if optional:
-                return None
+        if value is None and not optional:
             raise self.fail(SchemaError, f"missing field {key!r}", at, "a string")
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.fail(SchemaError, f"expected text, got {_describe(value)}", where,
-                            "a string")
-        text = str(value).strip()
-        if not text:
-            raise self.fail(SchemaError, "empty text", where, "a non-empty string")
-        return text
+        where = self.child(parent, key, at)
+        with self.located(where):
+            return checks.text(value, where.field, optional=optional)
 
     def texts(self, parent: _Map, key: str, at: _At) -> tuple[str, ...]:
-        out = []
-        for item, where in self.items(parent, key, at):
-            if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
-                raise self.fail(SchemaError, f"expected text, got {_describe(item)}", where,
-                                "a non-empty string")
-            out.append(str(item).strip())
-        return tuple(out)
+        where = self.child(parent, key, at)
+        with self.located(where, parent.get(key)):
+            return checks.texts(parent.get(key), where.field)
 
     def ident(self, parent: _Map, key: str, at: _At) -> str:
-        value = self.text(parent, key, at)
-        assert value is not None
         where = self.child(parent, key, at)
-        if not set(value) <= _ID_CHARS or value.startswith("-"):
-            raise self.fail(SchemaError, f"bad id {value!r}", where,
-                            "lower-case letters, digits and hyphens (kebab-case)")
+        with self.located(where):
+            value = checks.ident(parent.get(key), where.field)
         if value in self.seen_ids:
             first = self.seen_ids[value]
             raise self.fail(DuplicateIdError,
@@ -409,16 +405,10 @@ class _Reader:
         return value
 
     def enum(self, cls: type[_E], parent: _Map, key: str, at: _At) -> _E:
-        value = str(self.text(parent, key, at))
+        value = self.text(parent, key, at)
         where = self.child(parent, key, at)
-        try:
-            member: _E = cls(value)
-        except ValueError:
-            raise self.fail(
-                VocabularyError, f"unknown {key} {value!r}", where,
-                "one of " + ", ".join(str(m.value) for m in cls),
-            ) from None
-        return member
+        with self.located(where):
+            return checks.vocabulary(cls, value, where.field)
 
     # time -----------------------------------------------------------------------------
     def time(self, parent: _Map, key: str, at: _At) -> TimeSpan:
@@ -426,108 +416,9 @@ class _Reader:
         where = self.child(parent, key, at)
         if value is None:
             raise self.fail(SchemaError, f"missing field {key!r}", at, "a date or interval")
-        try:
-            if isinstance(value, _Map):
-                return self._time_map(value, where)
-            return self._scalar(value)
-        except DateError as exc:
-            raise self.fail(DateError, exc.reason, where, exc.expected or
-                            "YYYY, YYYY-MM, YYYY-MM-DD, A/B, ../B or A/..") from None
-
-    def _time_map(self, value: _Map, at: _At) -> TimeSpan:
-        forms = {"date", "between", "relative", "before", "after", "held_at"}
-        self.mapping(value, at, forms | {"start", "end", "phrase", "resolution"}, set())
-        given = [form for form in forms if form in value]
-        if given == [] and ("start" in value or "end" in value):
-            given = ["start/end"]
-        elif "start" in value or "end" in value:
-            given.append("start/end")
-        if len(given) != 1:
-            raise self.fail(SchemaError, f"{len(given)} time forms given", at,
-                            "exactly one of date, between, relative, before, after, held_at, "
-                            "start/end")
-        form = given[0]
-        phrase = self.text(value, "phrase", at, optional=True)
-        resolution = self.text(value, "resolution", at, optional=True)
-        if form == "start/end":
-            start = self._side(value.get("start"), self.child(value, "start", at))
-            end = self._side(value.get("end"), self.child(value, "end", at))
-            if start[0] is None and start[1] is None and end[0] is None and end[1] is None:
-                raise DateError("start and end both unknown", expected="a bound on one side")
-            return TimeSpan.bounded(start, end).with_phrase(phrase, resolution)
-        inner = value[form]
-        if form == "relative":
-            if self.document is None:
-                raise self.fail(SchemaError, "relative time without a document", at)
-            phrase_text = str(inner)
-            span = TimeSpan.relative(phrase_text, self.document.published)
-            return span.with_phrase(phrase or phrase_text, resolution or span.resolution)
-        if form == "held_at":
-            if not isinstance(inner, _Seq) or not inner:
-                raise DateError("held_at needs a list of observed times",
-                                expected="[DATE, ...], e.g. [2000-06-27, publication]")
-            where = self.child(value, "held_at", at)
-            observed = [self._value_time(item, _At(f"{where.field}[{n}]", where.line))
-                        for n, item in enumerate(inner)]
-            span = TimeSpan.held_at(*observed)
-            if resolution is None:
-                resolution = "observed at " + ", ".join(_observation(o) for o in observed) + (
-                    "; start and end unknown")
-            return span.with_phrase(phrase, resolution)
-        if form == "between":
-            if not isinstance(inner, _Seq) or len(inner) != 2:
-                raise DateError("between needs two dates", expected="[FIRST, LAST]")
-            first, last = self._scalar(inner[0]), self._scalar(inner[1])
-            assert first.start_min is not None and last.end_max is not None
-            if first.start_min > last.end_max:
-                raise DateError(f"reversed interval: {first} is after {last}",
-                                expected="FIRST on or before LAST")
-            span = TimeSpan.between(first.start_min, last.end_max)
-        elif form == "before":
-            bound = self._scalar(inner).end_max
-            assert bound is not None
-            span = TimeSpan.before(bound)
-        elif form == "after":
-            bound = self._scalar(inner).start_min
-            assert bound is not None
-            span = TimeSpan.after(bound)
-        else:
-            span = self._scalar(inner)
-        return span.with_phrase(phrase, resolution)
-
-    def _scalar(self, value: Any) -> TimeSpan:
-        """A date, month or year, or ``publication`` (the document's publication date)."""
-        if isinstance(value, str) and value.strip() == "publication":
-            if self.document is None:
-                raise DateError("'publication' outside a document's records")
-            return self.document.published
-        return _scalar_time(value)
-
-    def _value_time(self, value: Any, at: _At) -> TimeSpan:
-        if isinstance(value, _Map):
-            return self._time_map(value, at)
-        return self._scalar(value)
-
-    def _side(self, value: Any, at: _At) -> tuple[date | None, date | None]:
-        """One side of a ``start``/``end`` form: the day it lies within (a date, month,
-        year or ``publication``), ``{before: X}`` or ``{after: X}`` (strictly: every
-        day X may be is excluded), or ``..`` (unknown)."""
-        if value is None or value == "..":
-            return (None, None)
-        if isinstance(value, _Map):
-            self.mapping(value, at, {"before", "after"}, set())
-            if len(value) != 1:
-                raise DateError("a side takes one of before, after",
-                                expected="{before: X} or {after: X}")
-            if "before" in value:
-                span = self._scalar(value["before"])
-                assert span.end_max is not None
-                return (None, span.end_max - timedelta(days=1))
-            span = self._scalar(value["after"])
-            assert span.start_min is not None
-            return (span.start_min + timedelta(days=1), None)
-        span = self._scalar(value)
-        return (span.start_min, span.end_max)
+        anchor = self.document.published if self.document is not None else None
+        with self.located(where, value):
+            return checks.time(value, where.field, anchor)
 
     # records --------------------------------------------------------------------------
     def read(self) -> _FileData:
@@ -557,27 +448,17 @@ class _Reader:
 
     def read_extension(self, value: _Map, at: _At) -> _Extension:
         m = self.mapping(value, at, {"id", "aliases", "wikidata", "country"}, {"id"})
-        actor_id = str(self.text(m, "id", at))
+        actor_id = self.ident(m, "id", at)
         where = self.child(m, "id", at)
-        if not set(actor_id) <= _ID_CHARS or actor_id.startswith("-"):
-            raise self.fail(SchemaError, f"bad id {actor_id!r}", where,
-                            "lower-case letters, digits and hyphens (kebab-case)")
-        if actor_id in self.seen_ids:
-            raise self.fail(DuplicateIdError, f"duplicate id {actor_id!r} (first defined at "
-                            f"line {self.seen_ids[actor_id].line})", where,
-                            "ids unique within the file")
-        self.seen_ids[actor_id] = where
         country = self.text(m, "country", at, optional=True)
         self._refs.append(("actor", country, self.child(m, "country", at)))
         return _Extension(actor_id, self.texts(m, "aliases", at),
                           self.wikidata(m, at), country, where)
 
     def wikidata(self, m: _Map, at: _At) -> str | None:
-        wikidata = self.text(m, "wikidata", at, optional=True)
-        if wikidata is not None and not (wikidata[0] == "Q" and wikidata[1:].isdigit()):
-            raise self.fail(SchemaError, f"bad Wikidata id {wikidata!r}",
-                            self.child(m, "wikidata", at), "Q followed by digits, e.g. Q159")
-        return wikidata
+        where = self.child(m, "wikidata", at)
+        with self.located(where):
+            return checks.wikidata(m.get("wikidata"), where.field)
 
     def read_document(self, value: Any, at: _At) -> Document:
         m = self.mapping(value, at, {"id", "title", "text", "publisher", "published", "url",
@@ -592,12 +473,11 @@ class _Reader:
             raise self.fail(DataError, f"cannot read the document text {str(text_path)!r}: {exc}",
                             self.child(m, "text", at), "a UTF-8 text file beside the data file"
                             ) from exc
-        text = text.replace("\r\n", "\n")
+        text = checks.normalize_text(text)
         doc_id = self.ident(m, "id", at)
-        published = self.time(m, "published", at)
-        if published.start_min is None or published.start_max is None:
-            raise self.fail(DateError, "the publication date needs a known earliest day",
-                            self.child(m, "published", at), "a date or a window")
+        where = self.child(m, "published", at)
+        with self.located(where, m["published"]):
+            published = checks.published(m["published"], where.field)
         self._publisher_at = self.child(m, "publisher", at)
         return Document(
             id=doc_id, title=str(self.text(m, "title", at)),
@@ -638,40 +518,11 @@ class _Reader:
         out = []
         for item, where in self.items(m, "evidence", at):
             e = self.mapping(item, where, {"quote", "start", "document"}, {"quote"})
-            quote = e["quote"]
-            if not isinstance(quote, str) or not quote.strip():
-                raise self.fail(SchemaError, "empty or non-text quote",
-                                self.child(e, "quote", where), "the exact words of the text")
             if "document" in e and e["document"] != doc.id:
                 raise self.fail(ReferenceError_, f"unknown document {e['document']!r}",
                                 self.child(e, "document", where), repr(doc.id))
-            start = e.get("start")
-            if start is None:
-                found = doc.text.find(quote)
-                if found < 0:
-                    raise self.fail(EvidenceError, "quote not found in the document text",
-                                    self.child(e, "quote", where), "words copied exactly")
-                if doc.text.find(quote, found + 1) >= 0:
-                    raise self.fail(EvidenceError, "quote occurs more than once",
-                                    self.child(e, "quote", where),
-                                    "a 'start' offset to say which occurrence")
-                start = found
-            elif isinstance(start, bool) or not isinstance(start, int) or start < 0:
-                raise self.fail(SchemaError, f"bad start offset {start!r}",
-                                self.child(e, "start", where), "a character offset >= 0")
-            end = start + len(quote)
-            actual = doc.text[start:end]
-            if actual != quote:
-                i = next((i for i, (a, b) in enumerate(zip(actual, quote, strict=False))
-                          if a != b), min(len(actual), len(quote)))
-                lo = max(0, i - 20)
-                raise self.fail(
-                    EvidenceError,
-                    f"the quote differs from the text at offset {start + i}: the text has "
-                    f"{actual[lo:i + 25]!r}, the quote {quote[lo:i + 25]!r}",
-                    self.child(e, "start", where), "the exact words at that offset",
-                )
-            out.append(Evidence(doc.id, start, end, quote, doc.paragraph_of(start)))
+            with self.located(where, e):
+                out.append(checks.evidence(doc, e["quote"], e.get("start"), where.field))
         if not out:
             raise self.fail(SchemaError, "no evidence", at,
                             "at least one quote of the text in 'evidence'")
@@ -737,13 +588,8 @@ class _Reader:
                 item = _Map({"phrase": item})
                 item.line, item.key_lines = where.line, {"phrase": where.line}
             h = self.mapping(item, where, {"phrase", "confidence"}, set())
-            phrase = self.text(h, "phrase", where, optional=True)
-            confidence = (self.enum(Confidence, h, "confidence", where)
-                          if h.get("confidence") is not None else None)
-            if phrase is None and confidence is None:
-                raise self.fail(SchemaError, "empty hedge", where,
-                                "a phrase of the article and/or a confidence")
-            out.append(Hedge(phrase, confidence))
+            with self.located(where, h):
+                out.append(checks.hedge(h.get("phrase"), h.get("confidence"), where.field))
         return tuple(out)
 
     def inferences(self, m: _Map, at: _At) -> tuple[Inference, ...]:
@@ -753,13 +599,8 @@ class _Reader:
         for item, where in self.items(m, "inferred", at):
             i = self.mapping(item, where, {"field", "value", "reason"},
                              {"field", "value", "reason"})
-            name = str(self.text(i, "field", where))
-            if name not in INFERABLE_FIELDS:
-                raise self.fail(VocabularyError, f"unknown inferred field {name!r}",
-                                self.child(i, "field", where),
-                                "one of " + ", ".join(INFERABLE_FIELDS))
-            out.append(Inference(name, str(self.text(i, "value", where)),
-                                 str(self.text(i, "reason", where))))
+            with self.located(where, i):
+                out.append(checks.inference(i["field"], i["value"], i["reason"], where.field))
         return tuple(out)
 
     def read_event(self, value: Any, at: _At) -> Event:
@@ -791,10 +632,9 @@ class _Reader:
             self._refs.append(("event", ref, self.child(m, "about", at)))
         same_as = self.same_as(m, at, "event")
         evidence = self.evidence(m, at)
-        wording = self.text(m, "wording", at, optional=True)
-        if wording is not None and not any(wording.lower() in e.quote.lower() for e in evidence):
-            raise self.fail(EvidenceError, f"the wording {wording!r} is in none of the quotes",
-                            self.child(m, "wording", at), "words printed in the evidence")
+        where = self.child(m, "wording", at)
+        with self.located(where):
+            wording = checks.wording(m.get("wording"), evidence, where.field)
         return Event(
             id=event_id, type=self.enum(EventType, m, "type", at),
             label=str(self.text(m, "label", at)), participants=tuple(participants),
@@ -855,60 +695,27 @@ class _Reader:
         for what, ref, at in refs:
             if ref is None:
                 continue
-            ref = str(ref)
-            if what == "event":
-                if ref not in event_ids:
-                    raise self.fail(ReferenceError_, f"unknown event {ref!r}", at,
-                                    "the id of an event of a loaded file"
-                                    + _suggest(ref, event_ids))
-                continue
-            actor = by_id.get(ref)
-            if actor is None:
-                raise self.fail(ReferenceError_, f"unknown actor {ref!r}", at,
-                                "the id of an actor of a loaded file" + _suggest(ref, by_id))
-            if what == "outlet" and actor.kind is not ActorKind.NEWS_OUTLET:
-                raise self.fail(ReferenceError_, f"{ref!r} is a {actor.kind.value}, not an outlet",
-                                at, "an actor of kind news_outlet")
-            if what == "place" and actor.kind.category not in ("place", "facility"):
-                raise self.fail(ReferenceError_, f"{ref!r} is a {actor.kind.value}, not a place",
-                                at, "an actor of kind city, airport, region or facility")
+            with self.located(at):
+                checks.reference(what, str(ref), by_id, event_ids, at.field,
+                                 scope="of a loaded file")
         for event in events:
             if event.part_of == event.id:
                 raise self.fail(ReferenceError_, f"event {event.id!r} is part of itself",
                                 self.seen_ids[event.id], "another event's id")
 
 
-def _scalar_time(value: Any) -> TimeSpan:
-    if isinstance(value, bool):
-        raise DateError(f"{value!r} is not a date")
-    if isinstance(value, date):
-        return TimeSpan.day(value)
-    if isinstance(value, int):
-        return TimeSpan.parse(f"{value:04d}")
-    if isinstance(value, str):
-        return TimeSpan.parse(value)
-    raise DateError(f"{_describe(value)} is not a date")
-
-
-def _observation(span: TimeSpan) -> str:
-    if span.start_min == span.end_max:
-        return str(span.start_min)
-    return f"{span.start_min}..{span.end_max}"
+def _line_of(node: Any, at: _At, field: str) -> int:
+    """The line of the key or item of ``node`` (found at ``at``) that ``field`` names."""
+    rest = field[len(at.field):] if field.startswith(at.field) else ""
+    if rest.startswith(".") and isinstance(node, _Map):
+        key = rest[1:].split(".")[0].split("[")[0]
+        return node.key_lines.get(key, at.line)
+    if rest.startswith("[") and isinstance(node, _Seq):
+        index = rest[1:].split("]")[0]
+        if index.isdigit() and int(index) < len(node.item_lines):
+            return node.item_lines[int(index)]
+    return at.line
 
 
 def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"{type(value).__name__} {value!r}"
-
-
-def _suggest(ref: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
+    return checks.describe(value)

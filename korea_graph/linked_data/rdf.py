@@ -673,7 +673,7 @@ def _parse(data: bytes, format: str, file: str | None) -> dict[str, _Node]:
     fmt = _format_name(format)
     try:
         import pyoxigraph as ox
-    except ImportError as exc:  # pragma: no cover - pyoxigraph is a test dependency
+    except ImportError as exc:
         raise DependencyError("reading RDF needs pyoxigraph: pip install "
                               "'korea_graph[fast]'") from exc
     nodes: dict[str, _Node] = {}

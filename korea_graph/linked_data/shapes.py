@@ -87,7 +87,7 @@ def validate(target: KnowledgeGraph | str | os.PathLike[str]) -> ValidationRepor
     try:
         import pyshacl
         import rdflib
-    except ImportError as exc:  # pragma: no cover - pyshacl is a test dependency
+    except ImportError as exc:
         raise DependencyError("validation needs pyshacl: pip install "
                               "'korea_graph[validate]'") from exc
     data = _data_graph(target)
@@ -122,7 +122,11 @@ def _data_graph(target: KnowledgeGraph | str | os.PathLike[str]) -> rdflib.Graph
                         expected="an RDF or YAML file") from exc
     # pyoxigraph reads every format and reports a syntax error with its line; the triples
     # reach rdflib as N-Triples (named graphs of TriG/N-Quads are merged)
-    import pyoxigraph as ox
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:
+        raise DependencyError("validating an RDF file needs pyoxigraph: pip install "
+                              "'korea_graph[validate]'") from exc
 
     from .rdf import _OX_FORMATS
 

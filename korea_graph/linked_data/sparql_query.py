@@ -60,7 +60,7 @@ class Rows(list[dict[str, Any]]):
         """The rows as a pandas DataFrame, one column per variable."""
         try:
             import pandas as pd
-        except ImportError as exc:  # pragma: no cover - pandas is a test dependency
+        except ImportError as exc:
             raise DependencyError("frames need pandas: pip install 'korea_graph[frames]'"
                                   ) from exc
         return pd.DataFrame(list(self), columns=list(self.variables))
@@ -75,7 +75,7 @@ def store(kg: KnowledgeGraph, *, ontology: bool = True) -> pyoxigraph.Store:
         return found
     try:
         import pyoxigraph as ox
-    except ImportError as exc:  # pragma: no cover - pyoxigraph is a test dependency
+    except ImportError as exc:
         raise DependencyError("SPARQL needs pyoxigraph: pip install 'korea_graph[fast]'"
                               ) from exc
     from .rdf import statements
@@ -100,7 +100,11 @@ def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None
     typed literals, a record (actor, event...) its IRI. ``frame`` returns a pandas
     DataFrame instead of :class:`Rows`.
     """
-    import pyoxigraph as ox
+    try:
+        import pyoxigraph as ox
+    except ImportError as exc:
+        raise DependencyError("SPARQL needs pyoxigraph: pip install 'korea_graph[fast]'"
+                              ) from exc
 
     if not isinstance(query, str):
         raise QueryError(f"a SPARQL query is text, not {type(query).__name__}")

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from ..core.model import Evidence, Status
 from ..core.timespan import TimeSpan
+from ..errors import DependencyError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -400,7 +401,11 @@ class Answers(Generic[R]):
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per answer (pandas is imported on first use)."""
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise DependencyError("frames need pandas: pip install 'korea_graph[frames]'"
+                                  ) from exc
 
         return pd.DataFrame.from_records(self.to_records())
 

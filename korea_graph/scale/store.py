@@ -224,7 +224,7 @@ class StoreMeeting:
 def _ox() -> Any:
     try:
         import pyoxigraph
-    except ImportError as exc:  # pragma: no cover - pyoxigraph is in the test extra
+    except ImportError as exc:
         raise DependencyError("the on-disk store needs pyoxigraph: "
                               "pip install 'korea_graph[scale]'") from exc
     return pyoxigraph

@@ -1,0 +1,131 @@
+"""Writing a graph as a data file: the loader reads back an equal graph, for the shipped
+data, for graphs made with the builder, and after load, add, write."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import built_graphs, time_spans
+
+import korea_graph
+from korea_graph import Builder, DataError, KnowledgeGraph, SchemaError, TimeSpan, to_yaml
+from korea_graph.curation import checks
+from korea_graph.curation.loader import bundled_data_files, load_file
+from korea_graph.curation.writer import write_data, yaml_time
+
+
+@pytest.mark.parametrize("source", bundled_data_files(), ids=lambda p: p.name)
+def test_every_shipped_file_reads_back_equal(source: Path, tmp_path: Path) -> None:
+    original = load_file(source)
+    text = to_yaml(original, tmp_path / source.name)
+    assert (tmp_path / source.name).read_text(encoding="utf-8") == text
+    assert load_file(tmp_path / source.name) == original
+    assert to_yaml(load_file(tmp_path / source.name)) == text  # and writes the same file
+
+
+def test_relative_times_stay_relative(kg: KnowledgeGraph) -> None:
+    text = to_yaml(kg)
+    assert "when: {relative: last week}" in text
+    assert "published: {between: ['2000-07-03', '2000-07-04'], phrase: early July 2000" in text
+
+
+def test_load_add_write_in_the_same_document(tmp_path: Path) -> None:
+    b = Builder(korea_graph.load())
+    b.event("railroad-on-putins-agenda", "talks", "The railroad project on Putin's agenda",
+            participants={"Putin": "participant", "trans-siberian-railroad": "topic"},
+            when={"relative": "later this month"}, status="planned",
+            evidence="That project too will reportedly be on Putin’s agenda when he visits "
+                     "Pyongyang later this month")
+    kg = b.build()
+    b.to_yaml(tmp_path / "monitor.yaml")
+    assert korea_graph.load(tmp_path / "monitor.yaml") == kg
+
+
+def test_load_add_write_a_new_document(tmp_path: Path) -> None:
+    shipped = korea_graph.load()
+    b = Builder(shipped)
+    b.actor("tass", "TASS", "news_outlet")
+    b.actor("sunan-airport", "Sunan airport", "airport", country="north-korea")
+    b.document("tass-0719", title="Putin in Pyongyang", publisher="tass",
+               published="2000-07-19", text="Putin was met by Kim Jong-il at Sunan airport.",
+               license="CC0 1.0")
+    b.event("putin-met-at-sunan", "meeting", "Kim Jong-il meets Putin at Sunan",
+            participants={"Putin": "guest", "Kim Jong-il": "host"}, place="sunan-airport",
+            when="2000-07-19", status="occurred", wording="met",
+            evidence="Putin was met by Kim Jong-il at Sunan airport.")
+    # this document's report of the article's planned visit: one event, two claims
+    b.event("putin-visits-pyongyang", "visit", "Putin in Pyongyang",
+            participants={"Putin": "guest"}, place="pyongyang", when="2000-07-19",
+            status="occurred", evidence="Putin was met by Kim Jong-il")
+    kg = b.build()
+    assert kg.events["putin-visits-pyongyang"].status.value == "occurred"
+    assert len(kg.claims("putin-visits-pyongyang")) == 2
+    text = b.to_yaml(tmp_path / "tass-0719.yaml")
+    assert (tmp_path / "tass-0719.txt").read_text(encoding="utf-8").startswith("Putin was met")
+    assert "id: tass" in text and "id: vladimir-putin" not in text  # the article's, by id
+    assert korea_graph.load(tmp_path / "tass-0719.yaml", corpus=True) == kg
+
+
+def test_every_document_of_a_graph_is_written(tmp_path: Path) -> None:
+    b = Builder(korea_graph.load())
+    b.actor("tass", "TASS", "news_outlet")
+    b.document("tass-0719", title="Putin in Pyongyang", publisher="tass",
+               published="2000-07-19", text="Talks were held in Pyongyang.")
+    b.event("talks-in-pyongyang", "talks", "Talks in Pyongyang", same_as="putin-kim-jong-il-talks",
+            participants={"north-korea": "party", "russia": "party"}, when="2000-07-19",
+            status="occurred", evidence="Talks were held in Pyongyang.")
+    kg = b.build()
+    assert kg.event("talks-in-pyongyang").id == "putin-kim-jong-il-talks"
+    paths = write_data(kg, tmp_path)
+    assert [p.name for p in paths] == ["monitor-6-129.yaml", "tass-0719.yaml"]
+    assert korea_graph.load(*paths) == kg
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(built_graphs())
+def test_built_graphs_read_back_equal(kg: KnowledgeGraph) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "built.yaml"
+        to_yaml(kg, path)
+        assert korea_graph.load(path) == kg
+
+
+_words = st.none() | st.text(min_size=1).map(str.strip).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(time_spans(), _words, _words)
+def test_any_time_has_a_form_that_reads_back(span: TimeSpan, phrase: str | None,
+                                             resolution: str | None) -> None:
+    span = span.with_phrase(phrase, resolution)
+    assert checks.time(yaml_time(span), "when") == span
+
+
+def test_what_a_data_file_cannot_hold_is_named(kg: KnowledgeGraph) -> None:
+    b = Builder(kg)
+    b.actor("tass", "TASS", "news_outlet")
+    b.document("note", title="Note", publisher="tass", published="2000-07-20",
+               text="Putin spoke.")
+    b.event("putin-speaks", "statement", "Putin speaks",
+            participants={"Putin": "speaker"}, when="2000-07-20", status="occurred",
+            evidence=["Putin spoke.", {"quote": "Putin", "document": "monitor-6-129",
+                                       "start": kg.documents["monitor-6-129"].text.index(
+                                           "Putin")}])
+    both = b.build()
+    with pytest.raises(DataError, match=r"the graph has 2 documents \(expected document= one "
+                                        r"of monitor-6-129, note\)"):
+        to_yaml(both)
+    with pytest.raises(SchemaError, match=r"events\['putin-speaks'\].evidence: evidence from "
+                                          r"several documents: monitor-6-129, note"):
+        to_yaml(both, document="note")
+    with pytest.raises(DataError, match="no document 'nope'"):
+        to_yaml(both, document="nope")
+    coded = korea_graph.read_icews(
+        Path(__file__).parent / "fixtures" / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv", base=kg)
+    with pytest.raises(SchemaError, match=r"events\['icews-.*'\]\.sources: machine-coded"):
+        to_yaml(kg.merge(coded.graph))
