@@ -26,6 +26,10 @@ CALLS: list[tuple[str, tuple[str, ...], Callable[[Path, KnowledgeGraph], Any], s
      lambda tmp, kg: korea_graph.from_rdf(korea_graph.to_rdf(kg, "turtle"), "turtle"), "fast"),
     ("validate()", ("pyshacl",), lambda tmp, kg: korea_graph.validate(kg), "validate"),
     ("Store.open()", ("pyoxigraph",), _store, "scale"),
+    ("View.picture()", ("matplotlib",),
+     lambda tmp, kg: korea_graph.view(kg).picture(tmp / "v.png"), "views"),
+    ("Timeline.picture()", ("matplotlib",),
+     lambda tmp, kg: korea_graph.timeline_view(kg).picture(tmp / "t.png"), "views"),
 ]
 
 

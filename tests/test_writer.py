@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import built_graphs, time_spans
@@ -14,17 +15,32 @@ from strategies import built_graphs, time_spans
 import korea_graph
 from korea_graph import Builder, DataError, KnowledgeGraph, SchemaError, TimeSpan, to_yaml
 from korea_graph.curation import checks
-from korea_graph.curation.loader import bundled_data_files, load_file
+from korea_graph.curation.loader import bundled_data_files
 from korea_graph.curation.writer import write_data, yaml_time
 
 
+def test_the_shipped_corpus_reads_back_equal(tmp_path: Path) -> None:
+    shipped = korea_graph.load()
+    paths = write_data(shipped, tmp_path / "first")
+    assert len(paths) == len(shipped.documents) == len(bundled_data_files())
+    again = korea_graph.load(*paths)
+    assert again == shipped
+    second = write_data(again, tmp_path / "second")  # and writes the same files again
+    for a, b in zip(paths, second, strict=True):
+        assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("source", bundled_data_files(), ids=lambda p: p.name)
-def test_every_shipped_file_reads_back_equal(source: Path, tmp_path: Path) -> None:
-    original = load_file(source)
-    text = to_yaml(original, tmp_path / source.name)
-    assert (tmp_path / source.name).read_text(encoding="utf-8") == text
-    assert load_file(tmp_path / source.name) == original
-    assert to_yaml(load_file(tmp_path / source.name)) == text  # and writes the same file
+def test_each_shipped_document_is_written_whole(source: Path, tmp_path: Path) -> None:
+    shipped = korea_graph.load()
+    doc_id = yaml.safe_load(source.read_text(encoding="utf-8"))["document"]["id"]
+    text = to_yaml(shipped, tmp_path / source.name, document=doc_id)
+    assert f"id: {doc_id}" in text
+    # a file that refers to no other document loads alone to the same records
+    alone = korea_graph.load(tmp_path / source.name, corpus=False)
+    assert alone.given[1:] == tuple(
+        tuple(r for r in records if doc_id in {e.document for e in r.evidence})
+        for records in shipped.given[1:])
 
 
 def test_relative_times_stay_relative(kg: KnowledgeGraph) -> None:

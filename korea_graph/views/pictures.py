@@ -92,9 +92,9 @@ def timeline_picture(t: Timeline, path: str | os.PathLike[str], *, width: float 
     """Draw ``t`` into ``path``: one line per record under its row heading, over the
     page's first window (``window`` to choose another; what lies outside is marked at the
     edge with an arrow)."""
+    plt = _pyplot()  # first: without matplotlib, the DependencyError naming the extra
     from matplotlib.patches import Patch
 
-    plt = _pyplot()
     target, kind = _target(path)
     first, last = window or t.window
     lines = {line["id"]: line for line in t.lines}
@@ -181,10 +181,11 @@ def network_picture(v: View, path: str | os.PathLike[str], *, width: float = 12,
     """Draw ``v`` into ``path``: positions from the view's networkx layout (or a seeded
     spring layout), the ``labels`` largest actors named."""
     import networkx as nx
+
+    plt = _pyplot()  # first: without matplotlib, the DependencyError naming the extra
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
 
-    plt = _pyplot()
     target, kind = _target(path)
     pos: dict[str, tuple[float, float]]
     if v.positions is not None:
