@@ -158,10 +158,9 @@ def _document(kg: KnowledgeGraph, document: str | None) -> Document:
 
 def _belongs(record: Record, doc: Document, single: bool, table: str) -> bool:
     where = f"{table}[{record.id!r}]"
-    if isinstance(record, Event) and (record.sources or record.cameo) \
-            and (single or _in(record, doc)):
-        raise SchemaError("machine-coded source rows and CAMEO codes have no place in a "
-                          "data file", field=f"{where}.sources",
+    if isinstance(record, Event) and record.sources and (single or _in(record, doc)):
+        raise SchemaError("machine-coded source rows have no place in a data file",
+                          field=f"{where}.sources",
                           expected="a curated record (export coded events with to_rdf)")
     documents = {e.document for e in record.evidence}
     if not documents:
@@ -296,7 +295,7 @@ def _event_tree(event: Event, doc: Document) -> dict[str, Any]:
     where = f"events[{event.id!r}]"
     return _compact([
         ("id", event.id), ("same_as", event.same_as), ("type", event.type.value),
-        ("label", event.label),
+        ("cameo", event.cameo), ("label", event.label),
         ("aliases", event.aliases),
         ("participants", [_Flow(actor=p.actor, role=p.role.value) for p in event.participants]),
         ("place", event.place),
