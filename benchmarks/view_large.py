@@ -5,7 +5,14 @@ a skewed, hub-heavy distribution, spread over a year, in every status), writes i
 opens it in headless Chromium over the DevTools protocol (the helper the tests use) and
 prints what it measured as JSON:
 
-    python benchmarks/view_large.py [--actors 2000] [--relations 10000] [--json FILE]
+    python benchmarks/view_large.py [--actors 2000] [--relations 10000] [--layout physics]
+    python benchmarks/view_large.py --sweep [--json FILE]
+
+``--layout`` picks the drawing engine: ``physics`` (vis-network lays the graph out in
+the page, the default below the switch), ``igraph`` or ``networkx`` (laid out in Python,
+drawn by vis-network without physics). ``--sweep`` runs sizes from 250 to 4,000 actors
+(five relations per actor) with each engine and prints where the Python layout starts
+to win, counting the whole wait of a user: building the page in Python plus opening it.
 
 Times in the page come from ``performance.now()``; a "response" is the time from the
 action to the end of the next drawn frame. Not a unit test: the numbers depend on the
@@ -87,14 +94,15 @@ FRAME = """new Promise(done => {{
 
 
 def measure(n_actors: int, n_relations: int, width: int, height: int,
-            screenshot: Path | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"actors": n_actors, "relations": n_relations,
+            screenshot: Path | None = None, layout: str = "physics",
+            responses: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"actors": n_actors, "relations": n_relations, "layout": layout,
                            "machine": f"{platform.machine()}, {platform.python_version()}"}
     start = time.perf_counter()
     kg = synthetic_graph(n_actors, n_relations)
     out["make_graph_s"] = round(time.perf_counter() - start, 2)
     start = time.perf_counter()
-    v = view(kg)
+    v = view(kg, layout=layout)
     out["view_s"] = round(time.perf_counter() - start, 2)
     start = time.perf_counter()
     page_html = v.html
@@ -114,8 +122,9 @@ def measure(n_actors: int, n_relations: int, width: int, height: int,
         out["drawn_edges"] = len(page.evaluate("koreaGraph.drawnEdgeIds()"))
         out["physics_after_settling"] = page.evaluate(
             "koreaGraph.network.physics.options.enabled")
+        out["wait_s"] = round(out["view_s"] + out["html_s"] + out["open_to_settled_s"], 2)
         total = page.evaluate("koreaGraph.data.steps.length")
-        responses = {
+        actions = {
             "redraw": "0",
             "slider to half": f"koreaGraph.setStep({total // 2})",
             "one step forward": f"koreaGraph.setStep({total // 2 + 1})",
@@ -124,15 +133,44 @@ def measure(n_actors: int, n_relations: int, width: int, height: int,
             "search and select": "koreaGraph.select(koreaGraph.search('actor 17')[0])",
             "fit all": "koreaGraph.network.fit({animation: false})",
         }
-        out["response_ms"] = {name: round(page.evaluate(FRAME.format(action=action),
-                                                         timeout=300), 1)
-                              for name, action in responses.items()}
+        if responses:
+            out["response_ms"] = {name: round(page.evaluate(FRAME.format(action=action),
+                                                             timeout=300), 1)
+                                  for name, action in actions.items()}
         if screenshot is not None:
             page.evaluate("koreaGraph.network.fit({animation: false})")
             screenshot.write_bytes(page.screenshot())
         out["console_errors"] = page.errors
         out["network_requests"] = [u for u in page.requests if not u.startswith("file:")]
     return out
+
+
+SWEEP = (250, 500, 1000, 2000, 4000)
+#: networkx's spring layout loops in Python over the actors at every iteration: 80 s at
+#: 2,000 actors on the reference machine, so it is measured on the small sizes only
+NETWORKX_UP_TO = 1000
+
+
+def sweep(width: int, height: int) -> dict[str, Any]:
+    """Each engine at each size; the switch is the smallest size from which the Python
+    layout (igraph) makes the user wait less than the page's physics, at every larger
+    size measured too."""
+    rows = []
+    for n in SWEEP:
+        for layout in ("physics", "igraph", "networkx"):
+            if layout == "networkx" and n > NETWORKX_UP_TO:
+                continue
+            r = measure(n, 5 * n, width, height, layout=layout, responses=False)
+            rows.append({k: r[k] for k in ("actors", "relations", "layout", "view_s", "html_s",
+                                           "open_to_settled_s", "wait_s", "console_errors",
+                                           "network_requests")})
+            print(json.dumps(rows[-1]), file=sys.stderr)
+    wait = {(r["layout"], r["actors"]): r["wait_s"] for r in rows}
+    wins = [n for n in SWEEP if wait[("igraph", n)] < wait[("physics", n)]]
+    switch = next((n for n in SWEEP if all(m in wins for m in SWEEP if m >= n)), None)
+    return {"machine": f"{platform.machine()}, {platform.python_version()}", "runs": rows,
+            "igraph_wins_from_actors": switch,
+            "igraph_wins_from_relations": None if switch is None else 5 * switch}
 
 
 def main() -> None:
@@ -144,8 +182,15 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--json", type=Path, help="also write the result to this file")
     parser.add_argument("--screenshot", type=Path, help="write a PNG of the settled page")
+    parser.add_argument("--layout", default="physics", choices=["physics", "igraph", "networkx"])
+    parser.add_argument("--sweep", action="store_true",
+                        help="every engine at several sizes, and the switch point")
     args = parser.parse_args()
-    result = measure(args.actors, args.relations, args.width, args.height, args.screenshot)
+    if args.sweep:
+        result: dict[str, Any] = sweep(args.width, args.height)
+    else:
+        result = measure(args.actors, args.relations, args.width, args.height,
+                         args.screenshot, args.layout)
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:

@@ -16,6 +16,7 @@ import korea_graph
 from korea_graph import KnowledgeGraph, QueryError, Status, TimeSpan, timeline_view, view
 from korea_graph.cli import main
 from korea_graph.core.timespan import Precision
+from korea_graph.curation.loader import bundled_data_files
 from korea_graph.views.timeline_view import geometry
 
 __all__ = ["browser"]  # the Chromium fixture of test_views, shared
@@ -113,6 +114,33 @@ def test_publication_dates_are_marked(kg: KnowledgeGraph) -> None:
                                                        "2000-07-03/2000-07-04")
     window = [date.fromisoformat(d) for d in t.data["window"]]
     assert window[0] < date(2000, 6, 13) and window[1] > date(2000, 7, 23)  # summit to G8
+
+
+SECOND = Path(__file__).resolve().parents[1] / "examples" / "second-document" / "analyst-note.yaml"
+
+
+def test_as_known_on_each_document(tmp_path: Path) -> None:
+    """Two reports of Putin's trip: planned as known on July 3, occurred on July 20; the
+    timeline marks both publications and says what each source says."""
+    both = korea_graph.load(SECOND, corpus=True)
+    later = next(d for d in both.documents if d != "monitor-6-129")
+    t = timeline_view(both)
+    assert [p["id"] for p in t.data["published"]] == ["monitor-6-129", later]
+    trip = t.line("putin-visits-pyongyang")
+    assert len(trip["sources"]) == 2
+    assert trip["sources"][0].endswith("planned, 2000-07-19")
+    assert "occurred" in trip["sources"][1]
+    early = timeline_view(both, as_of="2000-07-10")
+    assert early.line("putin-visits-pyongyang")["status"] == "planned"
+    assert [p["id"] for p in early.data["published"]] == ["monitor-6-129"]
+    assert trip["status"] == both.event("putin-visits-pyongyang").status.value
+    only_later = timeline_view(both, documents=[later])
+    assert set(only_later.record_ids) < set(t.record_ids)
+    assert all(later in both.documents_of(r) for r in only_later.record_ids)
+    out = tmp_path / "early.html"
+    assert main(["--data", str(bundled_data_files()[0]), "--data", str(SECOND), "view",
+                 "--timeline", "--as-of", "2000-07-10", "-o", str(out)]) == 0
+    assert page_data(out.read_text(encoding="utf-8"))["published"] == early.data["published"]
 
 
 def test_page_is_one_file_with_the_vendored_library(kg: KnowledgeGraph, tmp_path: Path) -> None:

@@ -612,3 +612,34 @@ def test_in_page_filters_by_family_status_and_document(
     page.evaluate("koreaGraph.select('vladimir-putin')")
     details = page.evaluate("document.getElementById('kg-details').textContent")
     assert "relations shown" in details and "size" not in details
+
+
+def test_server_layouts_place_every_actor(kg: KnowledgeGraph) -> None:
+    need(importlib.util.find_spec("igraph") is not None,
+         "igraph is not installed (pip install '.[views]')")
+    for layout in ("igraph", "networkx"):
+        v = view(kg, layout=layout)
+        assert v.layout == layout and v.data["options"]["physics"] == {"enabled": False}
+        assert v.positions is not None and set(v.positions) == set(v.node_ids)
+        assert len(set(v.positions.values())) == len(v.node_ids)
+        assert all({"x", "y"} <= set(n) for n in v.data["nodes"])  # type: ignore[union-attr]
+        assert view(kg, layout=layout).positions == v.positions  # seeded: the same each run
+    assert view(kg).layout == "physics"  # small graphs: physics in the page
+
+
+@pytest.mark.chromium
+def test_page_draws_a_server_layout_as_given(kg: KnowledgeGraph, open_page: object) -> None:
+    need(importlib.util.find_spec("igraph") is not None,
+         "igraph is not installed (pip install '.[views]')")
+    v = view(kg, layout="igraph")
+    page = open_page(v)  # type: ignore[operator]
+    assert sorted(page.evaluate("koreaGraph.drawnNodeIds()")) == sorted(v.node_ids)
+    assert page.evaluate("koreaGraph.network.physics.options.enabled") is False
+    drawn = page.evaluate("koreaGraph.network.getPositions()")
+    assert v.positions is not None
+    # no physics: actors stay where igraph put them, give or take the nudges that keep
+    # labels apart (a physics layout from random starts would put them anywhere)
+    span = max(abs(c) for xy in v.positions.values() for c in xy)
+    shift = [((drawn[n]["x"] - x) ** 2 + (drawn[n]["y"] - y) ** 2) ** 0.5
+             for n, (x, y) in v.positions.items()]
+    assert sorted(shift)[len(shift) // 2] < 0.1 * span and max(shift) < 0.5 * span

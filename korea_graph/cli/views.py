@@ -35,12 +35,14 @@ def _view_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kinds", nargs="+", metavar="KIND",
                    help="only actors of these kinds or categories (state, person, ...)")
     p.add_argument("--documents", nargs="+", metavar="DOC",
-                   help="only what these documents say (ids or titles)")
+                   help="the graph as these documents tell it (ids or titles)")
+    p.add_argument("--as-of", metavar="WHEN",
+                   help="the graph as known on WHEN: only documents published by then")
     p.add_argument("--size-by", default="degree", choices=["degree", "betweenness", "closeness"],
                    help="what node size shows (default: degree)")
-    p.add_argument("--layout", default="auto", choices=["auto", "physics", "networkx"],
+    p.add_argument("--layout", default="auto", choices=["auto", "physics", "igraph", "networkx"],
                    help="how the network is laid out: in the page (physics), in Python "
-                        "(networkx, faster for big graphs) or by size (default: auto)")
+                        "(igraph or networkx; faster for big graphs) or by size (default: auto)")
     p.add_argument("--real-only", action="store_true",
                    help="leave out planned, considered and did-not-happen relations")
     p.add_argument("--title", help="the page title")
@@ -56,7 +58,7 @@ def _view(args: argparse.Namespace) -> int:
         "focus": args.focus, "depth": args.depth, "until": args.until, "since": args.since,
         "relations": args.relations, "kinds": args.kinds,
         "include_unreal": not args.real_only, "title": args.title,
-        "documents": args.documents}
+        "documents": args.documents, "as_of": args.as_of}
     output = args.output or Path("korea_graph_timeline.html" if args.timeline
                                  else "korea_graph.html")
     page: Timeline | View

@@ -77,6 +77,7 @@ def view(
     title: str | None = None,
     documents: Iterable[str] | None = None,
     layout: str = "auto",
+    as_of: TimeBound | None = None,
 ) -> View:
     """A view of ``kg`` filtered as asked; every filter is optional.
 
@@ -93,13 +94,17 @@ def view(
     - ``include_unreal``: keep planned, considered and did-not-happen relations (drawn
       dashed or grey); ``False`` keeps what occurred, was reported or disputed.
     - ``documents``: ids or titles of documents in ``kg.documents``; a relation is kept
-      when one of its evidence sentences comes from one of them.
+      when one of its evidence sentences comes from one of them. ``as_of``: a date or an
+      event; the graph as known then, from the documents published by that day
+      (:meth:`~korea_graph.KnowledgeGraph.select`), so an event two sources report has
+      the time and status the earlier one gives it.
     - ``size_by``: ``"degree"`` (relations drawn), ``"betweenness"``, ``"closeness"``, or a
       mapping of actor id to a number.
     - ``layout``: ``"physics"`` (vis-network lays the graph out in the page),
-      ``"networkx"`` (laid out in Python, drawn without physics: faster for big graphs),
-      or ``"auto"``: ``"networkx"`` above :data:`SERVER_LAYOUT_ABOVE` relations when
-      numpy and scipy are installed (docs/views.md says where the switch comes from).
+      ``"igraph"`` or ``"networkx"`` (laid out in Python, drawn without physics), or
+      ``"auto"``: ``"igraph"`` above :data:`SERVER_LAYOUT_ABOVE` relations when igraph
+      is installed, else physics (``benchmarks/view_large.py`` measured the switch; see
+      docs/views.md).
 
     The page shows the actors that take part in a shown relation, and the focus.
 
@@ -114,8 +119,8 @@ def view(
     """
     chosen = select(kg, focus=focus, depth=depth, until=until, since=since,
                     relations=relations, kinds=kinds, include_unreal=include_unreal,
-                    documents=documents, title=title)
-    return View(kg, chosen.relations, focus=chosen.focus, size_by=size_by,
+                    documents=documents, title=title, as_of=as_of)
+    return View(chosen.kg, chosen.relations, focus=chosen.focus, size_by=size_by,
                 title=chosen.title, layout=layout)
 
 
@@ -125,8 +130,8 @@ class View(Page):
     inline through :meth:`_repr_html_` (an iframe with ``srcdoc``).
 
     ``node_ids``/``edge_ids`` are the actor and relation ids shown; ``data`` is the JSON
-    the page draws from; ``layout`` is how it is laid out (``"physics"`` or
-    ``"networkx"``).
+    the page draws from; ``layout`` is how it is laid out (``"physics"``, ``"igraph"``
+    or ``"networkx"``).
     """
 
     def __init__(self, kg: KnowledgeGraph, relations: Iterable[Relation], *,
@@ -145,7 +150,8 @@ class View(Page):
         self.size_by = size_by if isinstance(size_by, str) else "given values"
         self.layout = _layout(layout, len(self.relations))
         self.positions: dict[str, tuple[float, float]] | None = (
-            server_layout(self.node_ids, self.relations) if self.layout == "networkx" else None)
+            None if self.layout == "physics"
+            else server_layout(self.node_ids, self.relations, self.layout))
         self.data: dict[str, Any] = _page_data(kg, self)
 
     def __repr__(self) -> str:
@@ -183,40 +189,65 @@ def vis_network_js() -> str:
     return inlinable(text, f"pyvis's {_VIS_JS}")
 
 
+_LAYOUTS = ("auto", "physics", "igraph", "networkx")
+_NEEDS = {"igraph": ("igraph",), "networkx": ("numpy", "scipy")}
+
+
 def _layout(asked: str, n_relations: int) -> str:
-    if asked not in ("auto", "physics", "networkx"):
-        raise QueryError(f"unknown layout {asked!r} (expected auto, physics or networkx)")
-    if asked != "auto":
-        if asked == "networkx" and not _has_numeric():
-            raise DependencyError("layout='networkx' needs numpy and scipy: "
-                                  "pip install 'korea_graph[views]'")
-        return asked
-    return "networkx" if n_relations > SERVER_LAYOUT_ABOVE and _has_numeric() else "physics"
+    if asked not in _LAYOUTS:
+        raise QueryError(f"unknown layout {asked!r} (expected {', '.join(_LAYOUTS)})")
+    if asked == "auto":
+        return "igraph" if n_relations > SERVER_LAYOUT_ABOVE and _has("igraph") else "physics"
+    if asked != "physics" and not _has(asked):
+        raise DependencyError(f"layout={asked!r} needs {' and '.join(_NEEDS[asked])}: "
+                              "pip install 'korea_graph[views]'")
+    return asked
 
 
-def _has_numeric() -> bool:
+def _has(layout: str) -> bool:
     import importlib.util
 
-    return all(importlib.util.find_spec(m) is not None for m in ("numpy", "scipy"))
+    return all(importlib.util.find_spec(m) is not None for m in _NEEDS[layout])
 
 
-def server_layout(nodes: Iterable[str], relations: Iterable[Relation],
+def server_layout(nodes: Iterable[str], relations: Iterable[Relation], engine: str = "igraph",
                   seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions for the page, laid out by networkx (Fruchterman-Reingold, with scipy's
-    sparse matrices), in vis-network's pixel units: one actor per ~120 px square."""
+    """Positions for the page, computed in Python, in vis-network's pixel units (the
+    drawing spans about 60 px times the square root of the number of actors):
+    ``"igraph"``, Fruchterman-Reingold on a grid (C, fast); ``"networkx"``,
+    networkx's spring layout (the same algorithm in numpy/scipy; slower, see
+    docs/performance.md)."""
     import math
 
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from((r.source, r.target) for r in relations)
-    if len(g) == 0:
+    ids = list(dict.fromkeys(nodes))
+    index = {n: i for i, n in enumerate(ids)}
+    pairs = sorted({(index[r.source], index[r.target]) for r in relations
+                    if r.source != r.target and r.source in index and r.target in index})
+    if not ids:
         return {}
-    pos = nx.spring_layout(g, seed=seed, iterations=50)
-    scale = 60.0 * math.sqrt(len(g))
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-            for n, (x, y) in pos.items()}
+    if engine == "igraph":
+        import random
+
+        import igraph
+
+        random.seed(seed)  # igraph's layouts draw their start from Python's random
+        g = igraph.Graph(n=len(ids), edges=pairs)
+        coords = [(float(x), float(y)) for x, y in
+                  g.layout_fruchterman_reingold(niter=500, grid="auto").coords]
+    else:
+        import networkx as nx
+
+        h = nx.Graph()
+        h.add_nodes_from(range(len(ids)))
+        h.add_edges_from(pairs)
+        spring = nx.spring_layout(h, seed=seed, iterations=50)
+        coords = [(float(spring[i][0]), float(spring[i][1])) for i in range(len(ids))]
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
+    scale = 60.0 * math.sqrt(len(ids)) / half
+    return {n: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
+            for n, (x, y) in zip(ids, coords, strict=True)}
 
 
 def _sizes(nodes: tuple[str, ...], relations: tuple[Relation, ...],
@@ -404,7 +435,7 @@ def _options(n_nodes: int, large: bool, layout: str) -> dict[str, Any]:
                         "hideEdgesOnZoom": large, "navigationButtons": False,
                         "keyboard": False, "multiselect": False},
     }
-    if layout == "networkx":
+    if layout != "physics":
         options["physics"] = {"enabled": False}
         options["layout"] = {"randomSeed": 7, "improvedLayout": False}
     return options

@@ -36,6 +36,7 @@ class Selection:
     """What the filters kept: the relations in data order, the focus actor id, and the
     resolved time bounds (the last day for ``until``, the first for ``since``)."""
 
+    kg: KnowledgeGraph  #: the graph as known from the documents and date asked for
     relations: tuple[Relation, ...]
     focus: str | None
     until: date | None
@@ -55,8 +56,14 @@ def select(
     include_unreal: bool = True,
     documents: Iterable[str] | None = None,
     title: str | None = None,
+    as_of: TimeBound | None = None,
 ) -> Selection:
     """The relations of ``kg`` that pass every filter; see :func:`korea_graph.view`.
+
+    ``as_of`` first takes the graph as known on that day: from the documents published
+    by then (:meth:`KnowledgeGraph.select`), so an event two sources report has the time
+    and status the earlier one gives it. ``documents`` keeps the relations with evidence
+    from those documents (what the pages' document checkboxes do).
 
     >>> from korea_graph import load
     >>> select(load(), documents=["the-times"])
@@ -71,6 +78,9 @@ def select(
     last = _bound(kg, until, "until", end=True)
     first = _bound(kg, since, "since", end=False)
     docs = _documents(kg, documents)
+    known_on = _bound(kg, as_of, "as_of", end=True)
+    if known_on is not None:
+        kg = kg.select(as_of=known_on)
     centre = kg.actor(focus).id if focus is not None else None
     if centre is not None and categories is not None and \
             kg.actors[centre].kind.category not in categories \
@@ -94,8 +104,8 @@ def select(
     if centre is not None:
         ball = _ball(kept, centre, depth)
         kept = [r for r in kept if r.source in ball and r.target in ball]
-    return Selection(tuple(kept), centre, last, first, docs,
-                     title or _default_title(kg, centre, until, since, docs))
+    return Selection(kg, tuple(kept), centre, last, first, docs,
+                     title or _default_title(kg, centre, until, since, as_of))
 
 
 def document_choices(kg: KnowledgeGraph,
@@ -193,9 +203,10 @@ def _ball(relations: list[Relation], centre: str, depth: int) -> set[str]:
 
 
 def _default_title(kg: KnowledgeGraph, focus: str | None, until: object, since: object,
-                   docs: frozenset[str] | None) -> str:
-    shown = [d for d in kg.documents.values() if docs is None or d.id in docs]
-    parts = ["; ".join(d.title for d in shown) or "korea_graph"]
+                   as_of: object) -> str:
+    parts = ["; ".join(d.title for d in kg.documents.values()) or "korea_graph"]
+    if as_of is not None:
+        parts.append(f"as known on {as_of}")
     if focus is not None:
         parts.append(f"around {kg.actors[focus].label}")
     if since is not None:

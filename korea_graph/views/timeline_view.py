@@ -105,6 +105,7 @@ def timeline_view(
     title: str | None = None,
     documents: Iterable[str] | None = None,
     rows: str = "kind",
+    as_of: TimeBound | None = None,
 ) -> Timeline:
     """A timeline of the records behind the relations the filters keep (the filters of
     :func:`korea_graph.view`); ``rows="kind"`` heads the lines by event kind (then
@@ -124,8 +125,8 @@ def timeline_view(
         raise QueryError(f"unknown rows {rows!r} (expected {' or '.join(_ROWS)})")
     chosen = select(kg, focus=focus, depth=depth, until=until, since=since,
                     relations=relations, kinds=kinds, include_unreal=include_unreal,
-                    documents=documents, title=title)
-    return Timeline(kg, chosen.relations, rows=rows, title="Timeline · " + chosen.title,
+                    documents=documents, title=title, as_of=as_of)
+    return Timeline(chosen.kg, chosen.relations, rows=rows, title="Timeline · " + chosen.title,
                     focus=chosen.focus)
 
 
@@ -263,12 +264,29 @@ class Timeline(Page):
             "relations": sorted({f"{kg.actors[r.source].label} {r.type.value.replace('_', ' ')}"
                                  f" {kg.actors[r.target].label}" for r in rels}),
             "evidence": [e.quote for e in rec.evidence],
+            "sources": self._claims(rec),
             "citations": [_citation(kg, c.outlet, c.date) for c in rec.citations],
             "documentTitles": [kg.documents[d].title if d in kg.documents else d
                                for d in docs],
             "filter": {"family": sorted({family_of(r.type) for r in rels}),
                        "status": rec.status.value, "document": docs},
         }
+
+    def _claims(self, rec: Event | Affiliation | Stance) -> list[str]:
+        """What each source says of an event several documents report, as known on each
+        one's publication: "Analyst note (2000-07-20): occurred, 2000-07-19"."""
+        if not isinstance(rec, Event):
+            return []
+        claims = self.kg.claims(rec)
+        if len(claims) < 2:
+            return []
+        out = []
+        for claim in claims:
+            doc = claim.evidence[0].document if claim.evidence else None
+            known = self.kg.documents.get(doc) if doc else None
+            name = f"{known.title} ({known.published.iso()})" if known else (doc or "no document")
+            out.append(f"{name}: {status_words(claim.status)}, {claim.when.iso()}")
+        return out
 
     def _publications(self) -> list[dict[str, Any]]:
         used = {e.document for r in self.relations for e in r.evidence}

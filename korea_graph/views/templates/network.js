@@ -144,7 +144,7 @@
   network.once("stabilizationIterationsDone", finish);
   network.once("afterDrawing", function () {
     api.timings.firstDraw = performance.now() - t0;
-    if (data.nodes.length === 0 || data.layout === "networkx") { finish(); }
+    if (data.nodes.length === 0 || data.layout !== "physics") { finish(); }
   });
 
   // -- time: grow the graph record by record ---------------------------------------------

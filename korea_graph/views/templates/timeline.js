@@ -60,6 +60,7 @@
     fact(dl, "actors", full ? l.actors : l.actors.slice(0, 4));
     if (full) {
       fact(dl, "relations", l.relations);
+      fact(dl, "sources say", l.sources);  // as known on each report's publication
       fact(dl, "cited", l.citations);
       fact(dl, "documents", l.documentTitles);
     }
