@@ -283,3 +283,28 @@ def test_hostile_text_on_the_timeline_is_inert(open_timeline: object) -> None:
     assert page.evaluate("document.querySelectorAll('img, b').length") == 0
     assert page.evaluate("document.scripts.length") == 3
     assert page.evaluate("document.title") == t.title
+
+
+@pytest.mark.chromium
+def test_timeline_inline_in_a_notebook(kg: KnowledgeGraph, browser: object,
+                                       tmp_path: Path) -> None:
+    """What Jupyter shows: the ``_repr_html_`` iframe, in a host page, draws the timeline."""
+    t = timeline_view(kg, focus="Kim Jong-il")
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><title>notebook</title><p>Out[1]:</p>{t._repr_html_()}",
+                    encoding="utf-8")
+    page = browser.new_page(1200, 800)  # type: ignore[attr-defined]
+    try:
+        page.goto(host.as_uri())
+        frames = page.child_frames()
+        inner, frame = (page, frames[0]) if frames else (page.children[0], None)
+        inner.wait_for("window.koreaGraph && koreaGraph.ready", timeout=60, frame=frame)
+        assert sorted(inner.evaluate("koreaGraph.visibleLines()", frame=frame)) == sorted(
+            line["id"] for line in t.lines)
+        assert inner.evaluate("document.querySelectorAll('.vis-item.kg-bar').length",
+                              frame=frame) > 5
+        browser.pump(0.2)  # type: ignore[attr-defined]
+        assert page.errors == []
+        assert [u for u in page.requests if not u.startswith("file:")] == []
+    finally:
+        page.close()
