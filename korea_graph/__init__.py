@@ -73,6 +73,7 @@ from .linked_data.shapes import validate  # light: pyshacl loads on first use
 from .linked_data.sparql_query import sparql  # light: pyoxigraph/pandas load on first use
 from .questions.answers import Answers
 from .questions.english import ask
+from .questions.posts import heads, holders
 from .questions.query import connections, events, meetings, timeline, who_is
 from .scale.remote import Endpoint  # light: urllib only
 from .scale.store import Store  # light: pyoxigraph loads on first use
@@ -140,6 +141,8 @@ __all__ = [
     "events",
     "from_rdf",
     "generate",
+    "heads",
+    "holders",
     "load",
     "load_file",
     "meetings",

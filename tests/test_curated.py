@@ -90,20 +90,20 @@ def test_everything_the_article_names_is_an_actor(kg: KnowledgeGraph, article: s
 
 
 def test_every_actor_is_named_in_the_article(kg: KnowledgeGraph, article: str) -> None:
-    """Nothing from outside the article: each actor's label or an alias is in the text,
-    except the few the article denotes by a longer phrase, listed here with it."""
+    """Nothing from outside the article: each actor's label, an alias or a mention (the
+    article's own words for it, such as "Moscow" for Russia) is in the text, except the
+    few the article denotes by a longer phrase, listed here with it."""
     described = {
-        "south-korean-delegation": "official delegations from both North and South Korea",
         "western-agencies": "Russian and Western news agencies",
-        "railway-link-project": "connecting Russia’s Trans-Siberian Railroad lines",
     }
     for actor in kg.actors.values():
         if actor.id in described:
             assert described[actor.id] in article
             continue
         straight = article.replace("’", "'")
+        names = [n.replace("’", "'") for n in (*actor.names, *actor.mentions)]
         assert any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", straight, re.I)
-                   for n in actor.names), actor.id
+                   for n in names), actor.id
 
 
 def test_wikidata_ids_are_only_the_verified_ones(kg: KnowledgeGraph) -> None:
@@ -132,13 +132,23 @@ def test_p1_kremlin_announcement_earlier_last_month(kg: KnowledgeGraph, article:
 
 
 def test_p1_putin_trip_planned_for_july_19(kg: KnowledgeGraph, article: str) -> None:
-    _said(article, "Putin will arrive in North Korea on July 19")
-    trip = _event(kg, "visit", "Putin", when="2000-07-19")
+    _said(article, "Putin will arrive in North Korea on July 19",
+          "just prior to the Russian president’s participation in the July 21-23 summit")
+    trip = kg.event("putin-visits-pyongyang")
     assert trip.status is Status.PLANNED and trip.place == "pyongyang"
     assert {(c.outlet, str(c.date)) for c in trip.citations} == {
         ("korea-herald", "2000-07-03"), ("afp", "2000-06-28")}
+    # "will arrive on July 19" dates the arrival: the visit starts then and ends before
+    # the summit; how long it lasts is not said
+    w = trip.when
+    assert (str(w.start_min), str(w.start_max)) == ("2000-07-19", "2000-07-19")
+    assert (str(w.end_min), str(w.end_max)) == ("2000-07-19", "2000-07-22")
+    assert [str(h) for h in trip.hedges] == ["Sources now say"]
     talks = _event(kg, "talks", "Putin", "Kim Jong-il")
     assert talks.part_of == trip.id and talks.status is Status.PLANNED
+    # the talks are during the visit, not on the day of arrival
+    assert (str(talks.when.earliest), str(talks.when.latest)) == ("2000-07-19", "2000-07-22")
+    assert talks.when.precision.value == "window"
 
 
 def test_p1_beijing_and_okinawa(kg: KnowledgeGraph, article: str) -> None:
@@ -146,7 +156,14 @@ def test_p1_beijing_and_okinawa(kg: KnowledgeGraph, article: str) -> None:
     beijing = kg.event("Putin's trip to Beijing")
     pyongyang = kg.event("putin-visits-pyongyang")
     assert beijing.status is Status.PLANNED
-    assert beijing.when.certainly_before(pyongyang.when)
+    assert [(h.phrase, h.confidence.value if h.confidence else None)
+            for h in beijing.hedges] == [("apparently", "likely")]
+    # "on the heels of a two-day visit": July 17-18, or July 18-19 if he flies on the 19th
+    w = beijing.when
+    assert [str(d) for d in (w.start_min, w.start_max, w.end_min, w.end_max)] == [
+        "2000-07-17", "2000-07-18", "2000-07-18", "2000-07-19"]
+    assert not beijing.when.certainly_after(pyongyang.when)
+    assert beijing.when.possibly_before(pyongyang.when)
     okinawa = _event(kg, "summit", "Putin", "G8")
     assert str(okinawa.when) == "2000-07-21/2000-07-23" and okinawa.place == "okinawa"
     assert okinawa.status is Status.PLANNED
@@ -236,7 +253,10 @@ def test_p4_washington_times_report_and_alleged_deal(kg: KnowledgeGraph, article
     report = _event(kg, "report", "Washington Times")
     assert str(report.when) == "2000-06-30" and report.status is Status.OCCURRED
     deal = kg.events[report.about[0]]
-    assert deal.status is Status.REPORTED and deal.type is EventType.ARMS_TRANSFER
+    # "If true, such a sale would make little sense": the article doubts it
+    _said(article, "If true, such a sale would make little sense")
+    assert deal.status is Status.DISPUTED and deal.type is EventType.ARMS_TRANSFER
+    assert "If true, such a sale would make little sense" in [h.phrase for h in deal.hedges]
     opposes = kg.relations("opposes", source="Russia")
     assert [r.target for r in opposes] == ["us-national-missile-defense"]
 
@@ -245,9 +265,17 @@ def test_p4_washington_times_report_and_alleged_deal(kg: KnowledgeGraph, article
 def test_p5_lee_visit_and_talks(kg: KnowledgeGraph, article: str) -> None:
     _said(article, "One day after the reported June 27 talks", "two days of talks")
     visit = _event(kg, "visit", "Lee Joung-binn")
-    assert str(visit.when) == "2000-06-28/2000-06-29" and visit.status is Status.OCCURRED
+    assert visit.status is Status.OCCURRED
+    # arrives June 28; stays for the talks and leaves within last week
+    w = visit.when
+    assert [str(d) for d in (w.start_min, w.start_max, w.end_min, w.end_max)] == [
+        "2000-06-28", "2000-06-28", "2000-06-29", "2000-07-02"]
     talks = _event(kg, "talks", "Ivanov", "Lee Joung-binn")
     assert talks.part_of == visit.id
+    # "arrived ... for two days of talks": June 28-29 or June 29-30, both kept
+    t = talks.when
+    assert [str(d) for d in (t.start_min, t.start_max, t.end_min, t.end_max)] == [
+        "2000-06-28", "2000-06-29", "2000-06-29", "2000-06-30"]
 
 
 def test_p5_meeting_with_putin_did_not_happen(kg: KnowledgeGraph, article: str) -> None:
@@ -255,6 +283,8 @@ def test_p5_meeting_with_putin_did_not_happen(kg: KnowledgeGraph, article: str) 
     meeting = _event(kg, "meeting", "Lee Joung-binn", "Putin")
     assert meeting.status is Status.DID_NOT_HAPPEN
     assert not meeting.status.is_real
+    assert [str(h) for h in meeting.hedges] == ["appears not to have taken place (likely)"]
+    assert meeting.place is None  # the article does not say where it would have been
 
 
 def test_p5_possible_visit_to_south_korea(kg: KnowledgeGraph, article: str) -> None:
@@ -274,7 +304,13 @@ def test_p6_ivanov_proposal_and_interests(kg: KnowledgeGraph, article: str) -> N
     assert str(feb.when) == "2000-02"
     assert kg.relations("not_interested_in", source="North Korea")
     interests = {r.target for r in kg.relations("interested_in", source="Russia")}
-    assert {"economic-cooperation-plan", "railway-link-project"} <= interests
+    # "especially interested in restarting operations at the East Pyongyang Thermal Power
+    # Plant and the Kim Chaek Iron and Steel Complex": the two facilities, not the plan
+    assert {"east-pyongyang-power-plant", "kim-chaek-steel-complex",
+            "railway-link-project"} <= interests
+    assert "economic-cooperation-plan" not in interests
+    # the two facilities are what Russia is interested in, not topics of the proposal
+    assert proposal.actors("topic") == ()
 
 
 # -- paragraph 7 -------------------------------------------------------------------------------
@@ -286,16 +322,23 @@ def test_p7_mamedov_talks_and_post(kg: KnowledgeGraph, article: str) -> None:
     assert (ambassador.organization, ambassador.accredited_to) == ("south-korea", "russia")
     headed = kg.relations("heads", source="Mamedov")
     assert [r.target for r in headed] == ["russian-nmd-abm-delegation"]
-    assert headed[0].when.certainly_before(talks.when) is False  # "had headed": up to June 27
+    # "had headed": begun before the June 27 talks, over before publication
+    assert headed[0].when.start_max is not None and str(headed[0].when.start_max) == "2000-06-26"
+    assert str(headed[0].when.end_max) == "2000-07-03" and headed[0].when.end_min is None
     assert kg.relations("criticizes", source="Russia", target="United States")
 
 
 def test_posts_at_the_time_of_the_article(kg: KnowledgeGraph) -> None:
-    expected = {  # holder -> (organisation, title), as the article describes them
-        "igor-ivanov": ("russian-foreign-ministry", "Foreign Minister"),
-        "aleksandr-losyukov": ("russian-foreign-ministry", "Deputy Foreign Minister"),
+    from datetime import date
+
+    expected = {  # holder -> (organisation, title), as the article names them: "Russian
+        # Foreign Minister" is a post of Russia; the article does not name a ministry
+        "igor-ivanov": ("russia", "Foreign Minister"),
+        "aleksandr-losyukov": ("russia", "Deputy Foreign Minister"),
+        "georgy-mamedov": ("russia", "Deputy Foreign Minister"),
         "ilya-klebanov": ("russian-government", "Deputy Prime Minister"),
-        "lee-joung-binn": ("south-korean-government", "Foreign Minister"),
+        "lee-joung-binn": ("south-korea", "Foreign Minister"),
+        "pek-nam-sun": ("north-korea", "Foreign Minister"),
         "kim-dae-jung": ("south-korea", "President"),
         "vladimir-putin": ("russia", "President"),
     }
@@ -304,3 +347,63 @@ def test_posts_at_the_time_of_the_article(kg: KnowledgeGraph) -> None:
                  if a.holder == holder and a.organization == org and a.title == title]
         assert len(posts) == 1, holder
         assert posts[0].status is Status.OCCURRED
+        # a title is the article's present: held at publication (3 or 4 July), start and
+        # end unknown, so possibly held on any day and certainly on none alone
+        when = posts[0].when
+        assert when.precision.value == "held" and when.resolution
+        assert "2000-07-03..2000-07-04" in when.resolution
+        assert when.possibly_holds_on(date(2000, 2, 1))
+        assert when.possibly_holds_on(date(2000, 7, 19))
+        assert not when.certainly_holds_on(date(2000, 7, 3))
+
+
+def test_ties_the_article_puts_in_the_past_end_before_publication(kg: KnowledgeGraph,
+                                                                  article: str) -> None:
+    from datetime import date
+
+    _said(article, "the Kremlin had distanced itself from Pyongyang following Russia’s 1990")
+    distanced = kg.stances["kremlin-distanced-from-pyongyang"].when
+    assert distanced.end_max == date(2000, 7, 3)  # not held at publication
+    assert distanced.start_min == date(1990, 1, 2)  # after the 1990 decision
+    assert not distanced.possibly_holds_on(date(2000, 7, 4))
+
+
+def test_present_stances_are_held_at_publication(kg: KnowledgeGraph, article: str) -> None:
+    from datetime import date
+
+    _said(article, "Moscow clearly intends to use the reconciliation")
+    opposes = kg.stances["russia-opposes-nmd"].when
+    assert opposes.precision.value == "held"
+    assert opposes.possibly_holds_on(date(1999, 1, 1))  # the article does not say since when
+    considering = kg.stances["russia-considers-military-cooperation"].when
+    assert considering.certainly_holds_on(date(2000, 6, 30))  # observed on June 30
+
+
+HEDGES = [  # (record, the article's hedging words kept with its status)
+    ("putin-visits-beijing", "apparently"),
+    ("north-korean-delegation-visits-moscow", "apparently"),
+    ("kim-yong-nam-party-number-two", "is believed to be"),
+    ("lee-meets-putin", "appears not to have taken place"),
+    ("secret-missile-parts-deal", "If true, such a sale would make little sense"),
+    ("ivanov-meets-kim-yong-nam", "It was unclear whether that report"),
+    ("putin-letter-to-kim", "reportedly"),
+    ("ivanov-proposes-plant-plan", "was said to"),
+    ("russia-interested-in-railway", "is said to"),
+]
+
+
+@pytest.mark.parametrize(("record", "phrase"), HEDGES)
+def test_hedges_are_kept_with_the_status(kg: KnowledgeGraph, article: str, record: str,
+                                         phrase: str) -> None:
+    _said(article, phrase)
+    found = kg.record(record)
+    assert phrase in [h.phrase for h in found.hedges]
+    assert any(phrase in e.quote for e in found.evidence)
+
+
+def test_a_letter_addressee_did_not_discuss_its_topic(kg: KnowledgeGraph) -> None:
+    discussed = {(r.source, r.target) for r in kg.relations("discussed")}
+    assert ("vladimir-putin", "korean-unification") in discussed  # he wrote it
+    assert ("kim-jong-il", "korean-unification") not in discussed  # he received it
+    assert not [r for r in kg.relations("discussed", source="Lee Joung-binn")
+                if r.record == "ivanov-proposes-plant-plan"]

@@ -133,16 +133,18 @@ def test_same_as_to_an_unknown_event_is_an_error(tmp_path: Path) -> None:
 
 def test_a_later_report_with_another_date_is_a_conflict(tmp_path: Path) -> None:
     note = _edit(_copy_example(tmp_path), "when: {date: 2000-07-19, phrase: on 19 July}\n"
-                 "    status: occurred", "when: {date: 2000-07-20, phrase: on 20 July}\n"
+                 "    status: occurred", "when: {date: 2000-07-25, phrase: on 25 July}\n"
                  "    status: occurred")
+    # the article has the visit start on July 19 and end before the July 21-23 summit:
+    # a report of a visit on 25 July cannot be true with it
     kg = korea_graph.load(ARTICLE, note)
     found = [c for c in kg.conflicts() if c.event == "putin-visits-pyongyang"]
     assert [c.field for c in found] == ["when"]
     article, report = found[0].claims
     assert (article.document, report.document) == ("monitor-6-129", "analyst-note-2000-07-20")
-    assert article.value.startswith("2000-07-19") and report.value.startswith("2000-07-20")
+    assert article.value.startswith("2000-07-19") and report.value.startswith("2000-07-25")
     assert "will arrive in North Korea on July 19" in article.evidence[0].quote
     assert "had taken place" in report.evidence[0].quote
     # the report of what happened dates the merged event
-    assert str(kg.events["putin-visits-pyongyang"].when) == "2000-07-20"
+    assert str(kg.events["putin-visits-pyongyang"].when) == "2000-07-25"
     assert kg.conflicts(as_of="2000-07-03") == []

@@ -85,3 +85,23 @@ def test_mentions_name_an_actor_and_titles_must_be_worded(tmp_path: Path) -> Non
                 mentions="[]")
     assert {(p.field, p.value) for p in check_evidence(kg)} == {
         ("organization", "russia"), ("title", "Deputy Foreign Minister")}
+
+
+def test_the_shipped_data_names_every_attribute_in_its_evidence() -> None:
+    from korea_graph.curation.loader import bundled_data_files
+
+    for path in bundled_data_files():
+        kg = korea_graph.load(path)
+        assert check_evidence(kg) == [], path.name
+        # and the check is not vacuous: the records do carry such attributes
+        assert sum(len(e.participants) for e in kg.events.values()) > 50
+        assert all(a.title or a.kind.value in ("member", "head", "party_to")
+                   for a in kg.affiliations.values())
+
+
+def test_every_inference_in_the_shipped_data_has_a_reason(kg: korea_graph.KnowledgeGraph
+                                                          ) -> None:
+    records = [*kg.events.values(), *kg.affiliations.values(), *kg.stances.values()]
+    inferred = [i for r in records for i in r.inferred]
+    assert len(inferred) >= 10
+    assert all(len(i.reason.split()) >= 4 for i in inferred)

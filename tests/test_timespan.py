@@ -83,3 +83,36 @@ def test_certainly_implies_possibly(x: TimeSpan, y: TimeSpan) -> None:
     assert not x.certainly_during(y) or x.possibly_during(y)
     assert not (x.certainly_before(y) and x.possibly_overlaps(y))
     assert x.possibly_overlaps(y) == y.possibly_overlaps(x)
+
+
+def test_held_at_is_open_on_both_sides_and_certain_between_observations() -> None:
+    june27 = TimeSpan.day(date(2000, 6, 27))
+    held = TimeSpan.held_at(june27, PUB)
+    assert held.precision is Precision.HELD
+    assert (held.start_min, held.end_max) == (None, None)
+    assert (held.start_max, held.end_min) == (date(2000, 6, 27), date(2000, 7, 3))
+    assert held.certainly_holds_on(date(2000, 6, 27)) and held.certainly_holds_on(
+        date(2000, 7, 3))
+    assert not held.certainly_holds_on(date(2000, 7, 4))  # publication may be July 3
+    assert held.possibly_holds_on(date(1900, 1, 1)) and held.possibly_holds_on(
+        date(2100, 1, 1))
+    # an uncertain single observation is certain on no day alone, but within its window
+    only_pub = TimeSpan.held_at(PUB)
+    assert not only_pub.certainly_holds_on(date(2000, 7, 3))
+    # ...but certainly at some time in the two days as a whole (an anchor "July 3-4")
+    assert only_pub.certainly_overlaps(TimeSpan.span(date(2000, 7, 3), date(2000, 7, 4)))
+    assert str(only_pub) == "held 2000-07-03/2000-07-04"
+    with pytest.raises(DateError):
+        TimeSpan.held_at()
+    with pytest.raises(DateError):
+        TimeSpan.held_at(TimeSpan(None, None, None, date(2000, 6, 1), Precision.OPEN))
+
+
+def test_bounded_sides_imply_each_other() -> None:
+    span = TimeSpan.bounded((date(1990, 1, 2), None), (None, date(2000, 7, 3)))
+    assert (span.start_min, span.start_max, span.end_min, span.end_max) == (
+        date(1990, 1, 2), date(2000, 7, 3), date(1990, 1, 2), date(2000, 7, 3))
+    assert span.first_known_day == date(1990, 1, 2)
+    open_start = TimeSpan.bounded((None, date(2000, 6, 26)), (None, None))
+    assert open_start.precision is Precision.OPEN and open_start.first_known_day == date(
+        2000, 6, 26)

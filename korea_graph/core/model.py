@@ -149,7 +149,7 @@ class Hedge:
 
 
 #: The attributes of a record that may be marked as an inference.
-INFERABLE_FIELDS = ("place", "participant", "alias", "holder", "organization",
+INFERABLE_FIELDS = ("place", "participant", "role", "alias", "holder", "organization",
                     "accredited_to", "title", "kind", "target", "part_of", "about",
                     "expressed_in", "when")
 
@@ -160,7 +160,8 @@ class Inference:
     curator inferred it, with the reason: answers show it as an inference.
 
     ``field`` is one of :data:`INFERABLE_FIELDS`; ``value`` the actor id, alias or text
-    inferred (``participant`` values are actor ids).
+    inferred (``participant`` and ``role`` values are actor ids: the participant itself,
+    or only the role it is given, is the inference).
 
     >>> print(Inference("place", "moscow", "the talks followed Lee's arrival in Moscow"))
     place moscow inferred: the talks followed Lee's arrival in Moscow

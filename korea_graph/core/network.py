@@ -10,7 +10,7 @@ booleans (lists are joined with ``"; "``), so the graph writes to GraphML and GE
 'Kim Yong-nam'
 >>> for key in sorted(k for _, _, k in g.edges("aleksandr-losyukov", keys=True)):
 ...     print(key)
-losyukov-deputy-foreign-minister/holds_post_in/aleksandr-losyukov/russian-foreign-ministry
+losyukov-deputy-foreign-minister/holds_post_in/aleksandr-losyukov/russia
 losyukov-meets-north-koreans/met_with/aleksandr-losyukov/kim-yong-nam
 losyukov-meets-north-koreans/met_with/aleksandr-losyukov/pek-nam-sun
 """

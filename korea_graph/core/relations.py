@@ -206,11 +206,23 @@ def _from_event(event: Event) -> Iterator[Relation]:
             for target in event.actors(target_role):
                 if source != target:
                     yield _make(event.id, rel, source, target, event)
-    if event.type in _MEETING_TYPES | {EventType.LETTER, EventType.PROPOSAL}:
-        talkers = event.actors(*_SIDES, Role.SENDER, Role.ADDRESSEE, Role.PROPOSER)
-        for source in talkers:
-            for topic in event.actors(Role.TOPIC):
-                yield _make(event.id, RelationType.DISCUSSED, source, topic, event)
+    for source in _discussants(event):
+        for topic in event.actors(Role.TOPIC):
+            yield _make(event.id, RelationType.DISCUSSED, source, topic, event)
+
+
+def _discussants(event: Event) -> tuple[str, ...]:
+    """Who discussed an event's topics: the sides of a meeting, talks, summit or
+    negotiation; the sender of a letter; the proposer of a proposal. The addressee of a
+    letter or a proposal only received it: Kim Jong-il did not "discuss" what Putin's
+    letter was about."""
+    if event.type in _MEETING_TYPES:
+        return event.actors(*_SIDES)
+    if event.type is EventType.LETTER:
+        return event.actors(Role.SENDER)
+    if event.type is EventType.PROPOSAL:
+        return event.actors(Role.PROPOSER)
+    return ()
 
 
 def _meeting_pairs(event: Event) -> Iterator[tuple[str, str]]:

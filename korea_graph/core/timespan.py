@@ -263,6 +263,20 @@ class TimeSpan:
         """The latest day the event may touch."""
         return self.end_max
 
+    @property
+    def first_known_day(self) -> date | None:
+        """The earliest day the text pins down, for formats that need one date (CAMEO
+        rows): the earliest start if known, else the first known of the other bounds
+        (a post held at publication gives the first day publication may be).
+
+        >>> TimeSpan.held_at(TimeSpan.between(date(2000, 7, 3), date(2000, 7, 4))).first_known_day
+        datetime.date(2000, 7, 3)
+        """
+        if self.start_min is not None:
+            return self.start_min
+        known = [d for d in (self.start_max, self.end_min, self.end_max) if d is not None]
+        return min(known) if known else None
+
     def iso(self) -> str:
         """ISO 8601 text: a day, a month, a year or ``A/B`` (``..`` when open), each side
         as precise as it is known; a post held at observed dates is ``held A/B``, the

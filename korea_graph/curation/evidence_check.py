@@ -135,8 +135,9 @@ def _check_inferences(record: str, inferences: tuple[Inference, ...],
                       attributes: set[_Attribute], origin: Event | Affiliation | Stance
                       ) -> Iterable[Unsupported]:
     present = {(field, value) for field, value, _ in attributes}
+    present |= {("role", value) for field, value, _ in attributes if field == "participant"}
     for inf in inferences:
-        if inf.field in ("place", "participant", "alias", "holder", "organization",
+        if inf.field in ("place", "participant", "role", "alias", "holder", "organization",
                          "accredited_to", "title", "target") and (
                 inf.field, inf.value) not in present:
             yield Unsupported(record, inf.field, inf.value,

@@ -160,7 +160,7 @@ def _row(kg: KnowledgeGraph, event: Event, n: int, code: Code, a: str | None,
     src = kg.actors.get(a) if a else None
     dst = kg.actors.get(b) if b else None
     place = kg.actors.get(event.place) if event.place else None
-    day = event.when.earliest or event.when.latest
+    day = event.when.first_known_day
     first = event.sources[0] if event.sources else None
     evidence = event.evidence[0] if event.evidence else None
     doc = kg.documents.get(evidence.document) if evidence else None
@@ -227,7 +227,7 @@ def to_plover_json(kg: KnowledgeGraph) -> list[dict[str, Any]]:
         code = rows[0][0]
         sources = list(dict.fromkeys(a for _, a, _, _ in rows if a))
         targets = [b for b in dict.fromkeys(b for _, _, b, _ in rows if b) if b not in sources]
-        day = event.when.earliest or event.when.latest
+        day = event.when.first_known_day
         out.append({
             "id": event.id,
             "date": day.isoformat() if day else None,

@@ -6,12 +6,15 @@
   the grammar of :mod:`~korea_graph.questions.grammar` over the vocabulary of
   :mod:`~korea_graph.questions.lexicon`
 - :mod:`~korea_graph.questions.rollup`: :func:`between`, states and bodies for their people
+- :mod:`~korea_graph.questions.posts`: who held a post at a date, who heads an organisation
 """
 
 from .answers import Answers
 from .english import ask
+from .posts import heads, holders
 from .query import actors, connections, events, meetings, relations, timeline, who_is
 from .rollup import between
 
-__all__ = ["Answers", "actors", "ask", "between", "connections", "events", "meetings",
+__all__ = ["Answers", "actors", "ask", "between", "connections", "events", "heads",
+           "holders", "meetings",
            "relations", "timeline", "who_is"]

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "ClaimRow", "ConflictRow", "EventRow",
-           "Fact", "LazyRows", "PathRow", "Row", "SourceRow"]
+           "Fact", "LazyRows", "PathRow", "PostRow", "Row", "SourceRow"]
 
 #: What the ``time_condition`` column means, for help texts and docs.
 TIME_CONDITION_HELP = (
@@ -162,6 +162,44 @@ class EventRow(Row):
             "place": self.place, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
             **({"review": self.review} if self.review else {}),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PostRow(Row):
+    """Who held a post: holder, title, organisation, when (as the article gives it) and,
+    for answers at a date, whether the post ``certain``-ly or only ``possible``-y held."""
+
+    holder: str
+    holder_id: str
+    title: str | None
+    kind: str
+    organization: str
+    organization_id: str
+    accredited_to: str | None
+    when: TimeSpan
+    status: Status
+    record_id: str
+    evidence: tuple[Evidence, ...] = ()
+    citations: tuple[str, ...] = ()
+    certainty: str | None = None
+    hedges: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "holder", "title", "organization", "date", "status", "time_condition")
+
+    def record(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return {
+            "holder": self.holder, "holder_id": self.holder_id, "title": self.title,
+            "kind": self.kind, "organization": self.organization,
+            "organization_id": self.organization_id, "accredited_to": self.accredited_to,
+            **_time(self.when), "status": self.status.value,
+            "flag": self.status.value if self.status.is_hedged else None,
+            "time_condition": self.certainty, "record": self.record_id,
+            "hedges": list(self.hedges), "inferred": list(self.inferred),
+            "evidence": _evidence(self.evidence), "sources": list(self.citations),
         }
 
 

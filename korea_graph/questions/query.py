@@ -31,6 +31,7 @@ from typing import Literal
 
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, Affiliation, Event, Evidence, Stance, Status
+from ..core.names import normalize
 from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
@@ -45,6 +46,7 @@ __all__ = [
     "relations",
     "resolve_anchor",
     "timeline",
+    "title_matches",
     "who_is",
 ]
 
@@ -266,7 +268,7 @@ def relations(
     >>> for fact in relations(load(), "proposed", source="Ivanov"):
     ...     print(fact.when, fact.object, fact.status.value)
     2000-02 Russian plan for economic cooperation with North Korea reported
-    2000-06-28/2000-06-29 Russian plan for economic cooperation with North Korea reported
+    2000-06-28/2000-06-30 Russian plan for economic cooperation with North Korea reported
     """
     b, a, d, text = _conditions(kg, before, after, between, during)
     allowed = _statuses(include_planned, statuses)
@@ -488,8 +490,10 @@ def who_is(kg: KnowledgeGraph, name: str | Actor) -> Answers[ActorRow]:
 
 def actors(kg: KnowledgeGraph, *, kind: str | None = None, category: str | None = None,
            post: str | None = None, at: AnchorLike | None = None) -> Answers[ActorRow]:
-    """Actors by kind or category, or by post (title words, e.g. "foreign minister") held
-    at a date (``at``): a post counts when its time possibly overlaps the date."""
+    """Actors by kind or category, or by post (title words, e.g. "foreign minister", as
+    :func:`title_matches` reads them) held at a date (``at``): a post counts when its
+    time possibly overlaps the date. :func:`korea_graph.questions.posts.holders` says
+    how certain each is."""
     anchor = resolve_anchor(kg, at) if at is not None else None
     rows = []
     for actor in kg.find_actors(kind=kind, category=category):
@@ -497,7 +501,7 @@ def actors(kg: KnowledgeGraph, *, kind: str | None = None, category: str | None 
         for aff in kg.affiliations.values():
             if aff.holder != actor.id:
                 continue
-            if post is not None and post.lower() not in (aff.title or "").lower():
+            if post is not None and not title_matches(post, aff.title):
                 continue
             if anchor is not None and not aff.when.possibly_overlaps(anchor.when):
                 continue
@@ -508,6 +512,29 @@ def actors(kg: KnowledgeGraph, *, kind: str | None = None, category: str | None 
                              actor.wikidata, tuple(_fact(kg, r) for r in held)))
     query = f"actors(kg, kind={kind!r}, category={category!r}, post={post!r}, at={at!r})"
     return Answers(rows, question="actors", query=query)
+
+
+def title_matches(query: str, title: str | None) -> bool:
+    """Whether a post ``title`` is the post the ``query`` asks for: the same words, or
+    the same words followed by a complement ("ambassador" and "ambassador to Russia").
+    A qualifier in front ("Deputy") makes another post.
+
+    >>> title_matches("foreign minister", "Foreign Minister")
+    True
+    >>> title_matches("foreign minister", "Deputy Foreign Minister")
+    False
+    >>> title_matches("ambassador", "ambassador to Russia")
+    True
+    """
+    if title is None:
+        return False
+    want, have = normalize(query).split(), normalize(title).split()
+    if not want:
+        return False
+    if have[:len(want)] != want:
+        return False
+    rest = have[len(want):]
+    return not rest or rest[0] in ("to", "of", "in", "for")
 
 
 def ambiguous_candidates(kg: KnowledgeGraph, error: AmbiguousNameError) -> list[str]:

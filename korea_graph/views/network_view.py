@@ -12,7 +12,7 @@ or an edge. See ``docs/views.md``.
 >>> from korea_graph import load
 >>> v = view(load(), focus="Aleksandr Losyukov", until="2000-07-18")
 >>> sorted(v.node_ids)
-['aleksandr-losyukov', 'kim-yong-nam', 'pek-nam-sun', 'russian-foreign-ministry']
+['aleksandr-losyukov', 'kim-yong-nam', 'pek-nam-sun', 'russia']
 >>> v.html.startswith("<!DOCTYPE html>"), "<script src" in v.html
 (True, False)
 """
