@@ -14,7 +14,9 @@ from korea_graph.questions.posts import heads, holders, title_matches
 
 
 def _who(answers: korea_graph.Answers) -> list[tuple[str, str | None]]:  # type: ignore[type-arg]
-    return [(row.holder, row.certainty) for row in answers]
+    """(holder, certainty) of post rows or of the facts ``ask`` gives, once each."""
+    rows = [(getattr(row, "holder", None) or row.subject, row.certainty) for row in answers]
+    return list(dict.fromkeys(rows))
 
 
 @pytest.mark.parametrize(("question", "expected"), [

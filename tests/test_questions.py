@@ -113,7 +113,10 @@ def test_cli_refusal_names_the_nearest_form(capsys: pytest.CaptureFixture[str]) 
 def test_cli_table_prints_what_was_left_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "what happened on July 19"]) == 0
     out = capsys.readouterr().out
-    assert "(no answer)" in out and "also planned: Putin's visit to Pyongyang" in out
+    # (the NMD/ABM negotiations, begun before June 27 and not said to have ended, may
+    # still go on: they are a possible answer)
+    assert "also planned: " in out and "Putin's visit to Pyongyang (2000-07-19" in out
+    assert "Putin's visit to Pyongyang" not in out.split("also planned")[0]
     assert main(["ask", "what happened on July 19", "--include-planned"]) == 0
     assert "Putin's visit to Pyongyang" in capsys.readouterr().out.split("Evidence:")[0]
 

@@ -293,8 +293,22 @@ class TimeSpan:
         left = _side(self.start_min, self.start_max) if self.start_min else ".."
         right = _side(self.end_min, self.end_max) if self.end_max else ".."
         if self.precision is Precision.OPEN:
-            left = str(self.start_min) if self.start_min else ".."
-            right = str(self.end_max) if self.end_max else ".."
+            left = (_side(self.start_min, self.start_max) if self.start_max
+                    else str(self.start_min) if self.start_min else "..")
+            right = (_side(self.end_min, self.end_max) if self.end_min
+                     else str(self.end_max) if self.end_max else "..")
+            if "/" in left:
+                left = str(self.start_min)
+            if "/" in right:
+                right = str(self.end_max)
+            # an unknown side may still be bounded by the other ("begun by June 26, end
+            # unknown"): EDTF's "on or before" set, [..D], and "on or after", [D..]
+            if self.start_min is None and self.start_max is not None and (
+                    self.end_max is None or self.start_max < self.end_max):
+                left = f"[..{self.start_max}]"
+            if self.end_max is None and self.end_min is not None and (
+                    self.start_min is None or self.end_min > self.start_min):
+                right = f"[{self.end_min}..]"
         elif "/" in left or "/" in right:
             left, right = str(self.start_min), str(self.end_max)
         return f"{left}/{right}"

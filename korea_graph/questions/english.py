@@ -12,8 +12,8 @@ guessed answer. Answers say what they left out (``answers.notes``).
 >>> answers.query.startswith("relations(kg, 'met_with'")
 True
 >>> print(ask(kg, "what happened on July 19").notes[0])
-also planned: Putin's visit to Pyongyang (2000-07-19); Putin's talks with Kim Jong-il in
-Pyongyang (2000-07-19)
+also planned: Putin's visit to Beijing (2000-07-17/2000-07-19); Putin's visit to Pyongyang
+(2000-07-19/2000-07-22); Putin's talks with Kim Jong-il in Pyongyang (2000-07-19/2000-07-22)
 >>> ask(kg, "what is the meaning of life")
 Traceback (most recent call last):
 ...
@@ -228,7 +228,9 @@ def _posts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
             if at is not None:
                 if not aff.when.possibly_overlaps(at):
                     continue
-                certainty = "certain" if at.certainly_during(aff.when) else "possible"
+                # "in July": held at some time in it (overlap), certain if whatever the
+                # uncertainty of the post's start and end
+                certainty = "certain" if aff.when.certainly_overlaps(at) else "possible"
                 if certainty == "possible" and o.strength == "certainly":
                     continue
             from .query import _fact

@@ -38,7 +38,10 @@ def acting_for(kg: KnowledgeGraph, actor: str, when: TimeSpan) -> dict[str, str]
     >>> from korea_graph import load
     >>> from korea_graph.core.timespan import TimeSpan
     >>> acting_for(load(), "aleksandr-losyukov", TimeSpan.parse("2000-06-27"))
-    {'aleksandr-losyukov': 'certain', 'russian-foreign-ministry': 'certain', 'russia': 'certain'}
+    {'aleksandr-losyukov': 'certain', 'russia': 'possible'}
+
+    (His post, "Russian Deputy Foreign Minister", is held at publication, open on both
+    sides: possibly, not certainly, held on June 27.)
     """
     found: dict[str, str] = {actor: "certain"}
     todo = [(actor, "certain")]
