@@ -46,10 +46,13 @@ def test_each_record_is_drawn_as_its_uncertainty(kg: KnowledgeGraph) -> None:
         assert line["evidence"] == [e.quote for e in rec.evidence]
         assert line["status"] == rec.status.value
     # the article's time logic, record by record
-    assert t.line("putin-visits-pyongyang")["point"]  # planned for July 19
-    beijing = t.line("putin-visits-beijing")  # "the two days before": no day is certain
-    assert beijing["certain"] is None and (beijing["start"], beijing["end"]) == (
-        "2000-07-17", "2000-07-19")
+    # (issue 12) "will arrive on July 19" dates the start; it ends before the July 21-23 summit
+    visit = t.line("putin-visits-pyongyang")
+    assert not visit["point"] and (visit["start"], visit["end"]) == ("2000-07-19", "2000-07-23")
+    # "on the heels of a two-day visit": July 17-18 or 18-19, so July 18 is certain
+    beijing = t.line("putin-visits-beijing")
+    assert beijing["certain"] == ["2000-07-18", "2000-07-19"]
+    assert (beijing["start"], beijing["end"]) == ("2000-07-17", "2000-07-20")
     summit = t.line("inter-korean-summit")
     assert summit["certain"] == ["2000-06-13", "2000-06-16"] == [summit["start"], summit["end"]]
 
@@ -219,9 +222,12 @@ def test_timeline_draws_bars_where_the_dates_are(kg: KnowledgeGraph,
                    for d in ("2000-06-13", "2000-06-16"))
     assert summit["left"] == pytest.approx(left, abs=2)
     assert summit["width"] == pytest.approx(right - left, abs=3)
-    trip = _bar(page, "visit|putin-visits-pyongyang")  # a point: a dot at July 19
-    assert "vis-point" in trip["cls"] and "kg-planned" in trip["cls"]
+    # (issue 12) the visit starts on July 19 and ends before the summit: a bar, not a dot
+    trip = _bar(page, "visit|putin-visits-pyongyang")
+    assert "vis-range" in trip["cls"] and "kg-planned" in trip["cls"]
     assert trip["left"] > summit["left"] + summit["width"]
+    meeting = _bar(page, "meeting|losyukov-meets-north-koreans")  # a point: a dot at June 27
+    assert "vis-point" in meeting["cls"]
     week = _bar(page, "visit|north-korean-delegation-visits-moscow")
     assert "kg-reported" in week["cls"]
     shot = png_info(page.screenshot())
@@ -245,7 +251,7 @@ def test_clicking_a_bar_shows_its_evidence(kg: KnowledgeGraph, open_timeline: ob
                             ".textContent; return t.includes('Evidence') && t; })()", timeout=10)
     event = kg.event("lee-visits-moscow")
     assert event.label in details and event.evidence[0].quote in details
-    assert "2000-06-28/2000-06-29" in details
+    assert "2000-06-28/2000-07-02" in details  # arrives June 28, leaves within last week
 
 
 @pytest.mark.chromium
