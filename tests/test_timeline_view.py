@@ -131,7 +131,8 @@ def test_as_known_on_each_document(tmp_path: Path) -> None:
     assert [p["id"] for p in t.data["published"]] == ["monitor-6-129", later]
     trip = t.line("putin-visits-pyongyang")
     assert len(trip["sources"]) == 2
-    assert trip["sources"][0].endswith("planned, 2000-07-19")
+    # the article: planned, from the arrival on July 19 to the latest day it allows (issue 12)
+    assert trip["sources"][0].endswith("planned, 2000-07-19/2000-07-22")
     assert "occurred" in trip["sources"][1]
     early = timeline_view(both, as_of="2000-07-10")
     assert early.line("putin-visits-pyongyang")["status"] == "planned"

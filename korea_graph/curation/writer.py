@@ -16,7 +16,7 @@ candidate is read back through the loader's own check before it is chosen.
 >>> text.splitlines()[1]
 'format: korea_graph/1'
 >>> print(next(line for line in text.splitlines() if "id: russia," in line))
-  - {id: russia, label: Russia, kind: state, wikidata: Q159, aliases: [Russian Federation, RUS]}
+  - {id: russia, label: Russia, kind: state, wikidata: Q159, aliases: [Russian Federation, RUS]...
 """
 
 from __future__ import annotations
