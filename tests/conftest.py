@@ -40,6 +40,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def kg() -> korea_graph.KnowledgeGraph:
+    """The curated article alone (Monitor 6:129): most tests check its readings."""
+    return korea_graph.load_file(bundled_data_files()[0])
+
+
+@pytest.fixture(scope="session")
+def corpus() -> korea_graph.KnowledgeGraph:
+    """The whole shipped corpus, as ``korea_graph.load()`` gives it."""
     return korea_graph.load()
 
 

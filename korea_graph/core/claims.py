@@ -16,8 +16,9 @@ event from them, and :func:`find_conflicts` lists where the claims disagree. The
   take place outranks a plan (planned, under consideration); of several such reports the
   most confident wins (occurred, then reported, then disputed); reports that it happened
   and that it did not make it ``disputed``; with only plans, the latest plan wins;
-- **time**: the narrowest time among the preferred claims (the reports of the outcome if
-  any, otherwise all), latest document first on a tie;
+- **time**: the times of the preferred claims (the reports of the outcome if any,
+  otherwise all) taken together: the bounds each allows; where they cannot all hold
+  (a conflict), the narrowest, latest document first on a tie;
 - **conflicts**: two claims whose times cannot both be true, different places, different
   types, an actor in roles that do not overlap, different wordings, or statuses that
   contradict (it happened / it did not; occurred / disputed; a plan published after a
@@ -41,14 +42,15 @@ event from them, and :func:`find_conflicts` lists where the claims disagree. The
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from .model import Affiliation, Citation, Document, Event, Evidence, Participant, Stance, Status
 from .names import normalize
-from .timespan import TimeSpan
+from ..errors import DateError
+from .timespan import Precision, TimeSpan
 
 __all__ = ["ClaimValue", "Conflict", "claim_document", "document_order", "find_conflicts",
            "map_record_ids", "merge_claims", "record_documents"]
@@ -126,9 +128,10 @@ def merge_claims(event_id: str, claims: Sequence[Event]) -> Event:
     outcome = [c for c in claims if c.status in _OUTCOME]
     preferred = outcome or list(claims)
     status = _merged_status(claims, outcome)
-    # narrowest time among the preferred claims; the latest document wins a tie
+    # the preferred claims' times taken together; where they cannot be, the narrowest
     indexed = list(enumerate(preferred))
-    when = min(indexed, key=lambda item: (_width(item[1].when), -item[0]))[1].when
+    narrowest = min(indexed, key=lambda item: (_width(item[1].when), -item[0]))[1].when
+    when = _together([c.when for c in preferred], narrowest)
     participants = _merged_participants(claims)
     labels = [first.label]
     aliases: list[str] = []
@@ -151,6 +154,38 @@ def merge_claims(event_id: str, claims: Sequence[Event]) -> Event:
         hedges=tuple(dict.fromkeys(h for c in claims for h in c.hedges)),
         inferred=tuple(dict.fromkeys(i for c in claims for i in c.inferred)),
     )
+
+
+def _together(spans: Sequence[TimeSpan], narrowest: TimeSpan) -> TimeSpan:
+    """The bounds every span allows (each report's time holds at once), or ``narrowest``
+    when there is one span, the spans add nothing to it, or they cannot all be true."""
+    if len(spans) == 1:
+        return narrowest
+
+    def pick(values: list[date | None], high: bool) -> date | None:
+        known = [v for v in values if v is not None]
+        return (min(known) if high else max(known)) if known else None
+
+    bounds = (pick([s.start_min for s in spans], False), pick([s.start_max for s in spans], True),
+              pick([s.end_min for s in spans], False), pick([s.end_max for s in spans], True))
+    if bounds == (narrowest.start_min, narrowest.start_max, narrowest.end_min, narrowest.end_max):
+        return narrowest
+    s_min, s_max, e_min, e_max = bounds
+    if None not in bounds:
+        exact = s_min == s_max and e_min == e_max
+        precision = (Precision.DAY if exact and s_min == e_min else
+                     Precision.SPAN if exact else Precision.WINDOW)
+    elif s_min is None and e_max is None:
+        precision = Precision.HELD
+    else:
+        precision = Precision.OPEN
+    phrases = [s.phrase for s in spans if s.phrase]
+    try:
+        return TimeSpan(s_min, s_max, e_min, e_max, precision,
+                        phrase=" ... ".join(dict.fromkeys(phrases)) or None,
+                        resolution="the reports' times taken together")
+    except DateError:
+        return narrowest
 
 
 def _roles(claim: Event) -> dict[str, set[Any]]:
@@ -190,17 +225,21 @@ def _merged_status(claims: Sequence[Event], outcome: Sequence[Event]) -> Status:
 
 def find_conflicts(event_id: str, claims: Sequence[Event],
                    order: dict[str, tuple[date, date, str]] | None = None,
-                   label: str | None = None) -> list[Conflict]:
+                   label: str | None = None,
+                   place_kinds: Mapping[str, str] | None = None) -> list[Conflict]:
     """Every pair of claims of one event that disagree, field by field, in document order.
 
     ``order`` gives the documents' publication keys (:func:`document_order`), needed to
-    tell a plan published after a report of the outcome.
+    tell a plan published after a report of the outcome. ``place_kinds`` maps place ids
+    to their kinds: two places conflict only when they are of the same kind (two cities,
+    two airports); a city and a building are not compared, since the graph does not say
+    which place lies in which. Without it, any two places conflict.
     """
     out: list[Conflict] = []
     name = label or claims[0].label
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            for field, va, vb, note in _disagreements(a, b, order or {}):
+            for field, va, vb, note in _disagreements(a, b, order or {}, place_kinds):
                 out.append(Conflict(event_id, name, field,
                                     (_value(a, va), _value(b, vb)), note))
     return out
@@ -210,12 +249,14 @@ def _value(claim: Event, value: str) -> ClaimValue:
     return ClaimValue(claim_document(claim), claim.id, value, claim.evidence)
 
 
-def _disagreements(a: Event, b: Event, order: dict[str, tuple[date, date, str]]
+def _disagreements(a: Event, b: Event, order: dict[str, tuple[date, date, str]],
+                   place_kinds: Mapping[str, str] | None = None
                    ) -> list[tuple[str, str, str, str]]:
     out = []
     if not a.when.possibly_overlaps(b.when):
         out.append(("when", _when(a.when), _when(b.when), "the two times cannot both be true"))
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and a.place != b.place and (
+            place_kinds is None or place_kinds.get(a.place) == place_kinds.get(b.place)):
         out.append(("place", a.place, b.place, "different places"))
     if a.type is not b.type:
         out.append(("type", a.type.value, b.type.value, "described as different kinds of event"))

@@ -84,6 +84,7 @@ class KnowledgeGraph:
         self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links)
         self.events: Mapping[str, Event]
         self._claims: dict[str, tuple[Event, ...]] = {}
+        self._multi: Mapping[str, tuple[Event, ...]] | None = None
         if not event_links and not actor_links and len({e.id for e in given[1]}) == len(given[1]):
             self.events = _index(given[1], "event")
         else:
@@ -138,6 +139,21 @@ class KnowledgeGraph:
     __hash__ = None  # type: ignore[assignment]
 
     # -- sources ---------------------------------------------------------------------------
+    def claims_by_event(self) -> Mapping[str, tuple[Event, ...]]:
+        """The events reported by several documents, or under another id (``same_as``):
+        merged event id -> its claims in document order. Other events are their own claim.
+
+        >>> from korea_graph import load
+        >>> [c.evidence[0].document for c in load().claims_by_event()["putin-visits-pyongyang"]]
+        ['monitor-6-129', 'kremlin-news-38435', 'kremlin-transcript-24172']
+        """
+        found = self._multi
+        if found is None:
+            found = self._multi = MappingProxyType(
+                {root: claims for root, claims in self._claims.items()
+                 if len(claims) > 1 or claims[0].id != root})
+        return found
+
     def claims(self, event: str | Event) -> tuple[Event, ...]:
         """Each source's own report of an event (by id, alias id or name), in the order
         of the documents' publication; an event reported once has one claim."""
@@ -156,10 +172,13 @@ class KnowledgeGraph:
         both claims and their evidence (rules in :mod:`korea_graph.core.claims`)."""
         kg = self.select(as_of=as_of, documents=documents)
         order = document_order(list(kg.documents.values()))
+        kinds = {a.id: a.kind.value for a in kg.actors.values()}
+        kinds.update((alias, kinds[root]) for alias, root in kg.actor_same_as.items()
+                     if root in kinds)
         out: list[Conflict] = []
         for root, claims in kg._claims.items():
             if len(claims) > 1:
-                out.extend(find_conflicts(root, claims, order, kg.events[root].label))
+                out.extend(find_conflicts(root, claims, order, kg.events[root].label, kinds))
         return out
 
     def select(self, *, as_of: date | str | TimeSpan | None = None,
@@ -196,9 +215,18 @@ class KnowledgeGraph:
             return doc is None or doc in keep
 
         actors, events, posts, stances = self.given
+        kept = [e for e in events if counts(e)]
+        ids = {e.id for e in kept}
+        for n, event in enumerate(kept):
+            if event.same_as and not set(event.same_as) <= ids:
+                # its same_as target is another document's, left out: the claim takes the
+                # id the link ends at, so the event keeps its id in every view
+                links = tuple(t for t in event.same_as if t in ids)
+                kept[n] = replace(event, id=event.id if links else
+                                  self.event_same_as.get(event.id, event.id), same_as=links)
         view = KnowledgeGraph(
             documents=[d for d in self.documents.values() if d.id in keep], actors=actors,
-            events=[e for e in events if counts(e)],
+            events=kept,
             affiliations=[a for a in posts if counts(a)],
             stances=[s for s in stances if counts(s)])
         self._views[key] = view

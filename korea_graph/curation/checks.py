@@ -178,11 +178,12 @@ def time(value: Any, field: str, published: TimeSpan | None = None) -> TimeSpan:
 
 
 def published(value: Any, field: str) -> TimeSpan:
-    """A publication date: any time with a known earliest day (no relative phrase)."""
+    """A publication date: any time with a known earliest day (no relative phrase); an
+    undated copy may leave the latest day open (``{after: 2000-06-15}``)."""
     span = time(value, field)
-    if span.start_min is None or span.start_max is None:
+    if span.start_min is None:
         raise DateError("the publication date needs a known earliest day", field=field,
-                        expected="a date or a window")
+                        expected="a date, a window or {after: DATE}")
     return span
 
 

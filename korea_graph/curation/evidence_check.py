@@ -61,8 +61,9 @@ def check_evidence(kg: KnowledgeGraph) -> list[Unsupported]:
     title and hedge phrase not named in its record's evidence nor marked ``inferred``,
     and every ``inferred`` entry that does not match an attribute of its record."""
     problems: list[Unsupported] = []
-    for event in kg.events.values():
-        problems += _check(kg, event, _event_attributes(event))
+    for event in kg.events.values():  # each source's report against its own evidence
+        for claim in kg.claims(event.id):
+            problems += _check(kg, claim, _event_attributes(claim))
     for post in kg.affiliations.values():
         problems += _check(kg, post, _post_attributes(post))
     for stance in kg.stances.values():
@@ -110,7 +111,8 @@ def _check(kg: KnowledgeGraph, record: Event | Affiliation | Stance,
     for field, value, is_actor in dict.fromkeys(attributes):
         if (field, value) in inferred:
             continue
-        names = _names(kg.actors[value]) if is_actor and value in kg.actors else (value,)
+        actor = kg.actors.get(kg.actor_same_as.get(value, value)) if is_actor else None
+        names = _names(actor) if actor is not None else (value,)
         if not any(named(n, text) for n in names):
             what = f"none of {', '.join(repr(n) for n in names)}" if is_actor else "it"
             yield Unsupported(record.id, field, value,

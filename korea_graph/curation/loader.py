@@ -63,9 +63,14 @@ _E = TypeVar("_E", bound=StrEnum)
 
 
 def bundled_data_files() -> list[Path]:
-    """The curated data files shipped inside the package."""
-    root = resources.files("korea_graph") / "data"
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".yaml"))
+    """The curated data files shipped inside the package: the article first, then the
+    documents of the corpus (``data/corpus/``, each with its text, licence and attribution).
+
+    >>> [p.name for p in bundled_data_files()][:2]
+    ['monitor-6-129.yaml', '03_kremlin_putin_replies_pyongyang_2000-07-19.yaml']
+    """
+    root = Path(str(resources.files("korea_graph") / "data"))
+    return [*sorted(p for p in root.glob("*.yaml")), *sorted((root / "corpus").glob("*.yaml"))]
 
 
 def load(*paths: str | os.PathLike[str], corpus: bool | None = None,
@@ -168,7 +173,7 @@ def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
                         DataError, f"actor {actor.id!r} has the {what} {str(b)!r} here and "
                         f"{str(a)!r} in {origin}", at, f"the same {what} in every file{hint}")
             actors[actor.id] = _with_names(mine, actor.aliases, actor.note, actor.same_as,
-                                           actor.wikidata, actor.country)
+                                           actor.wikidata, actor.country, actor.mentions)
     for data in files:
         for ext in data.extensions:
             mine = actors.get(ext.id)
@@ -181,16 +186,19 @@ def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
                     raise data.fail(DataError, f"actor {ext.id!r} has the {attr} "
                                     f"{getattr(mine, attr)!r} elsewhere, {value!r} here",
                                     ext.at, f"the same {attr} in every file")
-            actors[ext.id] = _with_names(mine, ext.aliases, None, (), ext.wikidata, ext.country)
+            actors[ext.id] = _with_names(mine, ext.aliases, None, (), ext.wikidata, ext.country,
+                                         ext.mentions)
     return actors
 
 
 def _with_names(actor: Actor, aliases: Iterable[str], note: str | None,
-                same_as: Iterable[str], wikidata: str | None, country: str | None) -> Actor:
+                same_as: Iterable[str], wikidata: str | None, country: str | None,
+                mentions: Iterable[str] = ()) -> Actor:
     names = tuple(n for n in dict.fromkeys((*actor.aliases, *aliases)) if n != actor.label)
     return Actor(actor.id, actor.label, actor.kind, names, actor.wikidata or wikidata,
                  actor.country or country, actor.note or note,
-                 tuple(dict.fromkeys((*actor.same_as, *same_as))))
+                 tuple(dict.fromkeys((*actor.same_as, *same_as))),
+                 tuple(dict.fromkeys((*actor.mentions, *mentions))))
 
 
 # -- YAML with line numbers ----------------------------------------------------------------
@@ -285,6 +293,7 @@ class _Extension:
     wikidata: str | None
     country: str | None
     at: _At
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -447,13 +456,13 @@ class _Reader:
                          affiliations, stances)
 
     def read_extension(self, value: _Map, at: _At) -> _Extension:
-        m = self.mapping(value, at, {"id", "aliases", "wikidata", "country"}, {"id"})
+        m = self.mapping(value, at, {"id", "aliases", "mentions", "wikidata", "country"}, {"id"})
         actor_id = self.ident(m, "id", at)
         where = self.child(m, "id", at)
         country = self.text(m, "country", at, optional=True)
         self._refs.append(("actor", country, self.child(m, "country", at)))
         return _Extension(actor_id, self.texts(m, "aliases", at),
-                          self.wikidata(m, at), country, where)
+                          self.wikidata(m, at), country, where, self.texts(m, "mentions", at))
 
     def wikidata(self, m: _Map, at: _At) -> str | None:
         where = self.child(m, "wikidata", at)

@@ -72,15 +72,27 @@ from .ontology import (
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["FORMATS", "GRAPH_IRI", "from_rdf", "iri", "read_rdf", "statements", "to_rdf",
+__all__ = ["FORMATS", "GRAPH_IRI", "document_graph_iri", "from_rdf", "group_quads", "iri",
+           "read_rdf", "statements", "to_rdf",
            "to_rdflib", "write_rdf"]
 
 #: Export formats and their usual file extensions.
 FORMATS: dict[str, str] = {"turtle": ".ttl", "ntriples": ".nt", "nquads": ".nq", "trig": ".trig",
                            "jsonld": ".jsonld"}
 _EXTENSIONS = {ext: fmt for fmt, ext in FORMATS.items()} | {".json": "jsonld", ".n3": "turtle"}
-#: The named graph of the N-Quads and TriG exports.
+#: The named graph of the N-Quads and TriG exports that holds what is shared by the
+#: documents: actors, the merged view of events several documents report, relations.
+#: Each document's own records (its claims) are in :func:`document_graph_iri`.
 GRAPH_IRI = ID + "graph"
+
+
+def document_graph_iri(document_id: str) -> str:
+    """The named graph of one document's records in the N-Quads and TriG exports.
+
+    >>> document_graph_iri("monitor-6-129")
+    'https://w3id.org/korea-graph/id/graph/document/monitor-6-129'
+    """
+    return f"{ID}graph/document/{_seg(document_id)}"
 
 _RDF = PREFIXES["rdf"]
 _XSD = PREFIXES["xsd"]
@@ -170,6 +182,8 @@ class _Builder:
         self.out: list[Triple] = []
         self.add = self.out.append
         self.segments: dict[str, str] = {}
+        #: record path under ID (``event/x``, ``claim/doc/x``) -> its document's named graph
+        self.graph_of: dict[str, str] = {}
 
     def seg(self, text: str) -> str:
         """:func:`_seg`, remembered: actor ids recur in every event and relation."""
@@ -190,11 +204,11 @@ class _Builder:
         """The triples in batches of about ``size`` (``None``: collect them all in
         :attr:`out`), record by record, unsorted and possibly repeated."""
         kg = self.kg
+        actors, _, posts, stances = kg.given
         tables: list[tuple[Iterable[Any], Any]] = [
-            (kg.documents.values(), self.document), (kg.actors.values(), self.actor),
-            (kg.events.values(), self.event), (kg.affiliations.values(), self.affiliation),
-            (kg.stances.values(), self.stance),
-            (kg.all_relations, self.relation)]
+            (kg.documents.values(), self.document), (actors, self.actor),
+            (self.event_records(), self.event_or_claim), (posts, self.affiliation),
+            (stances, self.stance), (kg.all_relations, self.relation)]
         for records, write in tables:
             for n, record in enumerate(records):
                 write(record, n)
@@ -204,6 +218,22 @@ class _Builder:
                     self.add = self.out.append
         if size is not None and self.out:
             yield self.out
+
+    def event_records(self) -> Iterator[tuple[Event, str | None]]:
+        """Events as given, with the merged event id for the claims of an event several
+        documents report (or that has another id, ``same_as``); then the merged views."""
+        kg = self.kg
+        claimed = {c.id: root for root, claims in kg.claims_by_event().items()
+                   for c in claims}
+        for event in kg.given[1]:
+            yield event, claimed.get(event.id)
+        for root in kg.claims_by_event():
+            yield kg.events[root], None
+
+    def place_in(self, path: str, record: Event | Affiliation | Stance) -> None:
+        docs = {e.document for e in record.evidence}
+        if len(docs) == 1:
+            self.graph_of[path] = document_graph_iri(docs.pop())
 
     # pieces ---------------------------------------------------------------------------
     def opt(self, s: str, p: str, value: str | None) -> None:
@@ -314,8 +344,11 @@ class _Builder:
     # records --------------------------------------------------------------------------
     def document(self, doc: Document, n: int) -> None:
         node = self.iri("document", doc.id)
+        self.graph_of[f"document/{self.seg(doc.id)}"] = document_graph_iri(doc.id)
         s = f"<{node}>"
         self.head(s, ("Document",), n, doc.id)
+        self.opt(s, _k("license"), doc.license)
+        self.opt(s, _k("attribution"), doc.attribution)
         self.add((s, _k("title"), _lit(doc.title)))
         self.add((s, _k("publisher"), f"<{self.iri('actor', doc.publisher)}>"))
         self.add((s, _k("published"), self.time(node + "/published", doc.published)))
@@ -338,15 +371,45 @@ class _Builder:
         if actor.country is not None:
             self.add((s, _k("country"), f"<{self.iri('actor', actor.country)}>"))
         self.opt(s, _k("note"), actor.note)
+        for target in actor.same_as:
+            self.add((s, _SAME, f"<{self.iri('actor', target)}>"))
         if actor.mentions:
             self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
 
-    def event(self, event: Event, n: int) -> None:
+    def event_or_claim(self, item: tuple[Event, str | None], n: int) -> None:
+        event, root = item
+        if root is None:
+            self.event(event, n)
+            return
+        # one source's report of an event: in its document's graph, linked to the merged
+        # view (kg:claimOf), typed kg:Claim so that "?e a kg:Event" counts events once
+        doc = event.evidence[0].document
+        path = f"claim/{self.seg(doc)}/{self.seg(event.id)}"
+        self.graph_of[path] = document_graph_iri(doc)
+        node = f"{ID}{path}"
+        merged = f"<{self.iri('event', root)}>"
+        self.add((merged, _k("hasClaim"), f"<{node}>"))
+        self.event(event, n, node=node, claim_of=merged)
+
+    def event(self, event: Event, n: int, *, node: str | None = None,
+              claim_of: str | None = None) -> None:
         add = self.add
-        node = self.iri("event", event.id)
-        s = f"<{node}>"
-        self.head(s, ("Event", event_class(event.type)), n, event.id)
+        s = f"<{node}>" if node is not None else ""
+        if node is None:
+            node = self.iri("event", event.id)
+            s = f"<{node}>"
+            self.head(s, ("Event", event_class(event.type)), n, event.id)
+            if event.id not in self.kg.claims_by_event():
+                self.place_in(f"event/{self.seg(event.id)}", event)
+        else:
+            self.head(s, ("Claim",), n, event.id)
+            add((s, _k("claimType"), _k(event_class(event.type))))
+            add((s, _k("claimOf"), str(claim_of)))
+            add((s, _k("claimedIn"), f"<{self.iri('document', event.evidence[0].document)}>"))
         add((s, _LABEL, _lit(event.label)))
+        self.opt(s, _k("wording"), event.wording)
+        for target in event.same_as:
+            add((s, _SAME, f"<{self.iri('event', target)}>"))
         for i, part in enumerate(event.participants):
             p = f"<{node}/participant/{i}>"
             actor = f"<{self.iri('actor', part.actor)}>"
@@ -386,6 +449,7 @@ class _Builder:
 
     def affiliation(self, post: Affiliation, n: int) -> None:
         node = self.iri("affiliation", post.id)
+        self.place_in(f"affiliation/{self.seg(post.id)}", post)
         s = f"<{node}>"
         self.head(s, ("Affiliation",), n, post.id)
         self.add((s, _k("holder"), f"<{self.iri('actor', post.holder)}>"))
@@ -399,6 +463,7 @@ class _Builder:
 
     def stance(self, stance: Stance, n: int) -> None:
         node = self.iri("stance", stance.id)
+        self.place_in(f"stance/{self.seg(stance.id)}", stance)
         s = f"<{node}>"
         self.head(s, ("Stance",), n, stance.id)
         self.add((s, _k("holder"), f"<{self.iri('actor', stance.holder)}>"))
@@ -439,12 +504,14 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
     its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
     Sorting per subject is much cheaper than sorting all triples."""
     with gc_paused():
-        return _grouped(kg)
+        return _grouped(kg)[0]
 
 
-def _grouped(kg: KnowledgeGraph) -> list[Group]:
+def _grouped(kg: KnowledgeGraph) -> tuple[list[Group], dict[str, str]]:
+    """The groups, and each record's named graph (:attr:`_Builder.graph_of`)."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for s, p, o in _Builder(kg).build():
+    builder = _Builder(kg)
+    for s, p, o in builder.build():
         pairs = groups.get(s)
         if pairs is None:
             groups[s] = [(p, o)]
@@ -457,7 +524,16 @@ def _grouped(kg: KnowledgeGraph) -> list[Group]:
         if types:
             pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
         out.append((subject, pairs))
-    return out
+    return out, builder.graph_of
+
+
+def _graph_of(subject: str, graphs: dict[str, str]) -> str:
+    """The named graph of a subject: its record's document graph, else :data:`GRAPH_IRI`."""
+    if not graphs or not subject.startswith("<" + ID):
+        return GRAPH_IRI
+    parts = subject[len(ID) + 1:-1].split("/", 3)
+    key = "/".join(parts[:3] if parts[0] == "claim" else parts[:2])
+    return graphs.get(key, GRAPH_IRI)
 
 
 def _subject_key(subject: str) -> str:
@@ -483,6 +559,23 @@ def statements(kg: KnowledgeGraph, *, graph: str | None = None, batch: int = 500
     with gc_paused():
         for triples in _Builder(kg).stream(batch):
             yield "".join([f"{s} {p} {o}{end}" for s, p, o in triples]).encode("utf-8")
+
+
+def group_quads(kg: KnowledgeGraph, graphs: dict[str, str], merged: str) -> bytes:
+    """N-Quads of a graph of several documents for a store: each document's records in
+    ``graphs[document id]`` with the actors (so that each graph reads back alone), and the
+    shared rest (actors, the merged view of events, relations) in ``merged``."""
+    groups, graph_of = _grouped(kg)
+    home = {document_graph_iri(d): g for d, g in graphs.items()}
+    everywhere = [*graphs.values(), merged]
+    actor = f"<{ID}actor/"
+    lines: list[str] = []
+    for s, pairs in groups:
+        target = home.get(_graph_of(s, graph_of))
+        names = [target] if target is not None else everywhere if s.startswith(actor) \
+            else [merged]
+        lines += [f"{s} {p} {o} <{g}> .\n" for g in names for p, o in pairs]
+    return "".join(lines).encode("utf-8")
 
 
 def triples(kg: KnowledgeGraph) -> list[Triple]:
@@ -555,21 +648,26 @@ def to_rdf(kg: KnowledgeGraph, format: str = "turtle") -> str:
     """
     fmt = _format_name(format)
     with gc_paused():
-        return _serialize(grouped(kg), fmt)
+        return _serialize(*_grouped(kg), fmt)
 
 
-def _serialize(groups: list[Group], fmt: str) -> str:
+def _serialize(groups: list[Group], graphs: dict[str, str], fmt: str) -> str:
     if fmt == "ntriples":
         return "".join([f"{s} {p} {o} .\n" for s, pairs in groups for p, o in pairs])
     if fmt == "nquads":
-        graph = f"<{GRAPH_IRI}>"
-        return "".join([f"{s} {p} {o} {graph} .\n" for s, pairs in groups for p, o in pairs])
+        return "".join([f"{s} {p} {o} <{_graph_of(s, graphs)}> .\n"
+                        for s, pairs in groups for p, o in pairs])
     if fmt == "jsonld":
         return _jsonld([(s, p, o) for s, pairs in groups for p, o in pairs])
     if fmt == "turtle":
         return _header() + "\n" + _turtle_body(groups)
-    body = _turtle_body(groups, "    ")
-    return _header() + f"\n<{GRAPH_IRI[len(ID):]}> {{\n" + body + "}\n"
+    # TriG: the shared graph first, then one graph per document, in IRI order
+    by_graph: dict[str, list[Group]] = {}
+    for group in groups:
+        by_graph.setdefault(_graph_of(group[0], graphs), []).append(group)
+    names = sorted(by_graph, key=lambda g: (g != GRAPH_IRI, g))
+    return _header() + "".join(f"\n<{g[len(ID):]}> {{\n" + _turtle_body(by_graph[g], "    ")
+                               + "}\n" for g in names)
 
 
 def _jsonld(data: list[Triple]) -> str:
@@ -710,7 +808,7 @@ _DERIVED = frozenset(
     [KG + name for name in ("involves", "citedOutlet", "refersTo", "codedAs", "iso",
                             "relationType", "from", "to", "derivedFrom")]
     + [KG + relation_property(t) for t in RelationType]
-    + [_ALT[1:-1], _SAME[1:-1], _IDENT[1:-1], _BEGIN[1:-1], _END[1:-1], _IN_DATE[1:-1]])
+    + [_ALT[1:-1], _BEGIN[1:-1], _END[1:-1], _IN_DATE[1:-1]])
 
 
 def _reverse(kind: str, enum: Iterable[Any]) -> dict[str, Any]:
@@ -734,9 +832,12 @@ _P = {name: KG + name for name in (
     "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
     "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution",
     "hedge", "hedgePhrase", "confidence", "inferred", "inferredField", "inferredValue",
-    "reason", "mentions")}
+    "reason", "mentions", "license", "attribution", "wording", "hasClaim", "claimType",
+    "claimOf", "claimedIn")}
 _RDF_TYPE = _RDF + "type"
-_RECORD_CLASSES = ("Document", "Actor", "Event", "Affiliation", "Stance")
+_RECORD_CLASSES = ("Document", "Actor", "Event", "Claim", "Affiliation", "Stance")
+_SAME_IRI = PREFIXES["owl"] + "sameAs"
+_IDENT_IRI = PREFIXES["dcterms"] + "identifier"
 _LABEL_IRI = PREFIXES["rdfs"] + "label"
 
 
@@ -938,7 +1039,7 @@ class _Reader:
             return KnowledgeGraph(
                 documents=[self.document(s) for s in self.typed("Document")],
                 actors=[self.actor(s) for s in self.typed("Actor")],
-                events=[self.event(s) for s in self.typed("Event")],
+                events=self.events(),
                 affiliations=[self.affiliation(s) for s in self.typed("Affiliation")],
                 stances=[self.stance(s) for s in self.typed("Stance")],
             )
@@ -956,7 +1057,9 @@ class _Reader:
             self.id_of(s, "", s, "document"), self.text(s, p["title"]),
             self.ref(s, p["publisher"], "actor"), published, self.text(s, p["text"]),
             self.text(s, p["url"], optional=True), self.text(s, p["volume"], optional=True),
-            self.text(s, p["issue"], optional=True), self.text(s, p["textFile"], optional=True))
+            self.text(s, p["issue"], optional=True), self.text(s, p["textFile"], optional=True),
+            license=self.text(s, p["license"], optional=True),
+            attribution=self.text(s, p["attribution"], optional=True))
 
     def kind(self, s: str, table: dict[str, Any], what: str) -> Any:
         found = [table[t] for t in self.values(s, _RDF_TYPE) if t in table]
@@ -972,7 +1075,22 @@ class _Reader:
             self.kind(s, _ACTOR_KIND, "actor kind"), self.strings(s, p["aliases"]),
             self.text(s, p["wikidata"], optional=True),
             self.ref(s, p["country"], "actor", optional=True),
-            self.text(s, p["note"], optional=True), mentions=self.strings(s, p["mentions"]))
+            self.text(s, p["note"], optional=True), mentions=self.strings(s, p["mentions"]),
+            same_as=self.same_as(s, "actor"))
+
+    def same_as(self, s: str, kind: str) -> tuple[str, ...]:
+        """The ``owl:sameAs`` links to other records of ``kind`` (not to Wikidata)."""
+        base = f"{ID}{kind}/"
+        return tuple(sorted(self.id_of(s, _SAME_IRI, v, kind) for v in self.values(s, _SAME_IRI)
+                            if isinstance(v, str) and v.startswith(base)))
+
+    def events(self) -> list[Event]:
+        """The events as given: plain events and each source's claim, in their order;
+        the merged view of an event with claims (kg:hasClaim) is derived again."""
+        nodes = [(self.integer(s, _P["position"]), s) for s in (*self.typed("Event"),
+                                                                 *self.typed("Claim"))
+                 if not self.values(s, _P["hasClaim"])]
+        return [self.event(s) for _, s in sorted(nodes)]
 
     def event(self, s: str) -> Event:
         p = _P
@@ -990,14 +1108,21 @@ class _Reader:
             for n in self.ordered(s, p["source"]))
         when = self.time(s, p["when"])
         assert when is not None
+        if self.values(s, p["claimOf"]):  # one source's claim: its id and type as given
+            ident = self.text(s, _IDENT_IRI)
+            kind = self.enum(s, p["claimType"], _EVENT_TYPE)
+        else:
+            ident = self.id_of(s, "", s, "event")
+            kind = self.kind(s, _EVENT_TYPE, "event type")
         return Event(
-            self.id_of(s, "", s, "event"), self.kind(s, _EVENT_TYPE, "event type"),
+            ident, kind,
             self.text(s, _LABEL_IRI), participants, when, self.enum(s, p["status"], _STATUS),
             self.evidence(s), self.citations(s), self.ref(s, p["place"], "actor", optional=True),
             self.ref(s, p["partOf"], "event", optional=True), self.refs(s, p["about"], "event"),
             self.strings(s, p["aliases"]), self.text(s, p["note"], optional=True),
-            self.text(s, p["cameo"], optional=True), sources, hedges=self.hedges(s),
-            inferred=self.inferences(s))
+            self.text(s, p["cameo"], optional=True), sources,
+            same_as=self.same_as(s, "event"), wording=self.text(s, p["wording"], optional=True),
+            hedges=self.hedges(s), inferred=self.inferences(s))
 
     def affiliation(self, s: str) -> Affiliation:
         p = _P

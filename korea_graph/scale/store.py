@@ -49,6 +49,9 @@ CATALOGUE = ID + "graph/catalogue"
 _STORE_NS = "https://w3id.org/korea-graph/store#"
 _SEQUENCE = _STORE_NS + "sequence"
 _DOCUMENT = _STORE_NS + "document"
+_COVERS = _STORE_NS + "covers"
+_MERGED = ID + "graph/merged/"
+_IDENTIFIER = "http://purl.org/dc/terms/identifier"
 #: Quads per transaction when a large graph is added in several batches.
 BATCH_QUADS = 500_000
 
@@ -122,27 +125,29 @@ def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
     """
     known = set(kg.documents)
     parts: dict[str | None, _Part] = {d: _Part([doc]) for d, doc in kg.documents.items()}
-    for event in kg.events.values():
+    given_actors, given_events, given_posts, given_stances = kg.given
+    for event in given_events:
         parts.setdefault(_document_of(event, known), _Part()).events.append(event)
-    for post in kg.affiliations.values():
+    for post in given_posts:
         parts.setdefault(_document_of(post, known), _Part()).posts.append(post)
-    for stance in kg.stances.values():
+    for stance in given_stances:
         parts.setdefault(_document_of(stance, known), _Part()).stances.append(stance)
+    table = {a.id: a for a in given_actors}
     used: set[str] = set()
     for part in parts.values():
         for record in part.records():
             part.actors.update(_actor_refs(record))
-        _close_countries(kg, part.actors)
+        _close_countries(table, part.actors)
         used |= part.actors
-    unused = {a for a in kg.actors if a not in used}
+    unused = {a for a in table if a not in used}
     if unused:
         first = next(iter(parts.values())) if parts else parts.setdefault(None, _Part())
         first.actors |= unused
-        _close_countries(kg, first.actors)
+        _close_countries(table, first.actors)
     # each part's actors in the graph's order, without a scan of every actor per part
     # (which made adding 10,000 documents quadratic)
-    order = {actor_id: n for n, actor_id in enumerate(kg.actors)}
-    actors = list(kg.actors.values())
+    order = {actor_id: n for n, actor_id in enumerate(table)}
+    actors = list(table.values())
     return [(doc_id, KnowledgeGraph(
         documents=part.documents,
         actors=[actors[n] for n in sorted(order[a] for a in part.actors if a in order)],
@@ -150,13 +155,17 @@ def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
         for doc_id, part in parts.items()]
 
 
-def _close_countries(kg: KnowledgeGraph, wanted: set[str]) -> None:
+def _close_countries(actors: dict[str, Actor], wanted: set[str]) -> None:
+    """Add the countries of the wanted actors and the actors they are ``same_as``."""
     todo = list(wanted)
     while todo:
-        actor = kg.actors.get(todo.pop())
-        if actor is not None and actor.country and actor.country not in wanted:
-            wanted.add(actor.country)
-            todo.append(actor.country)
+        actor = actors.get(todo.pop())
+        if actor is None:
+            continue
+        for other in (actor.country, *actor.same_as):
+            if other and other not in wanted:
+                wanted.add(other)
+                todo.append(other)
 
 
 def nquads(part: KnowledgeGraph, graph: str) -> str:
@@ -176,6 +185,19 @@ def store_quads(part: KnowledgeGraph, graph: str) -> bytes:
     return b"".join(statements(part, graph=graph))
 
 
+def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> KnowledgeGraph:
+    """The records of some documents as given (``None``: records without a document),
+    with every actor."""
+    def keep(record: Record) -> bool:
+        return (record.evidence[0].document if record.evidence else None) in documents
+
+    actors, events, posts, stances = kg.given
+    return KnowledgeGraph(documents=[d for d in kg.documents.values() if d.id in documents],
+                          actors=actors, events=[e for e in events if keep(e)],
+                          affiliations=[a for a in posts if keep(a)],
+                          stances=[s for s in stances if keep(s)])
+
+
 def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
     """One graph from per-document parts: actors shared by parts are kept once (aliases
     merged; the kind must agree), every other record must be unique."""
@@ -186,7 +208,7 @@ def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
     stances: list[Stance] = []
     for part in parts:
         documents.extend(part.documents.values())
-        for actor in part.actors.values():
+        for actor in part.given[0]:
             mine = actors.get(actor.id)
             if mine is None or mine == actor:
                 actors.setdefault(actor.id, actor)
@@ -201,10 +223,12 @@ def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
                                      mine.wikidata or actor.wikidata,
                                      mine.country or actor.country, mine.note or actor.note,
                                      mentions=tuple(dict.fromkeys((*mine.mentions,
-                                                                   *actor.mentions))))
-        events.extend(part.events.values())
-        posts.extend(part.affiliations.values())
-        stances.extend(part.stances.values())
+                                                                   *actor.mentions))),
+                                     same_as=tuple(dict.fromkeys((*mine.same_as,
+                                                                  *actor.same_as))))
+        events.extend(part.given[1])
+        posts.extend(part.given[2])
+        stances.extend(part.given[3])
     return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
                           affiliations=posts, stances=stances)
 
@@ -313,31 +337,55 @@ class Store:
 
     # -- adding ---------------------------------------------------------------------------
     def add(self, kg: KnowledgeGraph, *, batch_quads: int = BATCH_QUADS,
-            show_progress: bool | None = None) -> list[str]:
+            show_progress: bool | None = None,
+            stored: Literal["refuse", "keep"] = "refuse") -> list[str]:
         """Add the documents of ``kg`` (each in its named graph); returns their graphs.
 
-        All or nothing: a document already in the store raises
-        :class:`~korea_graph.errors.DuplicateIdError` before anything is written, and
-        any failure while writing removes what this call wrote. Documents are written in
-        batches of about ``batch_quads`` quads: each batch is bulk-loaded, then committed
-        by one transaction that enters its documents in the catalogue. Only catalogued
-        documents are ever read or queried, and reopening the store removes anything a
-        killed process wrote but did not commit, so a kill mid-way keeps every document
-        committed before it, complete, and nothing of the others.
+        Documents that report the same event (one event id, or ``same_as``), here or
+        already stored, are merged as :func:`korea_graph.load` merges them: each keeps
+        its own claims in its graph, their merged view goes into a graph of its own, and
+        the stored documents they join are rewritten in the same commit
+        (``docs/scale.md``, "Many documents in a store").
+
+        All or nothing: before anything is written, the add is refused with an error that
+        names the ids when a document is already stored (with ``stored="keep"``, stored
+        documents of ``kg`` that are the same document are left as they are instead), a
+        stored document differs from the one given, a post or stance id is one a stored
+        document uses, or the merge breaks a rule of the graph. Any failure while writing
+        removes what this call wrote. Documents are written in batches of about
+        ``batch_quads`` quads: each batch is bulk-loaded, then committed by one
+        transaction that enters its documents in the catalogue. Only catalogued documents
+        are ever read or queried, and reopening the store removes anything a killed process
+        wrote but did not commit, so a kill mid-way keeps every document committed before
+        it, complete, and nothing of the others.
         """
         ox = _ox()
         store = self.oxigraph
         if self.read_only:
             raise QueryError(f"the store at {str(self.path)!r} is open read-only")
         catalogue = self._catalogue()
-        present = {d for _, _, d in catalogue if d is not None}
-        clash = [d for d in kg.documents if d in present]
-        if clash:
+        held = {d: g for _, g, d in catalogue if d is not None}
+        clash = [d for d in kg.documents if d in held]
+        if clash and stored != "keep":
             raise DuplicateIdError(f"the store already holds document(s) {', '.join(clash)}",
                                    file=str(self.path), field="documents",
                                    expected="documents not yet in the store")
+        if clash:
+            old = self._parts([held[d] for d in clash])
+            changed = [d for d, part in zip(clash, old, strict=True)
+                       if part.documents.get(d) != kg.documents[d]]
+            if changed:
+                raise DuplicateIdError(
+                    f"the store holds another version of document(s) {', '.join(changed)}",
+                    file=str(self.path), field="documents",
+                    expected="the stored document unchanged (remove it first to replace it)")
         sequence = max((n for n, _, _ in catalogue), default=0)
-        parts = split(kg)
+        new = [d for d in kg.documents if d not in held]
+        groups, singles = self._plan(kg, new, held)
+        # every merge is checked before anything is written
+        merged = [(docs, self._merge(kg, docs, held)) for docs in groups]
+        rest = _restrict(kg, set(singles) | {None}) if groups or clash else kg
+        parts = split(rest) if singles or not groups else []
         written: list[str] = []
         batch: list[bytes] = []
         entries: list[tuple[str, int, str | None]] = []
@@ -356,6 +404,8 @@ class Store:
         try:
             for doc_id, part in progress(parts, total=len(parts), desc="adding documents",
                                          unit="doc", enabled=show_progress):
+                if doc_id is None and not (part.events or part.affiliations or part.stances):
+                    continue
                 sequence += 1
                 graph = document_graph(doc_id, sequence)
                 data = store_quads(part, graph)
@@ -365,12 +415,150 @@ class Store:
                 if size >= batch_quads:
                     commit()
             commit()
+            for docs, group in merged:
+                sequence += 1
+                written.extend(self._write_group(group, docs, held, sequence))
         except BaseException:
             for graph in [*written, *(graph for graph, _, _ in entries)]:
                 self._remove(graph)
             raise
         store.flush()
-        return written
+        return [g for g in written if not g.startswith(_MERGED)]
+
+    # -- merging documents ------------------------------------------------------------
+    def _ids_in_store(self, ids: Iterable[str], kinds: tuple[str, ...]) -> dict[str, set[str]]:
+        """Record id -> the named graphs holding a record of one of ``kinds`` with it."""
+        ox = _ox()
+        ident = ox.NamedNode(_IDENTIFIER)
+        out: dict[str, set[str]] = {}
+        prefixes = tuple(ID + k + "/" for k in kinds)
+        for record_id in ids:
+            for quad in self.oxigraph.quads_for_pattern(None, ident, ox.Literal(record_id)):
+                graph = quad.graph_name
+                if quad.subject.value.startswith(prefixes) and isinstance(graph, ox.NamedNode):
+                    out.setdefault(record_id, set()).add(graph.value)
+        return out
+
+    def _merged_graphs(self) -> dict[str, set[str]]:
+        """The merged-view graphs of the store and the documents each covers."""
+        rows: Any = self.oxigraph.query(
+            f"SELECT ?g ?d WHERE {{ GRAPH <{CATALOGUE}> {{ ?g <{_COVERS}> ?d }} }}")
+        out: dict[str, set[str]] = {}
+        for row in rows:
+            out.setdefault(row["g"].value, set()).add(row["d"].value)
+        return out
+
+    def _plan(self, kg: KnowledgeGraph, new: list[str], held: dict[str, str]
+              ) -> tuple[list[list[str]], list[str]]:
+        """The new documents in groups to merge (with the stored documents they join) and
+        those that stand alone; refuses post and stance ids a stored document uses."""
+        if not new:
+            return [], []
+        new_set = set(new)
+        parent = {d: d for d in [*new, *held]}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = x = parent[parent[x]]
+            return x
+
+        def union(a: str, b: str) -> None:
+            parent[find(a)] = find(b)
+
+        for claims in kg.claims_by_event().values():
+            docs = [d for d in (c.evidence[0].document for c in claims if c.evidence)
+                    if d in parent]
+            for d in docs[1:]:
+                union(docs[0], d)
+        if held:
+            graph_doc = {g: d for d, g in held.items()}
+            where: dict[str, str] = {}
+            for event in kg.given[1]:
+                doc = event.evidence[0].document if event.evidence else None
+                if doc in new_set:
+                    for record_id in (event.id, *event.same_as):
+                        where.setdefault(record_id, doc)
+            for record_id, graphs in self._ids_in_store(where, ("event", "claim")).items():
+                for graph in graphs:
+                    if graph in graph_doc:
+                        union(where[record_id], graph_doc[graph])
+            owned = [r.id for r in (*kg.given[2], *kg.given[3])
+                     if r.evidence and r.evidence[0].document in new_set]
+            reused = self._ids_in_store(owned, ("affiliation", "stance"))
+            if reused:
+                raise DuplicateIdError(
+                    f"post or stance id(s) {', '.join(sorted(reused))} are used by a stored "
+                    "document", file=str(self.path), field="affiliations/stances",
+                    expected="post and stance ids unique across documents (only events may "
+                             "be reported by several)")
+            for docs in self._merged_graphs().values():  # a merged group stays together
+                members = [d for d in docs if d in parent]
+                for d in members[1:]:
+                    union(members[0], d)
+        groups: dict[str, list[str]] = {}
+        for d in parent:
+            groups.setdefault(find(d), []).append(d)
+        merging = [docs for docs in groups.values()
+                   if len(docs) > 1 and any(d in new_set for d in docs)]
+        together = {d for docs in merging for d in docs}
+        return merging, [d for d in new if d not in together]
+
+    def _parts(self, graphs: list[str]) -> list[KnowledgeGraph]:
+        from ..linked_data.rdf import from_rdf
+
+        ox = _ox()
+        return [from_rdf(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
+                                            from_graph=ox.NamedNode(g)) or b"", "ntriples")
+                for g in graphs]
+
+    def _merge(self, kg: KnowledgeGraph, docs: list[str], held: dict[str, str]
+               ) -> KnowledgeGraph:
+        """The graph of a group of documents: the stored ones as stored, the others from
+        ``kg``; refused with the ids when the graph's rules do not allow the merge."""
+        stored = [d for d in docs if d in held]
+        fresh = {d for d in docs if d not in held}
+        try:
+            return combine([*self._parts([held[d] for d in stored]), _restrict(kg, fresh)])
+        except DataError as exc:
+            raise type(exc)(f"cannot add {', '.join(sorted(fresh))} to the stored "
+                            f"{', '.join(stored)}: {exc.reason}", file=str(self.path),
+                            field=exc.field, expected=exc.expected) from None
+
+    def _write_group(self, group: KnowledgeGraph, docs: list[str], held: dict[str, str],
+                     sequence: int) -> list[str]:
+        """Write a merged group in one commit: each document's claims in its graph (a
+        new version of a stored one), the merged view in a graph of its own; then drop
+        the graphs the commit replaced."""
+        from ..linked_data.rdf import group_quads
+
+        ox = _ox()
+        store = self.oxigraph
+        old_merged = [g for g, covered in self._merged_graphs().items() if covered & set(docs)]
+        graphs = {d: (document_graph(d) + f"/v{sequence}" if d in held else document_graph(d))
+                  for d in docs}
+        merged_graph = f"{_MERGED}{sequence}"
+        data = group_quads(group, graphs, merged_graph)
+        store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        replaced = [held[d] for d in docs if d in held]
+        entries = [(graphs[d], sequence, d) for d in docs] + [(merged_graph, sequence, None)]
+        inserts = _catalogue_quads(ox, entries) + [
+            ox.Quad(ox.NamedNode(merged_graph), ox.NamedNode(_COVERS), ox.Literal(d),
+                    ox.NamedNode(CATALOGUE)) for d in docs]
+        # the commit: one update (one transaction) swaps the catalogue entries
+        steps = [f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{g}> ?p ?o }} }}"
+                 for g in [*replaced, *old_merged]]
+        steps.append(f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ " + " ".join(
+            f"{q.subject} {q.predicate} {q.object} ." for q in inserts) + " } }")
+        try:
+            store.update(" ;\n".join(steps))
+        except BaseException:
+            for g in [*graphs.values(), merged_graph]:
+                self._remove(g)
+            raise
+        for g in [*replaced, *old_merged]:
+            if store.contains_named_graph(ox.NamedNode(g)):
+                store.remove_graph(ox.NamedNode(g))
+        return [*graphs.values(), merged_graph]
 
     def _uncommitted(self) -> list[str]:
         ox = _ox()
@@ -397,10 +585,28 @@ class Store:
             store.remove_graph(node)
 
     def remove(self, document_id: str) -> None:
-        """Remove a document and everything stored with it."""
-        for _, graph, doc in self._catalogue():
+        """Remove a document and everything stored with it. The documents it was merged
+        with are merged again without it (refused, and nothing removed, when one of them
+        refers to its records by id)."""
+        catalogue = self._catalogue()
+        for sequence, graph, doc in catalogue:
             if doc == document_id:
+                covering = [docs for docs in self._merged_graphs().values()
+                            if document_id in docs]
+                others = sorted(set().union(*covering) - {document_id})
+                if others:
+                    held = {d: g for _, g, d in catalogue if d is not None}
+                    try:
+                        rest = combine(self._parts([held[d] for d in others]))
+                    except DataError as exc:
+                        raise type(exc)(f"cannot remove {document_id!r}: {exc.reason}",
+                                        file=str(self.path), field=exc.field,
+                                        expected="no stored document referring to it"
+                                        ) from None
+                    top = max(n for n, _, _ in catalogue)
+                    self._write_group(rest, others, held, top + 1)
                 self._remove(graph)
+                self.oxigraph.flush()
                 return
         raise NotFoundError(f"the store holds no document {document_id!r}")
 
