@@ -65,8 +65,9 @@ def test_same_as_keeps_both_ids_and_makes_one_event() -> None:
     assert "talks-in-pyongyang" not in kg.events
     assert [c.id for c in kg.claims(talks)] == ["putin-kim-jong-il-talks", "talks-in-pyongyang"]
     assert talks.status.value == "occurred"
-    # the outcome's time, not the plan's day: "then", after the arrival on July 19
-    assert str(talks.when) == "2000-07-19/.."
+    # the outcome's time ("then", after the arrival on July 19), narrowed by the plan it
+    # agrees with: the article's talks within the visit, which ends by July 22
+    assert str(talks.when) == "2000-07-19/2000-07-22"
     # the relation derived from the merged event appears once, not once per report
     pairs = [r for r in kg.relations("met_with", actor="kim-jong-il", target="vladimir-putin")
              if r.record == talks.id]

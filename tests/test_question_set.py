@@ -285,8 +285,9 @@ def test_question(kg: KnowledgeGraph, item: Q) -> None:
 
 
 @pytest.mark.parametrize("item", QUESTIONS[::3], ids=lambda x: x.question)
-def test_cli_gives_the_same_rows_as_python(kg: KnowledgeGraph, item: Q,
+def test_cli_gives_the_same_rows_as_python(corpus: KnowledgeGraph, item: Q,
                                            capsys: pytest.CaptureFixture[str]) -> None:
+    kg = corpus  # the command line loads the shipped corpus
     args = ["ask", item.question, "--format", "json"]
     if item.options.get("include_planned"):
         args.append("--include-planned")

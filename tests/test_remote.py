@@ -14,6 +14,7 @@ from conftest import need
 
 from korea_graph import KnowledgeGraph
 from korea_graph.cli import main
+from korea_graph.curation.loader import bundled_data_files
 from korea_graph.errors import DataError, QueryError, RemoteError
 from korea_graph.linked_data.rdf import to_rdf
 from korea_graph.questions.english import ask
@@ -167,7 +168,8 @@ def test_cli_push_and_remote_ask(server: virtuoso.Virtuoso, monkeypatch: pytest.
     assert main(["remote", "ask", "--document", "monitor-6-129",
                  "who met whom before Putin's trip", "--format", "csv"]) == 0
     remote_csv = capsys.readouterr().out
-    assert main(["ask", "who met whom before Putin's trip", "--format", "csv"]) == 0
+    assert main(["ask", "who met whom before Putin's trip", "--format", "csv", "--only",
+                 "--data", str(bundled_data_files()[0])]) == 0   # the article alone
     assert remote_csv == capsys.readouterr().out
     monkeypatch.setenv("KOREA_GRAPH_PASSWORD", "wrong")
     assert main(["push"]) == 1

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 import korea_graph.scale.store as store_module
-from korea_graph import KnowledgeGraph
+from korea_graph import KnowledgeGraph, load
 from korea_graph.errors import DataError, DuplicateIdError, NotFoundError, QueryError
 from korea_graph.linked_data.rdf import from_rdf, to_rdf
 from korea_graph.questions.query import meetings
@@ -221,13 +221,13 @@ def test_cli_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(tmp_path / "s")
     assert main(["store", folder, "add"]) == 0
     assert main(["store", folder, "add", "--synthetic", "300", "--prefix", "syn-"]) == 0
-    assert "the store holds 4" in capsys.readouterr().out
+    assert "the store holds 8" in capsys.readouterr().out
     assert main(["store", folder, "info"]) == 0
+    corpus = list(load().documents)
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "monitor-6-129", "syn-doc-000000", "syn-doc-000001", "syn-doc-000002"]
+        *corpus, "syn-doc-000000", "syn-doc-000001", "syn-doc-000002"]
     assert main(["store", folder, "ask", "who met whom before Putin's trip", "--format",
                  "csv"]) == 0
-    from korea_graph import load
     from korea_graph.questions.english import ask
 
     both = load().merge(generate(events=300, prefix="syn-"))
@@ -238,7 +238,7 @@ def test_cli_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["store", folder, "export", str(tmp_path / "all.nq")]) == 0
     assert (tmp_path / "all.nq").stat().st_size > 0
     assert main(["store", folder, "add"]) == 2
-    assert "already holds document(s) monitor-6-129" in capsys.readouterr().err
+    assert "already holds document(s) monitor-6-129, kremlin-news" in capsys.readouterr().err
     assert main(["store", folder, "remove", "syn-doc-000001"]) == 0
     assert main(["store", str(tmp_path / "missing"), "info"]) == 1
 

@@ -59,8 +59,8 @@ def _fill(text: str) -> str:
 
 
 def graph_of(args: argparse.Namespace) -> KnowledgeGraph:
-    """The graph the global ``--data`` options name (the shipped corpus by default)."""
-    return load(*args.data) if args.data else load()
+    """The shipped corpus plus the ``--data`` files (only those with ``--only``)."""
+    return load(*args.data, corpus=not getattr(args, "only", False))
 
 
 def format_option(p: argparse.ArgumentParser) -> None:

@@ -122,7 +122,11 @@ def _review(args: argparse.Namespace) -> int:
             continue
         index += 1
     try:
-        path = d.write_curated(out, args.data or None)
+        from ..curation.loader import bundled_data_files
+
+        base = args.data if args.only else (
+            [*bundled_data_files(), *args.data] if args.data else None)
+        path = d.write_curated(out, base)
     except DataError as exc:
         saved = d.save(args.draft)
         print(f"korea-graph: error: the reviewed file does not load: {exc}\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 from collections.abc import Sequence
 
 from .. import __version__
@@ -32,20 +33,33 @@ def build_parser() -> argparse.ArgumentParser:
                     "(Jamestown Foundation, July 2000) and other political news.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--data", action="append", default=[], metavar="FILE",
-                        help="a curated YAML data file to load instead of the bundled graph "
-                             "(repeatable)")
+    _data_options(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, cmd in COMMANDS.items():
-        cmd.configure(sub.add_parser(name, help=cmd.help, description=cmd.description,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter))
+        p = sub.add_parser(name, help=cmd.help, description=cmd.description,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        _data_options(p, argparse.SUPPRESS, "sub_")  # also after the subcommand
+        cmd.configure(p)
     return parser
+
+
+def _data_options(p: argparse.ArgumentParser, default: Any, prefix: str = "") -> None:
+    p.add_argument("--data", action="append", default=default, metavar="FILE",
+                   dest=prefix + "data",
+                   help="a curated YAML data file to load with the shipped corpus (repeatable; "
+                        "before or after the command)")
+    p.add_argument("--only", action="store_true", default=default, dest=prefix + "only",
+                   help="load only the --data files, without the shipped corpus")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.data = [*getattr(args, "data", []), *getattr(args, "sub_data", [])]
+    args.only = bool(getattr(args, "only", False) or getattr(args, "sub_only", False))
+    if args.only and not args.data:
+        parser.error("--only needs at least one --data FILE")
     if args.version:
         print(f"korea-graph {__version__}")
         return 0

@@ -18,7 +18,9 @@ event from them, and :func:`find_conflicts` lists where the claims disagree. The
   and that it did not make it ``disputed``; with only plans, the latest plan wins;
 - **time**: the times of the preferred claims (the reports of the outcome if any,
   otherwise all) taken together: the bounds each allows; where they cannot all hold
-  (a conflict), the narrowest, latest document first on a tie;
+  (a conflict), the narrowest, latest document first on a tie. A plan whose time agrees
+  with the reports then narrows what they leave open ("will leave before the summit");
+  a plan that disagrees is a conflict, not a date;
 - **conflicts**: two claims whose times cannot both be true, different places, different
   types, an actor in roles that do not overlap, different wordings, or statuses that
   contradict (it happened / it did not; occurred / disputed; a plan published after a
@@ -132,6 +134,10 @@ def merge_claims(event_id: str, claims: Sequence[Event]) -> Event:
     indexed = list(enumerate(preferred))
     narrowest = min(indexed, key=lambda item: (_width(item[1].when), -item[0]))[1].when
     when = _together([c.when for c in preferred], narrowest)
+    if outcome:  # a plan that agrees with the reports narrows what they leave open
+        for plan in claims:
+            if plan.status not in _OUTCOME and plan.when.possibly_overlaps(when):
+                when = _together([when, plan.when], when)
     participants = _merged_participants(claims)
     labels = [first.label]
     aliases: list[str] = []

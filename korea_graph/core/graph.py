@@ -133,8 +133,17 @@ class KnowledgeGraph:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, KnowledgeGraph):
             return NotImplemented
-        return (list(self.documents.values()) == list(other.documents.values())
-                and self.given == other.given)
+        return self._identity() == other._identity()
+
+    def _identity(self) -> tuple[Any, ...]:
+        """What equality compares: the documents and the records as given, whatever the
+        order they were loaded or built in."""
+        def keyed(records: Iterable[Any]) -> dict[tuple[str, str | None], Any]:
+            return {(r.id, claim_document(r)): r for r in records}
+
+        actors, events, posts, stances = self.given
+        return (dict(self.documents), {a.id: a for a in actors}, keyed(events), keyed(posts),
+                keyed(stances))
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -5,7 +5,7 @@ the meeting event, "Ivanov heads the foreign ministry" from his post. Each
 :class:`Relation` keeps the record it came from, its time, status and evidence.
 
 >>> from korea_graph import load
->>> kg = load()
+>>> kg = load(document="monitor-6-129")   # the article as its source tells it
 >>> for r in kg.relations(RelationType.SIGNED):
 ...     print(r.source, r.type, r.target, r.when)
 igor-ivanov signed russia-dprk-friendship-treaty 2000-02

@@ -9,8 +9,10 @@ listed in the project's reference notes. CAMEO codes are strings: ``"042"``, nev
 >>> code = event_code(kg.events["lee-visits-moscow"])
 >>> code.cameo, code.name, code.plover, code.plover_mode
 ('042', 'Make a visit', 'CONSULT', 'visit')
->>> event_code(kg.events["putin-visits-pyongyang"]).cameo   # planned: intent to meet
+>>> event_code(kg.select(as_of="2000-07-03").events["putin-visits-pyongyang"]).cameo
 '036'
+>>> event_code(kg.events["putin-visits-pyongyang"]).cameo   # held, by the Kremlin's notes
+'042'
 >>> actor_code(kg, "igor-ivanov", kg.events["ivanov-lee-talks"].when)
 'RUSGOV'
 

@@ -11,7 +11,7 @@ guessed answer. Answers say what they left out (``answers.notes``).
 >>> answers = ask(kg, "Who met whom Before Putin's trip?")
 >>> answers.query.startswith("relations(kg, 'met_with'")
 True
->>> print(ask(kg, "what happened on July 19").notes[0])
+>>> print(ask(kg, "what happened on July 19", as_of="2000-07-03").notes[0])
 also planned: Putin's visit to Beijing (2000-07-17/2000-07-19); Putin's visit to Pyongyang
 (2000-07-19/2000-07-22); Putin's talks with Kim Jong-il in Pyongyang (2000-07-19/2000-07-22)
 >>> ask(kg, "what is the meaning of life")

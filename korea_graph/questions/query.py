@@ -70,7 +70,7 @@ class Anchor:
 def resolve_anchor(kg: KnowledgeGraph, anchor: AnchorLike) -> Anchor:
     """An event (by id, name or alias) or a date ("2000-06-27", "June 27", "June 2000").
 
-    A day without a year takes the year of the latest document. An ambiguous event
+    A day without a year takes the year of the latest dated document. An ambiguous event
     name raises :class:`~korea_graph.errors.AmbiguousNameError` with the candidates.
 
     >>> from korea_graph import load
@@ -116,7 +116,12 @@ def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
         year = next((n for n in numbers if n > 31), None)
         day = next((n for n in numbers if n <= 31), None)
         if year is None:
-            year = max(d.published.start_min or date.min for d in kg.documents.values()).year
+            # the latest document whose publication is known to the day (an undated
+            # copy, open on one side, would pull the year away from the events)
+            dated = [d.published.start_min for d in kg.documents.values()
+                     if d.published.start_min and d.published.end_max] or [
+                d.published.start_min or date.min for d in kg.documents.values()]
+            year = max(dated).year
         if day is None:
             return TimeSpan.month(year, month)
         return TimeSpan.day(date(year, month, day))

@@ -9,7 +9,7 @@ accepts what ``ask`` accepts: ``"2000-07-18"``, ``"June 27"``, ``"Putin's trip"`
 >>> kg = load()
 >>> s = select(kg, until="Putin's trip", relations=["visited"])
 >>> s.until.isoformat(), sorted({r.record for r in s.relations})[:2]
-('2000-07-22', ['ivanov-visits-pyongyang', 'lee-visits-moscow'])
+('2000-07-22', ['ivanov-visits-pyongyang', 'kim-dae-jung-flies-to-pyongyang'])
 """
 
 from __future__ import annotations

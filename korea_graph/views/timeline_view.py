@@ -13,7 +13,7 @@ publication date is a band, "as known on". The page draws with vis-timeline, ven
 >>> t = timeline_view(load())
 >>> line = t.line("putin-visits-pyongyang")
 >>> line["caption"], line["point"], line["certain"]
-("Putin's visit to Pyongyang (planned)", False, ['2000-07-19', '2000-07-20'])
+("Putin's visit to Pyongyang", False, ['2000-07-19', '2000-07-20'])
 >>> week = t.line("north-korean-delegation-visits-moscow")["when"]  # "last week"
 >>> week["possible"], week["certain"]
 (['2000-06-26', '2000-07-02'], None)
