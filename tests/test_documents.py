@@ -149,3 +149,124 @@ def test_a_later_report_with_another_date_is_a_conflict(tmp_path: Path) -> None:
     # the report of what happened dates the merged event
     assert str(kg.events["putin-visits-pyongyang"].when) == "2000-07-25"
     assert kg.conflicts(as_of="2000-07-03") == []
+
+
+# -- the shipped corpus ----------------------------------------------------------------------
+def test_the_corpus_is_loaded_with_the_article_each_text_with_its_licence() -> None:
+    kg = korea_graph.load()
+    assert next(iter(kg.documents)) == "monitor-6-129"
+    assert {"kremlin-transcript-24172", "kremlin-news-38435", "kremlin-news-38481",
+            "wikipedia-2000-inter-korean-summit"} <= set(kg.documents)
+    for doc in kg.documents.values():
+        if doc.id != "monitor-6-129":
+            assert doc.license in ("CC BY 4.0", "CC BY-SA 4.0") and doc.attribution
+            assert "LICENCE:" in doc.text  # the text keeps its header: source and licence
+    alone = korea_graph.load(document="kremlin-news-38435")
+    assert list(alone.documents) == ["kremlin-news-38435"]
+    assert alone.events["putin-visits-pyongyang"].status.value == "occurred"
+
+
+def test_putins_trip_is_one_event_planned_in_the_article_held_by_the_kremlin() -> None:
+    kg = korea_graph.load()
+    trip = kg.event("Putin's trip")
+    claims = kg.claims(trip)
+    assert [c.evidence[0].document for c in claims] == [
+        "monitor-6-129", "kremlin-news-38435", "kremlin-transcript-24172"]
+    assert [c.status.value for c in claims] == ["planned", "occurred", "occurred"]
+    assert trip.status.value == "occurred"
+    assert {e.document for e in trip.evidence} == {c.evidence[0].document for c in claims}
+    assert kg.documents_of(trip)[:2] == ("monitor-6-129", "kremlin-news-38435")
+    # as known on July 3: the article alone, and the trip still a plan
+    early = kg.select(as_of="2000-07-03")
+    assert list(early.documents) == ["monitor-6-129"]
+    assert early.events["putin-visits-pyongyang"].status.value == "planned"
+    rows = korea_graph.events(kg, as_of="2000-07-03", include_planned=True).to_records()
+    trip_row = next(r for r in rows if r["event"] == "putin-visits-pyongyang")
+    assert (trip_row["status"], trip_row["documents"]) == ("planned", ["monitor-6-129"])
+    rows = korea_graph.events(kg, involving="Putin").to_records()
+    trip_row = next(r for r in rows if r["event"] == "putin-visits-pyongyang")
+    assert trip_row["documents"] == ["monitor-6-129", "kremlin-news-38435",
+                                     "kremlin-transcript-24172"]
+    # the visit to China is over by the talks: the article's planned Beijing visit, held
+    assert kg.events["putin-visits-beijing"].status.value == "occurred"
+
+
+def test_the_corpus_conflicts_are_listed_with_both_claims_and_their_evidence() -> None:
+    kg = korea_graph.load()
+    found = {(c.event, c.field): c for c in kg.conflicts()}
+    signing = found[("pyongyang-joint-declaration-signing", "wording")]
+    news, transcript = signing.claims
+    assert (news.document, news.value) == ("kremlin-news-38435", "joint declaration")
+    assert (transcript.document, transcript.value) == ("kremlin-transcript-24172",
+                                                       "joint statement")
+    assert "joint declaration" in news.evidence[0].quote
+    assert "joint statement" in transcript.evidence[0].quote
+    offer = found[("north-korean-missile-proposal", "wording")]
+    assert [v.document for v in offer.claims] == ["kremlin-news-38435", "kremlin-news-38481"]
+    # the Pyongyang talks at a guest house and "in Pyongyang" are not a conflict: the graph
+    # does not say which place lies in which, so only places of one kind are compared
+    assert ("putin-kim-jong-il-talks", "place") not in found
+    # none as known on July 3, when only the article counts
+    assert kg.conflicts(as_of="2000-07-03") == []
+
+
+def test_ask_where_the_sources_disagree_and_what_we_knew() -> None:
+    kg = korea_graph.load()
+    rows = korea_graph.ask(kg, "where do the sources disagree").to_records()
+    assert {r["event"] for r in rows} >= {"pyongyang-joint-declaration-signing",
+                                          "north-korean-missile-proposal"}
+    known = korea_graph.ask(kg, "what did we know on July 3, 2000")
+    trip = next(r for r in known.to_records() if r["event"] == "putin-visits-pyongyang")
+    assert trip["status"] == "planned"
+    later = korea_graph.ask(kg, "what did we know on July 20, 2000")
+    trip = next(r for r in later.to_records() if r["event"] == "putin-visits-pyongyang")
+    assert trip["status"] == "occurred"
+
+
+def test_keeping_one_document_keeps_ids_its_same_as_links_point_at() -> None:
+    kg = korea_graph.load(EXAMPLE, corpus=True)
+    note = kg.select(documents=["analyst-note-2000-07-20"])  # its talks are same_as the article's
+    assert list(note.documents) == ["analyst-note-2000-07-20"]
+    assert note.event("putin-kim-jong-il-talks").status.value == "occurred"
+    assert kg.select(documents=["monitor-6-129", "analyst-note-2000-07-20"]).event(
+        "talks-in-pyongyang").id == "putin-kim-jong-il-talks"
+
+
+def test_rdf_keeps_one_named_graph_per_document_and_reads_back_the_claims() -> None:
+    import pyoxigraph as ox
+
+    from korea_graph.linked_data.rdf import GRAPH_IRI, document_graph_iri, from_rdf, to_rdf
+
+    kg = korea_graph.load()
+    trig = to_rdf(kg, "trig")
+    graphs = {q.graph_name.value for q in ox.parse(trig.encode(), ox.RdfFormat.TRIG)}
+    assert graphs == {GRAPH_IRI, *(document_graph_iri(d) for d in kg.documents)}
+    store = ox.Store()
+    store.load(trig.encode(), ox.RdfFormat.TRIG)
+    rows = store.query(
+        "PREFIX kg: <https://w3id.org/korea-graph/ontology#> "
+        "SELECT ?g ?status WHERE { GRAPH ?g { ?c kg:claimOf "
+        "<https://w3id.org/korea-graph/id/event/putin-visits-pyongyang> ; kg:status ?status } }")
+    claims = {row["g"].value.rsplit("/", 1)[1]: row["status"].value.rsplit("_", 1)[1]
+              for row in rows}
+    assert claims == {"monitor-6-129": "planned", "kremlin-news-38435": "occurred",
+                      "kremlin-transcript-24172": "occurred"}
+    for fmt in ("trig", "nquads", "turtle"):
+        back = from_rdf(to_rdf(kg, fmt), fmt)
+        assert back == kg and back.conflicts() == kg.conflicts()
+
+
+def test_command_line_data_before_or_after_the_command_and_only(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from korea_graph.cli import main
+
+    assert main(["ask", "who met Kim Jong-il", "--data", str(EXAMPLE), "--format", "csv"]) == 0
+    after = capsys.readouterr().out
+    assert main(["--data", str(EXAMPLE), "ask", "who met Kim Jong-il", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == after
+    assert after == korea_graph.ask(korea_graph.load(EXAMPLE, corpus=True),
+                                    "who met Kim Jong-il").to_csv()
+    assert main(["--only", "--data", str(ARTICLE), "--data", str(EXAMPLE), "ask",
+                 "who met Kim Jong-il", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == korea_graph.ask(
+        korea_graph.load(ARTICLE, EXAMPLE), "who met Kim Jong-il").to_csv()

@@ -16,7 +16,6 @@ import korea_graph
 from korea_graph import KnowledgeGraph, QueryError, Status, TimeSpan, timeline_view, view
 from korea_graph.cli import main
 from korea_graph.core.timespan import Precision
-from korea_graph.curation.loader import bundled_data_files
 from korea_graph.views.timeline_view import geometry
 
 __all__ = ["browser"]  # the Chromium fixture of test_views, shared

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 from collections.abc import Sequence
+from typing import Any
 
 from .. import __version__
 from ..errors import DataError, KoreaGraphError

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import DuplicateIdError
 from .base import command, format_option, graph_of, print_answers, print_sparql
 from .questions import ask_kwargs, ask_options
 
@@ -155,9 +156,15 @@ def _store(args: argparse.Namespace) -> int:
                 kg = generate(events=args.synthetic, seed=args.seed, prefix=args.prefix)
             else:
                 kg = graph_of(args)
-            graphs = store.add(kg)
-            print(f"added {len(graphs)} document(s); the store holds "
-                  f"{len(store.documents())}")
+            held = set(store.documents())
+            if kg.documents and set(kg.documents) <= held:
+                raise DuplicateIdError(f"the store already holds document(s) "
+                                       f"{', '.join(kg.documents)}", file=str(args.folder),
+                                       field="documents", expected="a document not yet stored")
+            # stored documents given again (the corpus beside --data files) stay as stored
+            graphs = store.add(kg, stored="keep")
+            added = len(set(kg.documents) - held) if kg.documents else len(graphs)
+            print(f"added {added} document(s); the store holds {len(store.documents())}")
         elif args.action == "ask":
             print_answers(ask(store.graph(), args.question, **ask_kwargs(args)), args.format)
         elif args.action == "sparql":

@@ -49,9 +49,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from ..errors import DateError
 from .model import Affiliation, Citation, Document, Event, Evidence, Participant, Stance, Status
 from .names import normalize
-from ..errors import DateError
 from .timespan import Precision, TimeSpan
 
 __all__ = ["ClaimValue", "Conflict", "claim_document", "document_order", "find_conflicts",

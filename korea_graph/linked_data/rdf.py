@@ -72,8 +72,8 @@ from .ontology import (
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["FORMATS", "GRAPH_IRI", "document_graph_iri", "from_rdf", "group_quads", "iri",
-           "read_rdf", "statements", "to_rdf",
+__all__ = ["FORMATS", "GRAPH_IRI", "Records", "document_graph_iri", "from_rdf", "group_quads",
+           "iri", "read_rdf", "read_records", "statements", "to_rdf",
            "to_rdflib", "write_rdf"]
 
 #: Export formats and their usual file extensions.
@@ -764,6 +764,15 @@ def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> Kn
 
 
 _Node = dict[str, list[Any]]
+#: documents, actors, events, affiliations and stances read from RDF
+Records = tuple[list[Document], list[Actor], list[Event], list[Affiliation], list[Stance]]
+
+
+def read_records(data: bytes, format: str) -> Records:
+    """The records of RDF written by :func:`to_rdf` (or one named graph of a store), as
+    given: a part of a graph whose references may point at records of other parts."""
+    with gc_paused():
+        return _Reader(_parse(data, format, None), None).records()
 
 
 def _parse(data: bytes, format: str, file: str | None) -> dict[str, _Node]:
@@ -1035,14 +1044,23 @@ class _Reader:
         return [s for _, s in found]
 
     def read(self) -> KnowledgeGraph:
+        documents, actors, events, posts, stances = self.records()
         try:
-            return KnowledgeGraph(
-                documents=[self.document(s) for s in self.typed("Document")],
-                actors=[self.actor(s) for s in self.typed("Actor")],
-                events=self.events(),
-                affiliations=[self.affiliation(s) for s in self.typed("Affiliation")],
-                stances=[self.stance(s) for s in self.typed("Stance")],
-            )
+            return KnowledgeGraph(documents=documents, actors=actors, events=events,
+                                  affiliations=posts, stances=stances)
+        except DataError as exc:
+            if exc.file is None and self.file is not None:
+                raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,
+                                expected=exc.expected) from None
+            raise
+
+    def records(self) -> Records:
+        """The records as given, not yet joined into a graph."""
+        try:
+            return ([self.document(s) for s in self.typed("Document")],
+                    [self.actor(s) for s in self.typed("Actor")], self.events(),
+                    [self.affiliation(s) for s in self.typed("Affiliation")],
+                    [self.stance(s) for s in self.typed("Stance")])
         except DataError as exc:
             if exc.file is None and self.file is not None:
                 raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,

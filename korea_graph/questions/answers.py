@@ -90,6 +90,11 @@ class Row:
         return out
 
 
+def _documents(evidence: tuple[Evidence, ...]) -> list[str]:
+    """The documents whose text supports a row, in evidence order, each once."""
+    return list(dict.fromkeys(e.document for e in evidence))
+
+
 @dataclass(frozen=True, slots=True)
 class Fact(Row):
     """``subject --relation--> object``, with when, status, evidence and, for answers
@@ -128,6 +133,7 @@ class Fact(Row):
             "title": self.title, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "subject_for": self.subject_for, "object_for": self.object_for,
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
+            "documents": _documents(self.evidence),
             **({"review": self.review} if self.review else {}),
         }
 
@@ -161,6 +167,7 @@ class EventRow(Row):
             "time_condition": self.certainty, "participants": list(self.participants),
             "place": self.place, "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
+            "documents": _documents(self.evidence),
             **({"review": self.review} if self.review else {}),
         }
 
@@ -200,6 +207,7 @@ class PostRow(Row):
             "time_condition": self.certainty, "record": self.record_id,
             "hedges": list(self.hedges), "inferred": list(self.inferred),
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
+            "documents": _documents(self.evidence),
         }
 
 

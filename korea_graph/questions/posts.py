@@ -24,6 +24,9 @@ Vladimir Putin President Russia possible
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, Affiliation, AffiliationKind, Status
 from ..errors import QueryError
@@ -43,12 +46,15 @@ def holders(
     at: AnchorLike | None = None,
     kind: AffiliationKind | str | None = None,
     strength: Strength = "possibly",
+    as_of: date | str | None = None,
+    documents: Iterable[str] | None = None,
     question: str | None = None,
 ) -> Answers[PostRow]:
     """Who held a post (``post``: title words, "foreign minister"), of an organisation
     or state (``of``: the organisation itself, or a state whose institutions it is), at
     a time (``at``: a date or an event). Each row says whether the post ``certain``-ly
     or only ``possible``-y held then; ``strength="certainly"`` keeps only the certain."""
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     org = kg.actor(of) if of is not None else None
     anchor = resolve_anchor(kg, at) if at is not None else None
     wanted_kind = AffiliationKind(kind) if kind is not None else None
@@ -81,8 +87,11 @@ def holders(
 
 
 def heads(kg: KnowledgeGraph, organization: str | Actor, *, at: AnchorLike | None = None,
-          strength: Strength = "possibly", question: str | None = None) -> Answers[PostRow]:
+          strength: Strength = "possibly", question: str | None = None,
+          as_of: date | str | None = None,
+          documents: Iterable[str] | None = None) -> Answers[PostRow]:
     """Who headed ``organization`` (a state, a parliament, a delegation), at ``at``."""
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     org = kg.actor(organization)
     rows = [row for row in holders(kg, of=org, at=at, kind=AffiliationKind.HEAD,
                                    strength=strength)

@@ -261,6 +261,8 @@ def relations(
     strength: Strength = "possibly",
     include_planned: bool = True,
     statuses: Iterable[Status | str] | None = None,
+    as_of: date | str | None = None,
+    documents: Iterable[str] | None = None,
     question: str | None = None,
 ) -> Answers[Fact]:
     """Relations of a type (who proposed what, who signed what, who opposes what...).
@@ -275,6 +277,7 @@ def relations(
     2000-02 Russian plan for economic cooperation with North Korea reported
     2000-06-28/2000-06-30 Russian plan for economic cooperation with North Korea reported
     """
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     b, a, d, text = _conditions(kg, before, after, between, during)
     allowed = _statuses(include_planned, statuses)
     if include_planned and statuses is None:
@@ -365,6 +368,8 @@ def meetings(
     during: AnchorLike | None = None,
     strength: Strength = "possibly",
     include_planned: bool = False,
+    as_of: date | str | None = None,
+    documents: Iterable[str] | None = None,
     question: str | None = None,
 ) -> Answers[Fact]:
     """Who met whom: meetings, talks, summits and negotiations, one row per pair.
@@ -372,6 +377,7 @@ def meetings(
     ``involving`` puts that actor first in each row; ``with_`` keeps meetings with a
     second actor. Rows are in time order.
     """
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     answers = relations(
         kg, RelationType.MET_WITH, source=involving, target=with_, before=before, after=after,
         between=between, during=during, strength=strength, include_planned=include_planned,
@@ -394,6 +400,8 @@ def events(
     strength: Strength = "possibly",
     include_planned: bool = False,
     statuses: Iterable[Status | str] | None = None,
+    as_of: date | str | None = None,
+    documents: Iterable[str] | None = None,
     question: str | None = None,
 ) -> Answers[EventRow]:
     """What happened: events in time order, filtered like :func:`meetings`.
@@ -404,6 +412,7 @@ def events(
     2000-06-27 Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2
     2000-06-27 Mamedov-Jai-chun Lee talks in Moscow
     """
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     b, a, d, text = _conditions(kg, before, after, between, during)
     allowed = _statuses(include_planned, statuses)
     rows = []
@@ -434,15 +443,20 @@ def _event_row(kg: KnowledgeGraph, event: Event, certainty: str | None) -> Event
     )
 
 
-def timeline(kg: KnowledgeGraph, actor: str | Actor | None = None) -> Answers[EventRow]:
+def timeline(kg: KnowledgeGraph, actor: str | Actor | None = None, *,
+             as_of: date | str | None = None,
+             documents: Iterable[str] | None = None) -> Answers[EventRow]:
     """Every event (of ``actor``, if given), whatever its status, in time order."""
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     who = kg.actor(actor).label if actor is not None else None
     return events(kg, involving=actor, statuses=list(Status),
                   question=f"timeline of {who}" if who else "timeline")
 
 
 def connections(kg: KnowledgeGraph, a: str | Actor, b: str | Actor, *, max_length: int = 6,
-                limit: int = 10, include_unreal: bool = False) -> Answers[PathRow]:
+                limit: int = 10, include_unreal: bool = False,
+                as_of: date | str | None = None,
+                documents: Iterable[str] | None = None) -> Answers[PathRow]:
     """How two actors are connected: the shortest chains of relations between them.
 
     Direction is ignored (Ivanov *met* Kim Yong-nam, who *heads* the parliament), and
@@ -453,6 +467,7 @@ def connections(kg: KnowledgeGraph, a: str | Actor, b: str | Actor, *, max_lengt
     >>> [s.relation for s in path.steps]
     ['met_with', 'heads']
     """
+    kg = kg.select(as_of=as_of, documents=documents)  # as known from those documents
     import networkx as nx
 
     first, second = kg.actor(a), kg.actor(b)

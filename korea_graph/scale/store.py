@@ -185,20 +185,29 @@ def store_quads(part: KnowledgeGraph, graph: str) -> bytes:
     return b"".join(statements(part, graph=graph))
 
 
-def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> KnowledgeGraph:
+@dataclass(frozen=True)
+class _Records:
+    """Some documents' records as given, not yet a graph (their references may point at
+    documents of another part)."""
+
+    documents: dict[str, Document]
+    given: tuple[tuple[Actor, ...], tuple[Event, ...], tuple[Affiliation, ...],
+                 tuple[Stance, ...]]
+
+
+def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> _Records:
     """The records of some documents as given (``None``: records without a document),
     with every actor."""
     def keep(record: Record) -> bool:
         return (record.evidence[0].document if record.evidence else None) in documents
 
     actors, events, posts, stances = kg.given
-    return KnowledgeGraph(documents=[d for d in kg.documents.values() if d.id in documents],
-                          actors=actors, events=[e for e in events if keep(e)],
-                          affiliations=[a for a in posts if keep(a)],
-                          stances=[s for s in stances if keep(s)])
+    return _Records({d: doc for d, doc in kg.documents.items() if d in documents},
+                    (actors, tuple(e for e in events if keep(e)),
+                     tuple(a for a in posts if keep(a)), tuple(s for s in stances if keep(s))))
 
 
-def combine(parts: Iterable[KnowledgeGraph]) -> KnowledgeGraph:
+def combine(parts: Iterable[KnowledgeGraph | _Records]) -> KnowledgeGraph:
     """One graph from per-document parts: actors shared by parts are kept once (aliases
     merged; the kind must agree), every other record must be unique."""
     documents: list[Document] = []
@@ -384,8 +393,11 @@ class Store:
         groups, singles = self._plan(kg, new, held)
         # every merge is checked before anything is written
         merged = [(docs, self._merge(kg, docs, held)) for docs in groups]
-        rest = _restrict(kg, set(singles) | {None}) if groups or clash else kg
-        parts = split(rest) if singles or not groups else []
+        rest = _restrict(kg, set(singles) | {None}) if groups or clash else None
+        alone = kg if rest is None else KnowledgeGraph(
+            documents=rest.documents.values(), actors=rest.given[0], events=rest.given[1],
+            affiliations=rest.given[2], stances=rest.given[3])
+        parts = split(alone) if singles or not groups else []
         written: list[str] = []
         batch: list[bytes] = []
         entries: list[tuple[str, int, str | None]] = []
@@ -434,8 +446,9 @@ class Store:
         prefixes = tuple(ID + k + "/" for k in kinds)
         for record_id in ids:
             for quad in self.oxigraph.quads_for_pattern(None, ident, ox.Literal(record_id)):
-                graph = quad.graph_name
-                if quad.subject.value.startswith(prefixes) and isinstance(graph, ox.NamedNode):
+                graph, subject = quad.graph_name, quad.subject
+                if (isinstance(subject, ox.NamedNode) and subject.value.startswith(prefixes)
+                        and isinstance(graph, ox.NamedNode)):
                     out.setdefault(record_id, set()).add(graph.value)
         return out
 
@@ -482,8 +495,8 @@ class Store:
                 for graph in graphs:
                     if graph in graph_doc:
                         union(where[record_id], graph_doc[graph])
-            owned = [r.id for r in (*kg.given[2], *kg.given[3])
-                     if r.evidence and r.evidence[0].document in new_set]
+            records: list[Record] = [*kg.given[2], *kg.given[3]]
+            owned = [r.id for r in records if r.evidence and r.evidence[0].document in new_set]
             reused = self._ids_in_store(owned, ("affiliation", "stance"))
             if reused:
                 raise DuplicateIdError(
@@ -491,8 +504,8 @@ class Store:
                     "document", file=str(self.path), field="affiliations/stances",
                     expected="post and stance ids unique across documents (only events may "
                              "be reported by several)")
-            for docs in self._merged_graphs().values():  # a merged group stays together
-                members = [d for d in docs if d in parent]
+            for covered in self._merged_graphs().values():  # a merged group stays together
+                members = [d for d in covered if d in parent]
                 for d in members[1:]:
                     union(members[0], d)
         groups: dict[str, list[str]] = {}
@@ -503,24 +516,29 @@ class Store:
         together = {d for docs in merging for d in docs}
         return merging, [d for d in new if d not in together]
 
-    def _parts(self, graphs: list[str]) -> list[KnowledgeGraph]:
-        from ..linked_data.rdf import from_rdf
+    def _parts(self, graphs: list[str]) -> list[_Records]:
+        """The records of some named graphs, as given (joined by :func:`combine`)."""
+        from ..linked_data.rdf import read_records
 
         ox = _ox()
-        return [from_rdf(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
-                                            from_graph=ox.NamedNode(g)) or b"", "ntriples")
-                for g in graphs]
+        out = []
+        for g in graphs:
+            docs, actors, events, posts, stances = read_records(self.oxigraph.dump(
+                format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b"", "ntriples")
+            out.append(_Records({d.id: d for d in docs},
+                                (tuple(actors), tuple(events), tuple(posts), tuple(stances))))
+        return out
 
     def _merge(self, kg: KnowledgeGraph, docs: list[str], held: dict[str, str]
                ) -> KnowledgeGraph:
         """The graph of a group of documents: the stored ones as stored, the others from
         ``kg``; refused with the ids when the graph's rules do not allow the merge."""
         stored = [d for d in docs if d in held]
-        fresh = {d for d in docs if d not in held}
+        fresh: set[str | None] = {d for d in docs if d not in held}
         try:
             return combine([*self._parts([held[d] for d in stored]), _restrict(kg, fresh)])
         except DataError as exc:
-            raise type(exc)(f"cannot add {', '.join(sorted(fresh))} to the stored "
+            raise type(exc)(f"cannot add {', '.join(sorted(str(d) for d in fresh))} to the stored "
                             f"{', '.join(stored)}: {exc.reason}", file=str(self.path),
                             field=exc.field, expected=exc.expected) from None
 
@@ -543,8 +561,9 @@ class Store:
         store.bulk_load(data, ox.RdfFormat.N_QUADS)
         replaced = [held[d] for d in docs if d in held]
         last = sequence + len(docs)
-        entries = [(graphs[d], sequence + n, d) for n, d in enumerate(docs)] + [
-            (merged_graph, last, None)]
+        entries: list[tuple[str, int, str | None]] = [
+            (graphs[d], sequence + n, d) for n, d in enumerate(docs)]
+        entries.append((merged_graph, last, None))
         inserts = _catalogue_quads(ox, entries) + [
             ox.Quad(ox.NamedNode(merged_graph), ox.NamedNode(_COVERS), ox.Literal(d),
                     ox.NamedNode(CATALOGUE)) for d in docs]
@@ -593,7 +612,7 @@ class Store:
         with are merged again without it (refused, and nothing removed, when one of them
         refers to its records by id)."""
         catalogue = self._catalogue()
-        for sequence, graph, doc in catalogue:
+        for _, graph, doc in catalogue:
             if doc == document_id:
                 covering = [docs for docs in self._merged_graphs().values()
                             if document_id in docs]
@@ -618,23 +637,20 @@ class Store:
     def graph(self, documents: Iterable[str] | None = None) -> KnowledgeGraph:
         """The stored graph (or only some documents) as a KnowledgeGraph, for the query
         and ask API: records grouped by document, in the order they were added."""
-        from ..linked_data.rdf import from_rdf
-
-        ox = _ox()
         wanted = set(documents) if documents is not None else None
         catalogue = self._catalogue()
-        if wanted is not None:
-            missing = wanted - {d for _, _, d in catalogue}
-            if missing:
-                raise NotFoundError(f"the store holds no document {', '.join(sorted(missing))}")
-        parts = []
-        for _, graph, doc in catalogue:
-            if wanted is not None and doc not in wanted:
-                continue
-            data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
-                                      from_graph=ox.NamedNode(graph))
-            parts.append(from_rdf(data or b"", "ntriples"))
-        return combine(parts)
+        if wanted is None:
+            return combine(self._parts([graph for _, graph, _ in catalogue]))
+        missing = wanted - {d for _, _, d in catalogue}
+        if missing:
+            raise NotFoundError(f"the store holds no document {', '.join(sorted(missing))}")
+        # a document merged with others is read with them, then kept alone
+        group = set(wanted)
+        for covered in self._merged_graphs().values():
+            if covered & wanted:
+                group |= covered
+        parts = self._parts([graph for _, graph, doc in catalogue if doc in group])
+        return combine(parts).select(documents=wanted)
 
     def _query(self, query: str) -> Any:
         """Run a query whose default graph is the union of the committed documents."""
