@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 import rdflib
 from conftest import need
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -77,10 +78,11 @@ def test_every_term_has_a_label_and_a_comment() -> None:
         assert str(g.value(term, RDFS.comment) or "").strip(), term
 
 
-def test_the_export_uses_only_defined_terms(kg: korea_graph.KnowledgeGraph) -> None:
+@pytest.mark.parametrize("which", ["article", "corpus"])
+def test_the_export_uses_only_defined_terms(kg: korea_graph.KnowledgeGraph, which: str) -> None:
     g = ontology()
     defined = {str(s) for s in g.subjects() if str(s).startswith(KG)}
-    data = to_rdflib(kg)
+    data = to_rdflib(kg if which == "article" else korea_graph.load())  # claims, licences
     used = {str(p) for p in data.predicates()} | {str(o) for o in data.objects(None, RDF.type)}
     used |= {str(o) for o in data.objects() if str(o).startswith(KG)}
     assert {u for u in used if u.startswith(KG)} - defined == set()

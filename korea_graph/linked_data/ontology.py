@@ -232,6 +232,11 @@ CLASSES: dict[str, Term] = {
     "Document": _c("document", "A source text: a news article with its publication data and "
                    "its full text.", "schema:NewsArticle", "foaf:Document", "prov:Entity",
                    "dcterms:BibliographicResource"),
+    "Claim": _c("claim", "One document's own report of an event that several documents "
+                "report (or that has another id): its type (kg:claimType), time, status, "
+                "place, participants and wording as that source gives them, in the "
+                "document's named graph. The event (kg:claimOf) is the merged view derived "
+                "from its claims.", "prov:Entity"),
     "Evidence": _c("evidence", "A span of a document's text (a sentence) that a record is "
                    "taken from.", "prov:Entity"),
     "Citation": _c("citation", "An outlet the article cites for a record, with the date it "
@@ -325,6 +330,21 @@ PROPERTIES: dict[str, Term] = {
                 "schema:issueNumber"),
     "textFile": _d("text file", "The file the document text came from, relative to its data "
                    "file.", "kg:Document", "xsd:string"),
+    "license": _d("licence", "The licence the document's text is under (CC BY 4.0...).",
+                  "kg:Document", "xsd:string", "dcterms:license"),
+    "attribution": _d("attribution", "The attribution the licence asks for.", "kg:Document",
+                      "xsd:string", "dcterms:rightsHolder"),
+    # claims of several documents
+    "hasClaim": _o("has claim", "A source's own report of this event.", "kg:Event", "kg:Claim"),
+    "claimOf": _o("claim of", "The event this claim reports (its merged view).", "kg:Claim",
+                  "kg:Event"),
+    "claimType": _o("claim type", "The event class the claim's source gives (kg:Visit...).",
+                    "kg:Claim", "owl:Class"),
+    "claimedIn": _o("claimed in", "The document a claim comes from.", "kg:Claim",
+                    "kg:Document", "prov:wasDerivedFrom"),
+    "wording": _d("wording", "The source's own name for an event or what it produced (\"joint "
+                  "declaration\"); two reports with different wordings are a conflict.", None,
+                  "xsd:string"),
     # evidence
     "document": _o("document", "The document an evidence span belongs to.", "kg:Evidence",
                    "kg:Document", "dcterms:isPartOf", "prov:hadPrimarySource"),
