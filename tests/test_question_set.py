@@ -39,8 +39,6 @@ def q(kind: str, question: str, rows: tuple[str, ...] = (), absent: tuple[str, .
     return Q(kind, question, frozenset(rows), frozenset(absent), note, count, options, needs)
 
 
-_CORPUS = "issue 13: the corpus texts curated into the package"
-
 QUESTIONS = [
     # -- when and where -----------------------------------------------------------------
     # "On June 25, in a letter to Kim, Putin reportedly praised ..."
@@ -171,8 +169,7 @@ QUESTIONS = [
     # North Korean leader Kim Jong-il": the posts are held on July 19 too, but the data ends
     # them on the publication date until posts get their "held at D" time (issue 12)
     q("roll-up", "meetings between Russia and North Korea",
-      note="also planned: Putin's talks with Kim Jong-il in Pyongyang",
-      needs="issue 12: posts held at a date, open at both ends"),
+      note="also planned: Putin's talks with Kim Jong-il in Pyongyang"),
     # "Russian Foreign Minister", "Russian Deputy Foreign Minister": posts of Russia; the
     # article does not say they were in the ministry (issue 12)
     q("roll-up", "meetings between the Russian Foreign Ministry and South Korea", count=0),
@@ -214,11 +211,9 @@ QUESTIONS = [
       ("Russia steps up dialogue with both Koreas", "planned", "2000-07-19")),
     # the Kremlin's note of July 19: "Kim Jong-il met Russian President Vladimir Putin upon
     # his arrival at Sunan international airport in Pyongyang"
-    q("sources", "what does each source say about Putin's trip", ("occurred",),
-      needs="issue 13: the Kremlin notes of July 19 curated into the package"),
+    q("corpus", "what does each source say about Putin's trip", ("occurred",)),
     # the Kremlin calls the Pyongyang document a "joint declaration", Putin a "joint statement"
-    q("sources", "where do the sources disagree", ("joint",),
-      needs="issue 13: the corpus documents curated into the package"),
+    q("corpus", "where do the sources disagree", ("joint declaration", "joint statement")),
     # the article, the only source of these meetings, appeared on 3 or 4 July 2000
     q("sources", "what did we know on June 30",
       absent=("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",)),
@@ -226,14 +221,15 @@ QUESTIONS = [
     # -- the corpus (curated into the package by issue 13) ---------------------------------
     # 04 (kremlin.ru, July 19): "Kim Jong-il met Russian President Vladimir Putin upon his
     # arrival at Sunan international airport in Pyongyang"
-    q("corpus", "where did Kim Jong-il meet Putin", ("Sunan",), needs=_CORPUS),
-    q("corpus", "what happened on July 19", ("Putin",), needs=_CORPUS),
+    q("corpus", "where did Kim Jong-il meet Putin", ("Sunan",)),
+    q("corpus", "what happened on July 19", ("Putin",)),
     # 03 (kremlin.ru, July 19): "As far as I know, the State Duma ratified the treaty today."
-    q("corpus", "what was ratified in July 2000", ("friendship",), needs=_CORPUS),
+    q("corpus", "what did the State Duma do", ("friendship",)),
+    q("corpus", "who decided what in July 2000", ("State Duma",), ("South Korea",)),
     # 05 (kremlin.ru, July 22): "Vladimir Putin took part in a meeting of G8 heads of state"
-    q("corpus", "what happened on July 22", ("G8",), needs=_CORPUS),
+    q("corpus", "what happened on July 22", ("G8",)),
     # 06 (Wikipedia): the summit "took place in Pyongyang from June 13 to June 15, 2000"
-    q("corpus", "where was the inter-Korean summit", ("Pyongyang",), needs=_CORPUS),
+    q("corpus", "where was the inter-Korean summit", ("Pyongyang",)),
     # -- noise: certain rows first -------------------------------------------------------
     q("noise", "what happened on June 27",
       ("Losyukov meets Pek Nam Sun and Kim Yong-nam at Sheremetyevo-2",
@@ -262,7 +258,7 @@ def test_the_set_is_large_and_covers_every_kind() -> None:
     kinds = {x.kind for x in QUESTIONS}
     assert len([x for x in QUESTIONS if not x.needs]) >= 60
     assert kinds >= {"when-where", "verbs", "tense", "periods", "roll-up", "planned",
-                     "sources", "noise"}
+                     "sources", "corpus", "noise"}
 
 
 def _marked(items: list[Q]) -> list[Any]:
@@ -271,8 +267,9 @@ def _marked(items: list[Q]) -> list[Any]:
 
 
 @pytest.mark.parametrize("item", _marked(QUESTIONS), ids=lambda x: f"{x.kind}: {x.question}")
-def test_question(kg: KnowledgeGraph, item: Q) -> None:
-    answers = ask(kg, item.question, **item.options)
+def test_question(kg: KnowledgeGraph, corpus: KnowledgeGraph, item: Q) -> None:
+    """The article's questions on the article alone; the corpus's on the shipped corpus."""
+    answers = ask(corpus if item.kind == "corpus" else kg, item.question, **item.options)
     cells = [_row_text(r) for r in answers.to_records()]
     for want in item.rows:
         assert any(want in s for c in cells for s in c), (want, cells)
