@@ -343,3 +343,13 @@ def test_cli_store_adds_a_data_file_to_the_stored_corpus(tmp_path: Path,
                  "--format", "csv"]) == 0
     assert stored == capsys.readouterr().out
     assert "The Pyongyang visit took place" in stored  # the note's own claim
+
+
+def test_split_parts_stand_alone_when_a_claim_links_another_documents_event() -> None:
+    """A part is pushed or stored alone: the note's talks, same_as the article's, are
+    held in the note's part under the article's id, and the parts combine back."""
+    kg = korea_graph.load(EXAMPLE, corpus=True)
+    parts = dict(split(kg))
+    note = parts["analyst-note-2000-07-20"]
+    assert "putin-kim-jong-il-talks" in note.events
+    assert store_module.combine(parts.values()).events == kg.events
