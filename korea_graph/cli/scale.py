@@ -144,8 +144,8 @@ def _store_args(p: argparse.ArgumentParser) -> None:
                      "  korea-graph store corpus.kgstore ask \"who met whom before Putin's trip\"\n"
                      "  korea-graph store corpus.kgstore info")
 def _store(args: argparse.Namespace) -> int:
-    from ..questions.english import ask
     from ..scale.store import Store
+    from ..scale.store_ask import ask_store
 
     writes = args.action in ("add", "remove")
     with Store.open(args.folder, read_only=not writes) as store:
@@ -166,7 +166,8 @@ def _store(args: argparse.Namespace) -> int:
             added = len(set(kg.documents) - held) if kg.documents else len(graphs)
             print(f"added {added} document(s); the store holds {len(store.documents())}")
         elif args.action == "ask":
-            print_answers(ask(store.graph(), args.question, **ask_kwargs(args)), args.format)
+            # the store's own queries: only the records the question needs are read
+            print_answers(ask_store(store, args.question, **ask_kwargs(args)), args.format)
         elif args.action == "sparql":
             print_sparql(store.sparql(args.query))
         elif args.action == "export":

@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..core.graph import KnowledgeGraph
-from ..core.model import ActorKind, AffiliationKind, EventType, Role
+from ..core.model import Actor, ActorKind, AffiliationKind, EventType, Role
 from ..core.names import normalize
 from ..core.relations import RelationType
 from .words import IRREGULAR, inflect, lemmas, plural
 
-__all__ = ["ROLE_VERBS", "SYNONYMS", "Lexicon", "VerbSense", "lexicon"]
+__all__ = ["ROLE_VERBS", "SYNONYMS", "Lexicon", "VerbSense", "lexicon", "lexicon_of",
+           "use_lexicon"]
 
 #: Other verbs for a relation type: (verb, words that must follow, words that may follow).
 SYNONYMS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
@@ -131,9 +132,28 @@ def _add_verb(verbs: dict[str, list[VerbSense]], key: str, types: frozenset[Rela
 
 def build_lexicon(kg: KnowledgeGraph) -> Lexicon:
     """Build the vocabulary of ``kg`` (use :func:`lexicon`, which caches it)."""
-    actor_names = _names((a.id, n) for a in kg.actors.values() for n in (a.id, *a.names))
-    event_names = _names((e.id, n) for e in kg.events.values()
-                         for n in (e.id, e.label, *e.aliases))
+    return lexicon_of(kg.actors.values(),
+                      ((e.id, (e.label, *e.aliases)) for e in kg.events.values()),
+                      ((a.id, a.title, a.kind) for a in kg.affiliations.values()))
+
+
+def lexicon_of(actors: Iterable[Actor], events: Iterable[tuple[str, Iterable[str]]],
+               posts: Iterable[tuple[str, str | None, AffiliationKind]]) -> Lexicon:
+    """The vocabulary of these actors, event names (id, names) and posts (id, title,
+    kind): what :func:`build_lexicon` reads of a graph, for a store that answers
+    questions without holding its events (:meth:`korea_graph.scale.store.Store.ask`).
+
+    >>> from korea_graph import load
+    >>> kg = load()
+    >>> lex = lexicon_of(kg.actors.values(), [(e.id, (e.label, *e.aliases))
+    ...                                       for e in kg.events.values()],
+    ...                  [(a.id, a.title, a.kind) for a in kg.affiliations.values()])
+    >>> lex == build_lexicon(kg)
+    True
+    """
+    actors = list(actors)
+    actor_names = _names((a.id, n) for a in actors for n in (a.id, *a.names))
+    event_names = _names((ident, n) for ident, names in events for n in (ident, *names))
     verbs: dict[str, list[VerbSense]] = {}
     copulas: dict[tuple[str, ...], set[RelationType]] = {}
     relation_nouns: dict[tuple[str, ...], set[RelationType]] = {}
@@ -158,17 +178,17 @@ def build_lexicon(kg: KnowledgeGraph) -> Lexicon:
                       particles)
     titles: dict[tuple[str, ...], set[str]] = {}
     exact: dict[tuple[str, ...], set[str]] = {}
-    for aff in kg.affiliations.values():
-        words = _words(aff.title) if aff.title else ()
-        exact.setdefault(words, set()).add(aff.id)
+    for post_id, title, kind in posts:
+        words = _words(title) if title else ()
+        exact.setdefault(words, set()).add(post_id)
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
-                titles.setdefault(words[i:j], set()).add(aff.id)
-        if aff.kind in (AffiliationKind.HEAD, AffiliationKind.MEMBER,
-                        AffiliationKind.REPRESENTATIVE):
-            titles.setdefault((aff.kind.value,), set()).add(aff.id)
+                titles.setdefault(words[i:j], set()).add(post_id)
+        if kind in (AffiliationKind.HEAD, AffiliationKind.MEMBER,
+                    AffiliationKind.REPRESENTATIVE):
+            titles.setdefault((kind.value,), set()).add(post_id)
     demonyms = {}
-    for actor in kg.actors.values():
+    for actor in actors:
         if actor.kind is ActorKind.STATE and actor.label.endswith("a"):
             demonyms[" ".join(_words(actor.label + "n"))] = actor.id
     event_nouns: dict[tuple[str, ...], set[EventType]] = {}
@@ -207,7 +227,12 @@ def lexicon(kg: KnowledgeGraph) -> Lexicon:
     hit = _CACHE.get(id(kg))
     if hit is not None and hit[0]() is kg:
         return hit[1]
-    lex = build_lexicon(kg)
+    return use_lexicon(kg, build_lexicon(kg))
+
+
+def use_lexicon(kg: KnowledgeGraph, lex: Lexicon) -> Lexicon:
+    """Parse questions of ``kg`` with ``lex`` from now on (a store's graph of only the
+    records a question needs is parsed with the vocabulary of the whole store)."""
     key = id(kg)
     _CACHE[key] = (weakref.ref(kg, lambda _: _CACHE.pop(key, None)), lex)
     return lex

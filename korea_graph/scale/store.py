@@ -278,6 +278,8 @@ class Store:
         self._store: pyoxigraph.Store | None = store
         self.read_only = read_only
         self._orphans: list[str] = []
+        #: what questions are parsed with, kept by ``store_ask.vocabulary`` until a write
+        self._vocabulary: Any = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
@@ -378,6 +380,7 @@ class Store:
         store = self.oxigraph
         if self.read_only:
             raise QueryError(f"the store at {str(self.path)!r} is open read-only")
+        self._vocabulary = None
         catalogue = self._catalogue()
         held = {d: g for _, g, d in catalogue if d is not None}
         clash = [d for d in kg.documents if d in held]
@@ -617,6 +620,7 @@ class Store:
         """Remove a document and everything stored with it. The documents it was merged
         with are merged again without it (refused, and nothing removed, when one of them
         refers to its records by id)."""
+        self._vocabulary = None
         catalogue = self._catalogue()
         for _, graph, doc in catalogue:
             if doc == document_id:

@@ -1,0 +1,485 @@
+"""Questions in plain English answered by a store's own SPARQL queries, without reading
+the whole graph back from the store.
+
+:func:`ask_store` answers exactly what :func:`korea_graph.questions.english.ask` answers
+over the stored graph, in three steps, each a few SPARQL queries on the store's indexes:
+
+1. *the vocabulary*: the names of every actor and event and the titles of every post
+   (one ``SELECT`` each, kept by the :class:`~korea_graph.scale.store.Store`), from
+   which the question's lexicon is built (:func:`~korea_graph.questions.lexicon.lexicon_of`);
+2. *the records the question names* (the events and actors whose names it contains),
+   then the parse;
+3. *the records the answer can come from*: for "who met whom before X", the records
+   with a met-with relation that could end before X starts (the time condition is in
+   the query, as :class:`~korea_graph.core.timeindex.TimeIndex` reads it); for "what
+   happened", the events of the types asked for; and so on for every form. Those
+   records, the actors and documents they refer to, are read from the store (each with
+   its sub-nodes: times, participants, evidence, citations) into a small graph, and
+   ``ask`` runs on it with the vocabulary of the whole store, so it gives the same rows
+   in the same order.
+
+The selection is a superset (it leaves the exact time, status and certainty rules to
+``ask``), so a question costs the records it may answer with, not the corpus.
+
+>>> import tempfile
+>>> from korea_graph import ask, load
+>>> from korea_graph.scale.store import Store
+>>> with Store.open(tempfile.mkdtemp()) as store:
+...     _ = store.add(load())
+...     rows = ask_store(store, "who met whom before Putin's trip")
+...     [f.record_id for f in rows] == [f.record_id for f in ask(load(),
+...                                     "who met whom before Putin's trip")]
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import Actor, ActorKind, AffiliationKind, Document, EventType
+from ..core.names import normalize
+from ..core.relations import RelationType
+from ..linked_data.ontology import KG, PREFIXES, actor_class, individual_iri, relation_property
+from ..questions.answers import Answers
+from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
+
+if TYPE_CHECKING:
+    from ..questions.query import Anchor
+    from .store import Store
+
+__all__ = ["StoreVocabulary", "ask_store"]
+
+_KINDS = {KG + actor_class(k): k for k in ActorKind}
+_AFF_KINDS = {individual_iri("affiliation", k.value): k for k in AffiliationKind}
+#: Properties from a record to its own sub-nodes (whose IRIs extend the record's): the
+#: closure of these from a record is everything :func:`~korea_graph.linked_data.rdf.from_rdf`
+#: reads of it.
+_SUB_NODES = ("when", "hasParticipation", "evidence", "citation", "hedge", "inferred",
+              "aliases", "about", "mentions", "source", "published", "date")
+_PATH = "|".join([f"kg:{p}" for p in _SUB_NODES]
+                 + ["<http://www.w3.org/2006/time#hasBeginning>",
+                    "<http://www.w3.org/2006/time#hasEnd>"])
+_PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
+           f"PREFIX skos: <{PREFIXES['skos']}>\nPREFIX xsd: <{PREFIXES['xsd']}>\n")
+_BATCH = 400
+
+
+@dataclass
+class StoreVocabulary:
+    """What a store's questions are parsed with: every actor (its names and kind), every
+    event's names, every post's title and kind, and the latest publication date."""
+
+    actors: list[Actor]
+    events: list[tuple[str, tuple[str, ...]]]
+    posts: list[tuple[str, str | None, AffiliationKind]]
+    lexicon: Lexicon
+    latest_document: str | None
+    actor_ids: dict[str, str] = field(default_factory=dict)  # IRI -> id
+
+
+def vocabulary(store: Store) -> StoreVocabulary:
+    """The vocabulary of a store, read by four queries, kept until the store changes."""
+    if store._vocabulary is None:
+        store._vocabulary = _read_vocabulary(store)
+    assert isinstance(store._vocabulary, StoreVocabulary)
+    return store._vocabulary
+
+
+def _read_vocabulary(store: Store) -> StoreVocabulary:
+    from ..linked_data.rdf import iri
+
+    names: dict[str, tuple[str, ActorKind, list[str]]] = {}
+    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?a ?id ?label ?kind ?alias WHERE { "
+                            "?a a kg:Actor ; a ?kind ; rdfs:label ?label ; "
+                            "<http://purl.org/dc/terms/identifier> ?id . "
+                            "FILTER(?kind != kg:Actor) OPTIONAL { ?a skos:altLabel ?alias } }"):
+        kind = _KINDS.get(row["kind"])
+        if kind is None:
+            continue
+        found = names.setdefault(row["id"], (row["label"], kind, []))
+        alias = row.get("alias")
+        if alias is not None and alias not in found[2]:
+            found[2].append(alias)
+    # aliases in their stored order (rdf:Seq), which the lexicon does not depend on
+    actors = [Actor(ident, label, kind, tuple(sorted(aliases)))
+              for ident, (label, kind, aliases) in sorted(names.items())]
+    events: dict[str, list[str]] = {}
+    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?id ?name WHERE { ?e a kg:Event ; "
+                            "<http://purl.org/dc/terms/identifier> ?id . "
+                            "{ ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }"):
+        events.setdefault(row["id"], []).append(row["name"])
+    posts = []
+    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?id ?kind ?title WHERE { "
+                            "?p a kg:Affiliation ; <http://purl.org/dc/terms/identifier> ?id ; "
+                            "kg:affiliationKind ?kind . OPTIONAL { ?p kg:postTitle ?title } }"):
+        posts.append((row["id"], row.get("title"), _AFF_KINDS[row["kind"]]))
+    posts.sort()
+    latest = store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; kg:published ?t . "
+                          "?t kg:startMin ?day } ORDER BY DESC(?day) ?d LIMIT 1")
+    event_names = [(ident, tuple(sorted(n))) for ident, n in sorted(events.items())]
+    lex = lexicon_of(actors, event_names, posts)
+    from .store import _id
+
+    return StoreVocabulary(actors, event_names, posts, lex,
+                           _id(latest[0]["d"]) if latest else None,
+                           {iri("actor", a.id): a.id for a in actors})
+
+
+# -- reading records ---------------------------------------------------------------------------
+def _read(store: Store, iris: Iterable[str]) -> dict[int, list[str]]:
+    """The N-Triples lines of these records (with their sub-nodes), by the store position
+    of the document graph that holds them."""
+    order = {g: n for n, g in enumerate(store.graphs())}
+    wanted = sorted(set(iris))
+    out: dict[int, list[str]] = {}
+    for start in range(0, len(wanted), _BATCH):
+        values = " ".join(f"<{i}>" for i in wanted[start:start + _BATCH])
+        result = store._query(_PREFIX + f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?r {{ {values} }} "
+                              f"GRAPH ?g {{ ?r ({_PATH})* ?s . ?s ?p ?o }} }}")
+        for row in result:
+            graph = row["g"].value
+            if graph in order:
+                out.setdefault(order[graph], []).append(
+                    f"{row['s']} {row['p']} {row['o']} .\n")
+    return out
+
+
+def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
+           actors: Iterable[str] = (), all_documents: bool = False) -> KnowledgeGraph:
+    """The records (IRIs), the events they are part of, the actors and documents they
+    refer to (and ``actors``), as a graph in the store's order, parsed with the store's
+    vocabulary."""
+    from ..linked_data.rdf import iri
+
+    parts: dict[int, list[str]] = {}
+    wanted = set(records)
+    seen: set[str] = set()
+    while wanted:  # the records, then the events they are part of, and theirs
+        seen |= wanted
+        lines = _read(store, wanted)
+        for n, more in lines.items():
+            parts.setdefault(n, []).extend(more)
+        wanted = {iri("event", e.part_of) for part in _parts(lines).values()
+                  for e in part.given[1] if e.part_of} - seen
+    body = _combined(parts)
+    actor_ids = {*actors, *_actors_of(body)}
+    docs = {ev.document for r in _records(body) for ev in r.evidence}
+    if vocab.latest_document is not None:
+        docs.add(vocab.latest_document)
+    doc_iris = ([row["d"] for row in store.sparql(_PREFIX + "SELECT ?d WHERE { "
+                                                  "?d a kg:Document }")]
+                if all_documents else [iri("document", d) for d in docs])
+    heads = _combined(_read(store, [*doc_iris, *(iri("actor", a) for a in actor_ids)]))
+    found = dict(heads.actors)
+    missing = {a for a in _actors_of(heads) if a not in found}
+    while missing:  # the publishers of the documents, the actors' countries...
+        further = _combined(_read(store, [iri("actor", a) for a in missing]))
+        found.update(further.actors)
+        missing = {a for a in _actors_of(further) if a not in found}
+    kg = KnowledgeGraph(documents=_in_store_order(store, heads.documents.values()),
+                        actors=found.values(), events=body.given[1],
+                        affiliations=body.given[2], stances=body.given[3])
+    use_lexicon(kg, vocab.lexicon)
+    return kg
+
+
+def _parts(lines: dict[int, list[str]]) -> dict[int, KnowledgeGraph]:
+    from ..linked_data.rdf import from_rdf
+
+    return {n: from_rdf("".join(lines[n]), "ntriples") for n in sorted(lines)}
+
+
+def _combined(lines: dict[int, list[str]]) -> KnowledgeGraph:
+    from .store import combine
+
+    return combine(_parts(lines).values())
+
+
+def _in_store_order(store: Store, documents: Iterable[Document]) -> list[Document]:
+    order = {d: n for n, d in enumerate(store.documents())}
+    return sorted(documents, key=lambda d: order.get(d.id, len(order)))
+
+
+def _records(kg: KnowledgeGraph) -> Iterator[Any]:
+    yield from kg.given[1]
+    yield from kg.given[2]
+    yield from kg.given[3]
+
+
+def _actors_of(kg: KnowledgeGraph) -> Iterator[str]:
+    from .store import _actor_refs
+
+    for record in (*kg.documents.values(), *_records(kg)):
+        yield from _actor_refs(record)
+    for actor in kg.actors.values():
+        if actor.country:
+            yield actor.country
+
+
+# -- what a question needs ---------------------------------------------------------------------
+def _named(lex: Lexicon, question: str) -> tuple[set[str], set[str]]:
+    """The actors and events whose names occur in the question (every span of words, and
+    possessives without their 's)."""
+    words = normalize(question.strip().rstrip("?.!")).split()
+    actors: set[str] = set()
+    events: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + lex.longest) + 1):
+            key = tuple(words[i:j])
+            keys = [key]
+            if key[-1].endswith("'s") and len(key[-1]) >= 3:
+                keys.append((*key[:-1], key[-1][:-2]))
+            for k in keys:
+                actors |= lex.actor_names.get(k, frozenset())
+                events |= lex.event_names.get(k, frozenset())
+    return actors, events
+
+
+def _time_filter(before: Anchor | None, after: Anchor | None, during: Anchor | None) -> str:
+    """A SPARQL filter on the bounds of ``?t`` (a record's time) keeping every record
+    that possibly meets the conditions, as ``questions.query._certainty`` reads them
+    (:meth:`~korea_graph.core.timespan.TimeSpan.possibly_before`, ``possibly_after``,
+    ``possibly_overlaps``; an open bound is the beginning or end of time)."""
+    tests = []
+
+    def day(d: date) -> str:
+        return f'"{d.isoformat()}"^^xsd:date'
+
+    if before is not None and before.when.start_max is not None:
+        tests.append(f"(!BOUND(?emin) || ?emin < {day(before.when.start_max)})")
+    if after is not None and after.when.end_min is not None:
+        tests.append(f"(!BOUND(?smax) || ?smax > {day(after.when.end_min)})")
+    if during is not None:  # "during" is possibly overlapping
+        if during.when.end_max is not None:
+            tests.append(f"(!BOUND(?smin) || ?smin <= {day(during.when.end_max)})")
+        if during.when.start_min is not None:
+            tests.append(f"(!BOUND(?emax) || ?emax >= {day(during.when.start_min)})")
+    if not tests:
+        return ""
+    bounds = " ".join(f"OPTIONAL {{ ?t kg:{name} ?{var} }}" for name, var in (
+        ("startMin", "smin"), ("startMax", "smax"), ("endMin", "emin"), ("endMax", "emax"))
+        if f"?{var}" in " ".join(tests))
+    return f"{bounds} FILTER({' && '.join(tests)})"
+
+
+@dataclass
+class _Need:
+    """What the answer can come from."""
+
+    relation_types: set[RelationType] | None = None  # None: no relation records
+    relation_actors: set[str] = field(default_factory=set)  # one of them at either end
+    event_types: set[EventType] | None = None  # set(): every type
+    event_actor: str | None = None
+    posts: bool = False  # every post (posts questions, roll-ups of persons to states)
+    conflicts: bool = False
+    connected: tuple[str, str] | None = None
+    known_on: date | None = None
+    time: str = ""
+
+
+_RELATION_FORMS = {"_all", "_to", "_from", "_by", "_when", "_where", "_did", "_both"}
+_EVENT_FORMS = {"_what_happened", "_what_did_do", "_took_part", "_role_in"}
+_POST_TYPES = {RelationType.HEADS, RelationType.HOLDS_POST_IN, RelationType.MEMBER_OF,
+               RelationType.OVERSEES, RelationType.REPRESENTS, RelationType.ACCREDITED_TO}
+
+
+def _need(kg: KnowledgeGraph, form: Any, p: Any) -> _Need:
+    from ..questions import english
+    from ..questions.query import _conditions
+
+    name = form.handler.__name__
+    time = english._time(p)
+    b, a, d, _ = _conditions(kg, time.get("before"), time.get("after"), time.get("between"),
+                             time.get("during"))
+    need = _Need(time=_time_filter(b, a, d))
+
+    def actor(slot: str) -> str | None:
+        return english._actor(kg, p.get(slot))
+
+    if name in _RELATION_FORMS:
+        need.relation_types = set(english._types(p))
+        x, y = actor("x"), actor("y")
+        if name in ("_when", "_where", "_did") and x is not None and y is not None:
+            need.posts = True  # between(): persons roll up to the states they act for
+        else:
+            need.relation_actors = {w for w in (x, y) if w is not None}
+    elif name == "_nouns":
+        rel_types, event_types = p["k"].value
+        x, y = actor("x"), actor("y")
+        if y is not None:
+            need.posts = True
+            if rel_types:
+                need.relation_types = set(rel_types)
+            else:
+                need.event_types = set(event_types or ())
+        elif rel_types:
+            need.relation_types = set(rel_types)
+            need.relation_actors = {x} if x else set()
+        else:
+            need.event_types = set(event_types or ())
+            need.event_actor = x
+    elif name in _EVENT_FORMS:
+        need.event_types = set(p["k"].value) if name == "_role_in" else set()
+        need.event_actor = actor("x") if name == "_what_did_do" else None
+    elif name == "_posts":
+        need.posts = True
+    elif name == "_who_is":
+        need.relation_types = set(_POST_TYPES)
+        need.relation_actors = {actor("x") or ""}
+    elif name == "_conflicts":
+        need.conflicts = True
+    elif name == "_connected":
+        need.connected = (actor("x") or "", actor("y") or "")
+    elif name == "_known_on":
+        anchor = p["d"]
+        need.known_on = english._as_of_date(kg, anchor.text if anchor.loose
+                                            else anchor.value.when.iso())
+    # the forms about one named event (_when_event, _sources, _claims...) need only it
+    return need
+
+
+def _select(store: Store, need: _Need) -> set[str]:
+    """The IRIs of the records the answer can come from."""
+    from ..linked_data.rdf import iri
+    from .store import document_graph
+
+    found: set[str] = set()
+    if need.relation_types:
+        types = " ".join(f"kg:{relation_property(t)}" for t in sorted(need.relation_types))
+        ends = [""]
+        if need.relation_actors:
+            ends = [f"?r kg:{end} <{iri('actor', who)}> ." for who in sorted(need.relation_actors)
+                    for end in ("from", "to")]
+        for who in ends:
+            query = (_PREFIX + f"SELECT DISTINCT ?rec WHERE {{ {who} ?r kg:relationType ?type ; "
+                     f"kg:derivedFrom ?rec ; kg:when ?t . VALUES ?type {{ {types} }} "
+                     f"{need.time} }}")
+            found.update(row["rec"] for row in store.sparql(query))
+    if need.event_types is not None:
+        classes = sorted({f"kg:{_event_class(t)}" for t in need.event_types}) or ["kg:Event"]
+        who = f"?e kg:involves <{iri('actor', need.event_actor)}> ." if need.event_actor else ""
+        for cls in classes:
+            query = (_PREFIX + f"SELECT DISTINCT ?e WHERE {{ {who} ?e a {cls} ; kg:when ?t . "
+                     f"{need.time} }}")
+            found.update(row["e"] for row in store.sparql(query))
+    if need.posts:
+        found.update(row["p"] for row in store.sparql(
+            _PREFIX + "SELECT DISTINCT ?p WHERE { ?p a kg:Affiliation }"))
+    if need.conflicts:  # events reported by more than one document
+        found.update(row["e"] for row in store.sparql(
+            _PREFIX + "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e a kg:Event } "
+                      "GRAPH ?h { ?e a kg:Event } FILTER(?g != ?h) }"))
+    if need.known_on is not None:  # every record of the documents published by then
+        day = f'"{need.known_on.isoformat()}"^^xsd:date'
+        graphs = {document_graph(row["id"]) for row in store.sparql(
+            _PREFIX + "SELECT ?id WHERE { ?d a kg:Document ; "
+                      "<http://purl.org/dc/terms/identifier> ?id ; kg:published ?t . "
+                      f"OPTIONAL {{ ?t kg:startMin ?s }} FILTER(!BOUND(?s) || ?s <= {day}) }}")}
+        for graph in sorted(graphs):
+            found.update(row["r"].value for row in store._query(
+                _PREFIX + f"SELECT DISTINCT ?r WHERE {{ GRAPH <{graph}> {{ ?r a ?c . "
+                          "VALUES ?c { kg:Event kg:Affiliation kg:Stance } } }"))
+    if need.connected is not None:
+        found.update(_on_shortest_paths(store, *need.connected))
+    return found
+
+
+def _event_class(t: EventType) -> str:
+    from ..linked_data.ontology import event_class
+
+    return event_class(t)
+
+
+def _on_shortest_paths(store: Store, a: str, b: str) -> set[str]:
+    """The records of every relation on a shortest path between two actors (directions
+    ignored, relations that did not happen left out), found on the relations' ends."""
+    import networkx as nx
+
+    from ..linked_data.rdf import iri
+
+    unreal = individual_iri("status", "did_not_happen")
+    edges: dict[tuple[str, str], set[str]] = {}
+    graph = nx.Graph()
+    for row in store.sparql(_PREFIX + "SELECT ?a ?b ?rec ?s WHERE { ?r a kg:Relation ; "
+                            "kg:from ?a ; kg:to ?b ; kg:derivedFrom ?rec ; kg:status ?s }"):
+        if row["s"] == unreal:
+            continue
+        x, y = row["a"], row["b"]
+        graph.add_edge(x, y)
+        edges.setdefault((x, y) if x < y else (y, x), set()).add(row["rec"])
+    first, second = iri("actor", a), iri("actor", b)
+    if first not in graph or second not in graph:
+        return set()
+    try:
+        distance = nx.shortest_path_length(graph, first, second)
+    except nx.NetworkXNoPath:
+        return set()
+    if distance > 6:
+        return set()
+    # an edge is on a shortest path when its ends are at distances i, i+1 from the
+    # two sides summing to the distance
+    near = nx.single_source_shortest_path_length(graph, first, cutoff=distance)
+    far = nx.single_source_shortest_path_length(graph, second, cutoff=distance)
+    out: set[str] = set()
+    for (x, y), records in edges.items():
+        for u, v in ((x, y), (y, x)):
+            if u in near and v in far and near[u] + 1 + far[v] == distance:
+                out |= records
+    return out
+
+
+# -- asking ------------------------------------------------------------------------------------
+def ask_store(store: Store, question: str, *, strength: str = "possibly",
+              include_planned: bool = False, as_of: date | str | None = None) -> Answers[Any]:
+    """:func:`~korea_graph.questions.english.ask` over the store's documents, reading only
+    the records the question names and the records the answer can come from (see the
+    module docstring); the same rows, in the same order.
+
+    With ``as_of`` (only what documents published by then say), the question is asked of
+    the documents published by then, read whole.
+    """
+    from ..linked_data.rdf import iri
+    from ..questions import english
+
+    options: dict[str, Any] = {"strength": strength, "include_planned": include_planned}
+    vocab = vocabulary(store)
+    if as_of is not None:
+        return english.ask(_as_of(store, vocab, as_of), question, as_of=as_of, **options)
+    actors, events = _named(vocab.lexicon, question)
+    named = [iri("event", e) for e in events]
+    first = _graph(store, vocab, named, actors)
+    parse, form = english._parse(first, question)
+    need = _need(first, form, parse)
+    records = _select(store, need)
+    answer_graph = _graph(store, vocab, [*named, *records], actors,
+                          all_documents=need.known_on is not None)
+    return english.ask(answer_graph, question, **options)
+
+
+def _as_of(store: Store, vocab: StoreVocabulary, as_of: date | str) -> KnowledgeGraph:
+    """The documents published by ``as_of`` (a date or an event's last day), read whole."""
+    from ..questions import english
+
+    day_of: date | None = as_of if isinstance(as_of, date) else None
+    if isinstance(as_of, str):
+        try:
+            day_of = date.fromisoformat(as_of)
+        except ValueError:
+            from ..linked_data.rdf import iri
+
+            named = _named(vocab.lexicon, as_of)[1]
+            day_of = english._as_of_date(
+                _graph(store, vocab, [iri("event", e) for e in named]), as_of)
+    assert day_of is not None
+    as_of = day_of
+    day = f'"{as_of.isoformat()}"^^xsd:date'
+    rows = store.sparql(_PREFIX + "SELECT ?id WHERE { ?d a kg:Document ; "
+                        "<http://purl.org/dc/terms/identifier> ?id ; kg:published ?t . "
+                        f"OPTIONAL {{ ?t kg:startMin ?s }} FILTER(!BOUND(?s) || ?s <= {day}) }}")
+    kg = store.graph(sorted(row["id"] for row in rows))
+    use_lexicon(kg, build_lexicon(kg))
+    return kg
