@@ -40,10 +40,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..core.graph import KnowledgeGraph
-from ..core.model import Actor, ActorKind, AffiliationKind, Document, EventType
-from ..core.names import normalize
+from ..core.model import Actor, AffiliationKind, Document, EventType
 from ..core.relations import RelationType
-from ..linked_data.ontology import KG, PREFIXES, actor_class, individual_iri, relation_property
+from ..errors import DataError
+from ..linked_data.ontology import KG, PREFIXES, individual_iri, relation_property
 from ..questions.answers import Answers
 from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
 
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
 __all__ = ["StoreVocabulary", "ask_store"]
 
-_KINDS = {KG + actor_class(k): k for k in ActorKind}
 _AFF_KINDS = {individual_iri("affiliation", k.value): k for k in AffiliationKind}
 #: Properties from a record to its own sub-nodes (whose IRIs extend the record's): the
 #: closure of these from a record is everything :func:`~korea_graph.linked_data.rdf.from_rdf`
@@ -70,15 +69,12 @@ _BATCH = 400
 
 @dataclass
 class StoreVocabulary:
-    """What a store's questions are parsed with: every actor (its names and kind), every
-    event's names, every post's title and kind, and the latest publication date."""
+    """What a store's questions are parsed with: every actor, the lexicon (the names of
+    every actor and event, the titles of every post) and the latest document."""
 
-    actors: list[Actor]
-    events: list[tuple[str, tuple[str, ...]]]
-    posts: list[tuple[str, str | None, AffiliationKind]]
+    actors: dict[str, Actor]
     lexicon: Lexicon
     latest_document: str | None
-    actor_ids: dict[str, str] = field(default_factory=dict)  # IRI -> id
 
 
 def vocabulary(store: Store) -> StoreVocabulary:
@@ -90,43 +86,62 @@ def vocabulary(store: Store) -> StoreVocabulary:
 
 
 def _read_vocabulary(store: Store) -> StoreVocabulary:
-    from ..linked_data.rdf import iri
-
-    names: dict[str, tuple[str, ActorKind, list[str]]] = {}
-    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?a ?id ?label ?kind ?alias WHERE { "
-                            "?a a kg:Actor ; a ?kind ; rdfs:label ?label ; "
-                            "<http://purl.org/dc/terms/identifier> ?id . "
-                            "FILTER(?kind != kg:Actor) OPTIONAL { ?a skos:altLabel ?alias } }"):
-        kind = _KINDS.get(row["kind"])
-        if kind is None:
-            continue
-        found = names.setdefault(row["id"], (row["label"], kind, []))
-        alias = row.get("alias")
-        if alias is not None and alias not in found[2]:
-            found[2].append(alias)
-    # aliases in their stored order (rdf:Seq), which the lexicon does not depend on
-    actors = [Actor(ident, label, kind, tuple(sorted(aliases)))
-              for ident, (label, kind, aliases) in sorted(names.items())]
-    events: dict[str, list[str]] = {}
-    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?id ?name WHERE { ?e a kg:Event ; "
-                            "<http://purl.org/dc/terms/identifier> ?id . "
-                            "{ ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }"):
-        events.setdefault(row["id"], []).append(row["name"])
-    posts = []
-    for row in store.sparql(_PREFIX + "SELECT DISTINCT ?id ?kind ?title WHERE { "
-                            "?p a kg:Affiliation ; <http://purl.org/dc/terms/identifier> ?id ; "
-                            "kg:affiliationKind ?kind . OPTIONAL { ?p kg:postTitle ?title } }"):
-        posts.append((row["id"], row.get("title"), _AFF_KINDS[row["kind"]]))
-    posts.sort()
-    latest = store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; kg:published ?t . "
-                          "?t kg:startMin ?day } ORDER BY DESC(?day) ?d LIMIT 1")
-    event_names = [(ident, tuple(sorted(n))) for ident, n in sorted(events.items())]
-    lex = lexicon_of(actors, event_names, posts)
     from .store import _id
 
-    return StoreVocabulary(actors, event_names, posts, lex,
-                           _id(latest[0]["d"]) if latest else None,
-                           {iri("actor", a.id): a.id for a in actors})
+    actors = _all_actors(store)
+    events: dict[str, list[str]] = {}
+    for prop in ("rdfs:label", "skos:altLabel"):
+        # per document graph: the union would deduplicate across graphs (much slower)
+        for row in store._query(_PREFIX + "SELECT ?e ?name WHERE { GRAPH ?g { "
+                                f"?e a kg:Event ; {prop} ?name }} }}"):
+            events.setdefault(_id(row["e"].value), []).append(row["name"].value)
+    posts = []
+    for row in store._query(_PREFIX + "SELECT ?p ?kind ?title WHERE { GRAPH ?g { "
+                            "?p a kg:Affiliation ; kg:affiliationKind ?kind . "
+                            "OPTIONAL { ?p kg:postTitle ?title } } }"):
+        title = row["title"]
+        posts.append((_id(row["p"].value), title.value if title is not None else None,
+                      _AFF_KINDS[row["kind"].value]))
+    posts = sorted(set(posts), key=lambda p: (p[0], p[1] or ""))
+    latest = store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; kg:published ?t . "
+                          "?t kg:startMin ?day } ORDER BY DESC(?day) ?d LIMIT 1")
+    event_names = [(ident, tuple(dict.fromkeys(n))) for ident, n in events.items()]
+    lex = lexicon_of(actors.values(), event_names, posts)
+    return StoreVocabulary(actors, lex, _id(latest[0]["d"]) if latest else None)
+
+
+def _all_actors(store: Store) -> dict[str, Actor]:
+    """Every actor of the store, as :meth:`Store.graph` would give it. A document graph
+    holds a copy of each actor it mentions; the copies are read once each through the
+    union of the graphs (only their positions differ), and per graph, merged as
+    :func:`~korea_graph.scale.store.combine` merges them, when they disagree."""
+    from ..linked_data.rdf import from_rdf
+    from .store import combine
+
+    ids = [row["a"] for row in store.sparql(_PREFIX + "SELECT DISTINCT ?a WHERE { "
+                                            "?a a kg:Actor }")]
+    lines: list[str] = []
+    position = f"<{KG}position>"
+    for start in range(0, len(ids), _BATCH):
+        values = " ".join(f"<{i}>" for i in ids[start:start + _BATCH])
+        first: dict[str, str] = {}
+        for row in store._query(_PREFIX + f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?a "
+                                f"{{ {values} }} ?a (kg:aliases|kg:mentions)* ?s . "
+                                "?s ?p ?o }"):
+            subject, prop, value = str(row["s"]), str(row["p"]), row["o"]
+            if prop == position:  # a copy's place in its document: keep the first
+                if subject not in first or int(value.value) < int(first[subject]):
+                    first[subject] = value.value
+                continue
+            lines.append(f"{subject} {prop} {value} .\n")
+        lines.extend(f'{s} {position} "{n}"^^<{PREFIXES["xsd"]}integer> .\n'
+                     for s, n in first.items())
+    try:
+        kg = from_rdf("".join(lines), "ntriples")
+    except DataError:  # copies that disagree: read them per graph and merge them
+        by_graph = _read(store, ids)
+        kg = combine(from_rdf("".join(by_graph[n]), "ntriples") for n in sorted(by_graph))
+    return dict(kg.actors)
 
 
 # -- reading records ---------------------------------------------------------------------------
@@ -149,10 +164,9 @@ def _read(store: Store, iris: Iterable[str]) -> dict[int, list[str]]:
 
 
 def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
-           actors: Iterable[str] = (), all_documents: bool = False) -> KnowledgeGraph:
-    """The records (IRIs), the events they are part of, the actors and documents they
-    refer to (and ``actors``), as a graph in the store's order, parsed with the store's
-    vocabulary."""
+           all_documents: bool = False) -> KnowledgeGraph:
+    """The records (IRIs), the events they are part of, the documents they cite and
+    every actor, as a graph in the store's order, parsed with the store's vocabulary."""
     from ..linked_data.rdf import iri
 
     parts: dict[int, list[str]] = {}
@@ -166,22 +180,15 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
         wanted = {iri("event", e.part_of) for part in _parts(lines).values()
                   for e in part.given[1] if e.part_of} - seen
     body = _combined(parts)
-    actor_ids = {*actors, *_actors_of(body)}
     docs = {ev.document for r in _records(body) for ev in r.evidence}
     if vocab.latest_document is not None:
         docs.add(vocab.latest_document)
     doc_iris = ([row["d"] for row in store.sparql(_PREFIX + "SELECT ?d WHERE { "
                                                   "?d a kg:Document }")]
                 if all_documents else [iri("document", d) for d in docs])
-    heads = _combined(_read(store, [*doc_iris, *(iri("actor", a) for a in actor_ids)]))
-    found = dict(heads.actors)
-    missing = {a for a in _actors_of(heads) if a not in found}
-    while missing:  # the publishers of the documents, the actors' countries...
-        further = _combined(_read(store, [iri("actor", a) for a in missing]))
-        found.update(further.actors)
-        missing = {a for a in _actors_of(further) if a not in found}
+    heads = _combined(_read(store, doc_iris))
     kg = KnowledgeGraph(documents=_in_store_order(store, heads.documents.values()),
-                        actors=found.values(), events=body.given[1],
+                        actors=vocab.actors.values(), events=body.given[1],
                         affiliations=body.given[2], stances=body.given[3])
     use_lexicon(kg, vocab.lexicon)
     return kg
@@ -210,33 +217,21 @@ def _records(kg: KnowledgeGraph) -> Iterator[Any]:
     yield from kg.given[3]
 
 
-def _actors_of(kg: KnowledgeGraph) -> Iterator[str]:
-    from .store import _actor_refs
-
-    for record in (*kg.documents.values(), *_records(kg)):
-        yield from _actor_refs(record)
-    for actor in kg.actors.values():
-        if actor.country:
-            yield actor.country
-
-
 # -- what a question needs ---------------------------------------------------------------------
-def _named(lex: Lexicon, question: str) -> tuple[set[str], set[str]]:
-    """The actors and events whose names occur in the question (every span of words, and
+def _named(lex: Lexicon, question: str) -> set[str]:
+    """The events whose names occur in the question (every span of words, and
     possessives without their 's)."""
-    words = normalize(question.strip().rstrip("?.!")).split()
-    actors: set[str] = set()
+    from ..questions.words import tokenize
+
+    words = [t.norm for t in tokenize(question)]  # as the parser reads them
     events: set[str] = set()
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + lex.longest) + 1):
             key = tuple(words[i:j])
-            keys = [key]
+            events |= lex.event_names.get(key, frozenset())
             if key[-1].endswith("'s") and len(key[-1]) >= 3:
-                keys.append((*key[:-1], key[-1][:-2]))
-            for k in keys:
-                actors |= lex.actor_names.get(k, frozenset())
-                events |= lex.event_names.get(k, frozenset())
-    return actors, events
+                events |= lex.event_names.get((*key[:-1], key[-1][:-2]), frozenset())
+    return events
 
 
 def _time_filter(before: Anchor | None, after: Anchor | None, during: Anchor | None) -> str:
@@ -449,13 +444,12 @@ def ask_store(store: Store, question: str, *, strength: str = "possibly",
     vocab = vocabulary(store)
     if as_of is not None:
         return english.ask(_as_of(store, vocab, as_of), question, as_of=as_of, **options)
-    actors, events = _named(vocab.lexicon, question)
-    named = [iri("event", e) for e in events]
-    first = _graph(store, vocab, named, actors)
+    named = [iri("event", e) for e in _named(vocab.lexicon, question)]
+    first = _graph(store, vocab, named)
     parse, form = english._parse(first, question)
     need = _need(first, form, parse)
     records = _select(store, need)
-    answer_graph = _graph(store, vocab, [*named, *records], actors,
+    answer_graph = _graph(store, vocab, [*named, *records],
                           all_documents=need.known_on is not None)
     return english.ask(answer_graph, question, **options)
 
@@ -471,7 +465,7 @@ def _as_of(store: Store, vocab: StoreVocabulary, as_of: date | str) -> Knowledge
         except ValueError:
             from ..linked_data.rdf import iri
 
-            named = _named(vocab.lexicon, as_of)[1]
+            named = _named(vocab.lexicon, as_of)
             day_of = english._as_of_date(
                 _graph(store, vocab, [iri("event", e) for e in named]), as_of)
     assert day_of is not None
