@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING, Any
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, AffiliationKind, Document, EventType
 from ..core.relations import RelationType
-from ..errors import DataError
 from ..linked_data.ontology import KG, PREFIXES, individual_iri, relation_property
 from ..questions.answers import Answers
 from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
@@ -54,14 +53,6 @@ if TYPE_CHECKING:
 __all__ = ["StoreVocabulary", "ask_store"]
 
 _AFF_KINDS = {individual_iri("affiliation", k.value): k for k in AffiliationKind}
-#: Properties from a record to its own sub-nodes (whose IRIs extend the record's): the
-#: closure of these from a record is everything :func:`~korea_graph.linked_data.rdf.from_rdf`
-#: reads of it.
-_SUB_NODES = ("when", "hasParticipation", "evidence", "citation", "hedge", "inferred",
-              "aliases", "about", "mentions", "source", "published", "date")
-_PATH = "|".join([f"kg:{p}" for p in _SUB_NODES]
-                 + ["<http://www.w3.org/2006/time#hasBeginning>",
-                    "<http://www.w3.org/2006/time#hasEnd>"])
 _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
            f"PREFIX skos: <{PREFIXES['skos']}>\nPREFIX xsd: <{PREFIXES['xsd']}>\n")
 _BATCH = 400
@@ -111,55 +102,82 @@ def _read_vocabulary(store: Store) -> StoreVocabulary:
 
 
 def _all_actors(store: Store) -> dict[str, Actor]:
-    """Every actor of the store, as :meth:`Store.graph` would give it. A document graph
-    holds a copy of each actor it mentions; the copies are read once each through the
-    union of the graphs (only their positions differ), and per graph, merged as
-    :func:`~korea_graph.scale.store.combine` merges them, when they disagree."""
+    """Every actor of the store, as :meth:`Store.graph` would give it. Each document
+    graph holds a copy of the actors it mentions: the copy of the first graph is read
+    (the copies differ only in their positions), and where the union of the graphs has
+    aliases that copy lacks, every copy is read and merged as
+    :func:`~korea_graph.scale.store.combine` merges them."""
     from ..linked_data.rdf import from_rdf
     from .store import combine
 
-    ids = [row["a"] for row in store.sparql(_PREFIX + "SELECT DISTINCT ?a WHERE { "
-                                            "?a a kg:Actor }")]
-    lines: list[str] = []
-    position = f"<{KG}position>"
-    for start in range(0, len(ids), _BATCH):
-        values = " ".join(f"<{i}>" for i in ids[start:start + _BATCH])
-        first: dict[str, str] = {}
-        for row in store._query(_PREFIX + f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?a "
-                                f"{{ {values} }} ?a (kg:aliases|kg:mentions)* ?s . "
-                                "?s ?p ?o }"):
-            subject, prop, value = str(row["s"]), str(row["p"]), row["o"]
-            if prop == position:  # a copy's place in its document: keep the first
-                if subject not in first or int(value.value) < int(first[subject]):
-                    first[subject] = value.value
-                continue
-            lines.append(f"{subject} {prop} {value} .\n")
-        lines.extend(f'{s} {position} "{n}"^^<{PREFIXES["xsd"]}integer> .\n'
-                     for s, n in first.items())
-    try:
-        kg = from_rdf("".join(lines), "ntriples")
-    except DataError:  # copies that disagree: read them per graph and merge them
-        by_graph = _read(store, ids)
-        kg = combine(from_rdf("".join(by_graph[n]), "ntriples") for n in sorted(by_graph))
-    return dict(kg.actors)
+    order = {g: n for n, g in enumerate(store.graphs())}
+    first: dict[str, tuple[int, str]] = {}
+    for row in store._query(_PREFIX + "SELECT ?a ?g WHERE { GRAPH ?g { ?a a kg:Actor } }"):
+        n = order.get(row["g"].value)
+        if n is not None:
+            a = row["a"].value
+            if a not in first or n < first[a][0]:
+                first[a] = (n, row["g"].value)
+    lines = _read(store, first, graphs={a: g for a, (_, g) in first.items()})
+    kg = combine(from_rdf("".join(lines[n]), "ntriples") for n in sorted(lines))
+    from .store import _id
+
+    aliases: dict[str, set[str]] = {}
+    for row in store._query(_PREFIX + "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; "
+                            "skos:altLabel ?alias }"):
+        aliases.setdefault(_id(row["a"].value), set()).add(row["alias"].value)
+    merged = [a for a, names in aliases.items()
+              if a in kg.actors and not names <= set(kg.actors[a].names)]
+    actors = dict(kg.actors)
+    if merged:
+        from ..linked_data.rdf import iri
+
+        every = _read(store, [iri("actor", a) for a in merged])
+        actors.update(combine(from_rdf("".join(every[n]), "ntriples")
+                              for n in sorted(every)).actors)
+    return actors
 
 
 # -- reading records ---------------------------------------------------------------------------
-def _read(store: Store, iris: Iterable[str]) -> dict[int, list[str]]:
+def _read(store: Store, iris: Iterable[str], graphs: dict[str, str] | None = None
+          ) -> dict[int, list[str]]:
     """The N-Triples lines of these records (with their sub-nodes), by the store position
-    of the document graph that holds them."""
+    of the document graph that holds them (only the graph ``graphs`` names for a record,
+    when given).
+
+    Level by level: the triples of the nodes, then of the sub-nodes they point to
+    (objects under a record's IRI, ``<event/x/time>``...), each level one indexed
+    look-up per node (faster in Oxigraph than a property path from the records)."""
+    import pyoxigraph as ox
+
     order = {g: n for n, g in enumerate(store.graphs())}
-    wanted = sorted(set(iris))
     out: dict[int, list[str]] = {}
-    for start in range(0, len(wanted), _BATCH):
-        values = " ".join(f"<{i}>" for i in wanted[start:start + _BATCH])
-        result = store._query(_PREFIX + f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?r {{ {values} }} "
-                              f"GRAPH ?g {{ ?r ({_PATH})* ?s . ?s ?p ?o }} }}")
-        for row in result:
-            graph = row["g"].value
-            if graph in order:
-                out.setdefault(order[graph], []).append(
-                    f"{row['s']} {row['p']} {row['o']} .\n")
+    level = sorted(set(iris))
+    named = ox.NamedNode
+    home = dict(graphs) if graphs is not None else None
+    while level:
+        below: set[str] = set()
+        for start in range(0, len(level), _BATCH):
+            chunk = level[start:start + _BATCH]
+            if home is None:
+                values = " ".join(f"<{i}>" for i in chunk)
+                query = (f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} "
+                         "GRAPH ?g { ?s ?p ?o } }")
+            else:
+                pairs = " ".join(f"(<{i}> <{home[i]}>)" for i in chunk)
+                query = (f"SELECT ?g ?s ?p ?o WHERE {{ VALUES (?s ?g) {{ {pairs} }} "
+                         "GRAPH ?g { ?s ?p ?o } }")
+            for row in store._query(query):
+                n = order.get(row["g"].value)
+                if n is None:
+                    continue
+                subject, obj = row["s"], row["o"]
+                out.setdefault(n, []).append(f"{subject} {row['p']} {obj} .\n")
+                if type(obj) is named and obj.value.startswith(subject.value + "/"):
+                    below.add(obj.value)
+                    if home is not None:
+                        home[obj.value] = row["g"].value
+        level = sorted(below)
     return out
 
 
@@ -344,23 +362,26 @@ def _select(store: Store, need: _Need) -> set[str]:
 
     found: set[str] = set()
     if need.relation_types:
-        types = " ".join(f"kg:{relation_property(t)}" for t in sorted(need.relation_types))
-        ends = [""]
+        types = [f"kg:{relation_property(t)}" for t in sorted(need.relation_types)]
+        # Oxigraph starts from the first pattern: an actor's relations when there is an
+        # actor (its index entries), else one relation type at a time
         if need.relation_actors:
-            ends = [f"?r kg:{end} <{iri('actor', who)}> ." for who in sorted(need.relation_actors)
-                    for end in ("from", "to")]
-        for who in ends:
-            query = (_PREFIX + f"SELECT DISTINCT ?rec WHERE {{ {who} ?r kg:relationType ?type ; "
-                     f"kg:derivedFrom ?rec ; kg:when ?t . VALUES ?type {{ {types} }} "
-                     f"{need.time} }}")
-            found.update(row["rec"] for row in store.sparql(query))
+            shapes = [f"?r kg:{end} <{iri('actor', who)}> ; kg:relationType ?type . "
+                      f"FILTER(?type IN ({', '.join(types)}))"
+                      for who in sorted(need.relation_actors) for end in ("from", "to")]
+        else:
+            shapes = [f"?r kg:relationType {t} ." for t in types]
+        for shape in shapes:
+            query = (_PREFIX + f"SELECT DISTINCT ?rec WHERE {{ {shape} ?r kg:derivedFrom ?rec ; "
+                     f"kg:when ?t . {need.time} }}")
+            found.update(row["rec"].value for row in store._query(query))
     if need.event_types is not None:
         classes = sorted({f"kg:{_event_class(t)}" for t in need.event_types}) or ["kg:Event"]
         who = f"?e kg:involves <{iri('actor', need.event_actor)}> ." if need.event_actor else ""
         for cls in classes:
             query = (_PREFIX + f"SELECT DISTINCT ?e WHERE {{ {who} ?e a {cls} ; kg:when ?t . "
                      f"{need.time} }}")
-            found.update(row["e"] for row in store.sparql(query))
+            found.update(row["e"].value for row in store._query(query))
     if need.posts:
         found.update(row["p"] for row in store.sparql(
             _PREFIX + "SELECT DISTINCT ?p WHERE { ?p a kg:Affiliation }"))
