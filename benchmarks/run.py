@@ -158,7 +158,28 @@ def korea_graph_side(events: int, work: Path, out: Results, in_memory: bool,
                     {(m.record, *sorted((m.source, m.target))) for m in rows})
         out["store_sparql"], top = median(lambda: store.sparql(QUERY), repeat=3)
         out.setdefault("sparql_top", [[r["a"].rsplit("/", 1)[-1], int(r["n"])] for r in top])
+    # `korea-graph store DIR ask`: a fresh process opens the store and asks once
+    _store_ask(folder, events, work, out)
     out["peak_mb"] = peak_mb()
+
+
+def _store_ask(folder: Path, events: int, work: Path, out: Results) -> None:
+    """``ask_store`` as the command line runs it: the vocabulary, then the question."""
+    from korea_graph.scale.store import Store
+    from korea_graph.scale.store_ask import ask_store, vocabulary
+
+    anchor = anchor_of(events)
+    with Store.open(folder, read_only=True) as store:
+        out["store_ask_vocabulary"], _ = timed(lambda: vocabulary(store))
+        out["peak_mb_store_ask_vocabulary"] = peak_mb()
+        out["store_ask_one"], rows = timed(
+            lambda: ask_store(store, f"who has {FOCUS} met before {anchor}"))
+        _write_rows(work / "store-ask-one.json", _row_set(rows))
+        out["store_ask_everyone"], rows = timed(
+            lambda: ask_store(store, f"who met whom before {anchor}"))
+        out["store_ask_everyone_rows"] = len(rows)
+        _write_rows(work / "store-ask-everyone.json", _row_set(rows))
+        out["peak_mb_store_ask"] = peak_mb()
 
 
 def _row_set(answers: Any) -> set[tuple[str, str, str]]:
@@ -373,6 +394,12 @@ ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "median of 21"),
     ("who met one person, on-disk store", "store_who_met_one", "who_met_one", "who_met_one",
      "median of 5"),
+    ("`korea-graph store DIR ask`: the vocabulary (names, titles; once per process)",
+     "store_ask_vocabulary", None, None, ""),
+    ("`store ask \"who met whom before E\"` (reads only the records it may answer with)",
+     "store_ask_everyone", "who_met_whom", "who_met_whom", ""),
+    ("`store ask \"who has P met before E\"`", "store_ask_one", "who_met_one", "who_met_one",
+     ""),
     ("SPARQL: top 10 by meetings (`sparql`, cached store / rdflib / pyoxigraph)", "sparql",
      "sparql", "sparql", ""),
     ("SPARQL, first call (builds the in-memory store)", "sparql_first", "sparql", "sparql", ""),
@@ -429,7 +456,7 @@ def equal_rows(work: Path) -> dict[str, str]:
     out = {}
     for case in ("everyone", "one"):
         sides = {}
-        for side in ("kg", "store", "plain", "ox"):
+        for side in ("kg", "store", "store-ask", "plain", "ox"):
             path = work / f"{side}-{case}.json"
             if path.exists():
                 sides[side] = {tuple(r) for r in json.loads(path.read_text())}
