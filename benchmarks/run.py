@@ -351,12 +351,13 @@ def _oxigraph_queries(store: Any, events: int, work: Path, out: Results) -> None
                 for result in [store.query(query)] for s in result]
 
     anchor = anchor_of(events)
-    out["who_met_whom"], rows = median(lambda: find_meetings(select, before=anchor), repeat=3)
+    out["who_met_whom"], rows = median(
+        lambda: find_meetings(select, before=anchor, named_graphs=False), repeat=3)
     out["who_met_whom_rows"] = len(rows)
     _write_rows(work / "ox-everyone.json",
                 {(m.record, *sorted((m.source, m.target))) for m in rows})
     out["who_met_one"], rows = median(
-        lambda: find_meetings(select, before=anchor, involving=FOCUS))
+        lambda: find_meetings(select, before=anchor, involving=FOCUS, named_graphs=False))
     out["who_met_one_rows"] = len(rows)
     _write_rows(work / "ox-one.json", {(m.record, *sorted((m.source, m.target))) for m in rows})
     out["sparql"], top = median(lambda: list(store.query(QUERY)), repeat=3)

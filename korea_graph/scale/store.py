@@ -725,9 +725,11 @@ class Store:
 
 
 def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan | None = None,
-                  involving: str | None = None) -> list[StoreMeeting]:
+                  involving: str | None = None, named_graphs: bool = True
+                  ) -> list[StoreMeeting]:
     """:meth:`Store.meetings` over any SPARQL ``select`` function returning a list of
-    ``{variable: value}`` dicts (a store's or an endpoint's)."""
+    ``{variable: value}`` dicts (a store's or an endpoint's): the relations are in named
+    graphs (one per document), or, with ``named_graphs=False``, in the default graph."""
     from ..linked_data.rdf import iri
 
     start_min, start_max = _anchor(select, before) if before is not None else (None, None)
@@ -744,7 +746,7 @@ def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan
     query = f"""
         PREFIX kg: <{KG}>
         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-        SELECT DISTINCT ?r ?status ?emax WHERE {{ GRAPH ?g {{
+        SELECT DISTINCT ?r ?status ?emax WHERE {{ {"GRAPH ?g " if named_graphs else ""}{{
             {{who}}
             ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
                kg:status ?status ; kg:when ?t .
