@@ -48,7 +48,7 @@ from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
 
 if TYPE_CHECKING:
     from ..questions.query import Anchor
-    from .store import Store
+    from .store import Store, _Records
 
 __all__ = ["StoreVocabulary", "ask_store"]
 
@@ -56,16 +56,21 @@ _AFF_KINDS = {individual_iri("affiliation", k.value): k for k in AffiliationKind
 _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
            f"PREFIX skos: <{PREFIXES['skos']}>\nPREFIX xsd: <{PREFIXES['xsd']}>\n")
 _BATCH = 400
+#: Links from a record to the records it is read with: the claims of a merged event (each
+#: in its document's graph), the events it is the same as.
+_LINKS = frozenset({KG + "hasClaim", KG + "claimOf", PREFIXES["owl"] + "sameAs"})
 
 
 @dataclass
 class StoreVocabulary:
     """What a store's questions are parsed with: every actor, the lexicon (the names of
-    every actor and event, the titles of every post) and the latest document."""
+    every actor and event, the titles of every post) and the latest documents (by
+    which a day without a year is read: the latest with a closed publication span, and
+    the latest of all)."""
 
     actors: dict[str, Actor]
     lexicon: Lexicon
-    latest_document: str | None
+    latest_documents: tuple[str, ...]
 
 
 def vocabulary(store: Store) -> StoreVocabulary:
@@ -98,11 +103,13 @@ def _read_vocabulary(store: Store) -> StoreVocabulary:
             post = quad.subject.value
             posts.append((_id(post), titles.get(post), _AFF_KINDS[quad.object.value]))
     posts = sorted(set(posts), key=lambda p: (p[0], p[1] or ""))
-    latest = store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; kg:published ?t . "
-                          "?t kg:startMin ?day } ORDER BY DESC(?day) ?d LIMIT 1")
+    latest = [row["d"] for closed in ("?t kg:endMax ?end .", "")
+              for row in store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; "
+                                      f"kg:published ?t . ?t kg:startMin ?day . {closed} }} "
+                                      "ORDER BY DESC(?day) ?d LIMIT 1")]
     event_names = [(ident, tuple(dict.fromkeys(n))) for ident, n in events.items()]
     lex = lexicon_of(actors.values(), event_names, posts)
-    return StoreVocabulary(actors, lex, _id(latest[0]["d"]) if latest else None)
+    return StoreVocabulary(actors, lex, tuple(dict.fromkeys(_id(d) for d in latest)))
 
 
 def _scan(store: Store, prop: str) -> Iterator[Any]:
@@ -117,9 +124,6 @@ def _all_actors(store: Store) -> dict[str, Actor]:
     (the copies differ only in their positions), and where the union of the graphs has
     aliases that copy lacks, every copy is read and merged as
     :func:`~korea_graph.scale.store.combine` merges them."""
-    from ..linked_data.rdf import from_rdf
-    from .store import combine
-
     order = {g: n for n, g in enumerate(store.graphs())}
     first: dict[str, tuple[int, str]] = {}
     for row in store._query(_PREFIX + "SELECT ?a ?g WHERE { GRAPH ?g { ?a a kg:Actor } }"):
@@ -129,7 +133,7 @@ def _all_actors(store: Store) -> dict[str, Actor]:
             if a not in first or n < first[a][0]:
                 first[a] = (n, row["g"].value)
     lines = _read(store, first, graphs={a: g for a, (_, g) in first.items()})
-    kg = combine(from_rdf("".join(lines[n]), "ntriples") for n in sorted(lines))
+    kg = _combined(lines)
     from .store import _id
 
     aliases: dict[str, set[str]] = {}
@@ -143,8 +147,7 @@ def _all_actors(store: Store) -> dict[str, Actor]:
         from ..linked_data.rdf import iri
 
         every = _read(store, [iri("actor", a) for a in merged])
-        actors.update(combine(from_rdf("".join(every[n]), "ntriples")
-                              for n in sorted(every)).actors)
+        actors.update(_combined(every).actors)
     return actors
 
 
@@ -165,6 +168,7 @@ def _read(store: Store, iris: Iterable[str], graphs: dict[str, str] | None = Non
     level = sorted(set(iris))
     named = ox.NamedNode
     home = dict(graphs) if graphs is not None else None
+    seen = set(level)
     while level:
         below: set[str] = set()
         for start in range(0, len(level), _BATCH):
@@ -183,11 +187,16 @@ def _read(store: Store, iris: Iterable[str], graphs: dict[str, str] | None = Non
                     continue
                 subject, obj = row["s"], row["o"]
                 out.setdefault(n, []).append(f"{subject} {row['p']} {obj} .\n")
-                if type(obj) is named and obj.value.startswith(subject.value + "/"):
+                if type(obj) is not named:
+                    continue
+                if obj.value.startswith(subject.value + "/"):
                     below.add(obj.value)
                     if home is not None:
                         home[obj.value] = row["g"].value
-        level = sorted(below)
+                elif home is None and row["p"].value in _LINKS and obj.value not in seen:
+                    below.add(obj.value)  # another source's claim of the same event
+        level = sorted(below - seen)
+        seen |= below
     return out
 
 
@@ -205,12 +214,11 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
         lines = _read(store, wanted)
         for n, more in lines.items():
             parts.setdefault(n, []).extend(more)
-        wanted = {iri("event", e.part_of) for part in _parts(lines).values()
+        wanted = {iri("event", e.part_of) for part in _parts(lines)
                   for e in part.given[1] if e.part_of} - seen
     body = _combined(parts)
     docs = {ev.document for r in _records(body) for ev in r.evidence}
-    if vocab.latest_document is not None:
-        docs.add(vocab.latest_document)
+    docs.update(vocab.latest_documents)
     doc_iris = ([row["d"] for row in store.sparql(_PREFIX + "SELECT ?d WHERE { "
                                                   "?d a kg:Document }")]
                 if all_documents else [iri("document", d) for d in docs])
@@ -222,16 +230,24 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
     return kg
 
 
-def _parts(lines: dict[int, list[str]]) -> dict[int, KnowledgeGraph]:
-    from ..linked_data.rdf import from_rdf
+def _parts(lines: dict[int, list[str]]) -> list[_Records]:
+    """The records of each graph's lines, as given (as :meth:`Store.graph` reads a graph)."""
+    from ..linked_data.rdf import read_records
+    from .store import _Records
 
-    return {n: from_rdf("".join(lines[n]), "ntriples") for n in sorted(lines)}
+    out = []
+    for n in sorted(lines):
+        docs, actors, events, posts, stances = read_records(
+            "".join(dict.fromkeys(lines[n])).encode("utf-8"), "ntriples")  # read once
+        out.append(_Records({d.id: d for d in docs},
+                            (tuple(actors), tuple(events), tuple(posts), tuple(stances))))
+    return out
 
 
 def _combined(lines: dict[int, list[str]]) -> KnowledgeGraph:
     from .store import combine
 
-    return combine(_parts(lines).values())
+    return combine(_parts(lines))
 
 
 def _in_store_order(store: Store, documents: Iterable[Document]) -> list[Document]:
@@ -395,10 +411,9 @@ def _select(store: Store, need: _Need) -> set[str]:
     if need.posts:
         found.update(row["p"] for row in store.sparql(
             _PREFIX + "SELECT DISTINCT ?p WHERE { ?p a kg:Affiliation }"))
-    if need.conflicts:  # events reported by more than one document
+    if need.conflicts:  # events reported by more than one document: their claims
         found.update(row["e"] for row in store.sparql(
-            _PREFIX + "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e a kg:Event } "
-                      "GRAPH ?h { ?e a kg:Event } FILTER(?g != ?h) }"))
+            _PREFIX + "SELECT DISTINCT ?e WHERE { ?e kg:hasClaim ?c }"))
     if need.known_on is not None:  # every record of the documents published by then
         day = f'"{need.known_on.isoformat()}"^^xsd:date'
         graphs = {document_graph(row["id"]) for row in store.sparql(
@@ -408,7 +423,7 @@ def _select(store: Store, need: _Need) -> set[str]:
         for graph in sorted(graphs):
             found.update(row["r"].value for row in store._query(
                 _PREFIX + f"SELECT DISTINCT ?r WHERE {{ GRAPH <{graph}> {{ ?r a ?c . "
-                          "VALUES ?c { kg:Event kg:Affiliation kg:Stance } } }"))
+                          "VALUES ?c { kg:Event kg:Claim kg:Affiliation kg:Stance } } }"))
     if need.connected is not None:
         found.update(_on_shortest_paths(store, *need.connected))
     return found
