@@ -3,6 +3,7 @@
 - :mod:`~korea_graph.scale.progress`: progress bars for long adds and pushes
 - :mod:`~korea_graph.scale.synthetic`: a generated corpus of any size, for benchmarks
 - :mod:`~korea_graph.scale.store`: the embedded pyoxigraph store, one named graph per document
+- :mod:`~korea_graph.scale.store_ask`: questions answered by the store's own queries
 - :mod:`~korea_graph.scale.remote`: a SPARQL 1.1 endpoint (Graph Store Protocol, Update)
 """
 
