@@ -4,11 +4,12 @@ the whole graph back from the store.
 :func:`ask_store` answers exactly what :func:`korea_graph.questions.english.ask` answers
 over the stored graph, in three steps, each a few SPARQL queries on the store's indexes:
 
-1. *the vocabulary*: the names of every actor and event and the titles of every post
-   (one ``SELECT`` each, kept by the :class:`~korea_graph.scale.store.Store`), from
-   which the question's lexicon is built (:func:`~korea_graph.questions.lexicon.lexicon_of`);
-2. *the records the question names* (the events and actors whose names it contains),
-   then the parse;
+1. *the vocabulary*: every actor (read once, from the first document graph holding a
+   copy of it), the names of every event and the title of every post (kept on the open
+   :class:`~korea_graph.scale.store.Store` until it changes), from which the question's
+   lexicon is built (:func:`~korea_graph.questions.lexicon.lexicon_of`);
+2. *the events the question names* (every span of its words looked up in the
+   vocabulary), with the claims of each source, then the parse;
 3. *the records the answer can come from*: for "who met whom before X", the records
    with a met-with relation that could end before X starts (the time condition is in
    the query, as :class:`~korea_graph.core.timeindex.TimeIndex` reads it); for "what
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, AffiliationKind, Document, EventType
 from ..core.relations import RelationType
-from ..linked_data.ontology import KG, PREFIXES, individual_iri, relation_property
+from ..linked_data.ontology import ID, KG, PREFIXES, individual_iri, relation_property
 from ..questions.answers import Answers
 from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
 
@@ -137,9 +138,11 @@ def _all_actors(store: Store) -> dict[str, Actor]:
     from .store import _id
 
     aliases: dict[str, set[str]] = {}
-    for row in store._query(_PREFIX + "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; "
-                            "skos:altLabel ?alias }"):
-        aliases.setdefault(_id(row["a"].value), set()).add(row["alias"].value)
+    actor_base, committed = ID + "actor/", set(order)
+    for quad in _scan(store, PREFIXES["skos"] + "altLabel"):  # one index scan, no join
+        subject = quad.subject.value
+        if subject.startswith(actor_base) and quad.graph_name.value in committed:
+            aliases.setdefault(_id(subject), set()).add(quad.object.value)
     merged = [a for a, names in aliases.items()
               if a in kg.actors and not names <= set(kg.actors[a].names)]
     actors = dict(kg.actors)
