@@ -170,8 +170,7 @@ def knowledge_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
                           affiliations=affiliations, stances=stances)
 
 
-_kebab = st.builds(str.__add__, st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
-                   st.text("abcdefghijklmnopqrstuvwxyz0123456789-", max_size=12))
+_kebab = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 _label = hostile_text.filter(lambda s: bool(s.strip()))
 _optional_label = st.none() | _label
 _wikidata = st.none() | st.integers(1, 10**9).map("Q{}".format)
@@ -215,16 +214,25 @@ def built_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
     b = Builder()
     outlet = b.actor(pool.pop(), draw(_label), "news_outlet", aliases=draw(_aliases))
     actors = [outlet.id]
-    places = []
+    places: list[str] = []
+    states: list[str] = []
+    agents = [outlet.id]  # may hold posts and stances
+    organizations = [outlet.id]  # may be held a post in
     for _ in range(draw(st.integers(1, max_records + 1))):
         kind = draw(st.sampled_from(ActorKind))
         actor = b.actor(pool.pop(), draw(_label), kind, aliases=draw(_aliases),
                         wikidata=draw(_wikidata),
-                        country=draw(st.none() | st.sampled_from(actors)),
+                        country=draw(st.none() | st.sampled_from(states)) if states else None,
                         note=draw(_optional_label), mentions=draw(_aliases))
         actors.append(actor.id)
         if kind.category in ("place", "facility"):
             places.append(actor.id)
+        if kind is ActorKind.STATE:
+            states.append(actor.id)
+        if kind.is_agent:
+            agents.append(actor.id)
+        if kind.category not in ("person", "place"):
+            organizations.append(actor.id)
     body = draw((st.text(min_size=1, max_size=300) | st.sampled_from(HOSTILE))
                 .filter(lambda t: bool(t.strip())))
     first = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
@@ -259,15 +267,15 @@ def built_graphs(draw: st.DrawFn, max_records: int = 4) -> KnowledgeGraph:
             inferred=draw(_inferred))
         event_ids.append(event.id)
     for _ in range(draw(st.integers(0, max_records))):
-        b.post(pool.pop(), draw(st.sampled_from(actors)), draw(st.sampled_from(actors)),
+        b.post(pool.pop(), draw(st.sampled_from(agents)), draw(st.sampled_from(organizations)),
                draw(st.sampled_from(AffiliationKind)), when=draw(_times),
                status=draw(st.sampled_from(Status)), evidence=draw(evidence),
                title=draw(_optional_label),
-               accredited_to=draw(st.none() | st.sampled_from(actors)),
+               accredited_to=draw(st.none() | st.sampled_from(states)) if states else None,
                citations=draw(citations), note=draw(_optional_label), hedges=draw(_hedges),
                inferred=draw(_inferred))
     for _ in range(draw(st.integers(0, max_records))):
-        b.stance(pool.pop(), draw(st.sampled_from(actors)), draw(st.sampled_from(Attitude)),
+        b.stance(pool.pop(), draw(st.sampled_from(agents)), draw(st.sampled_from(Attitude)),
                  draw(st.sampled_from(actors)), when=draw(_times),
                  status=draw(st.sampled_from(Status)), evidence=draw(evidence),
                  expressed_in=draw(st.none() | st.sampled_from(event_ids)) if event_ids

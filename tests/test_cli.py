@@ -45,3 +45,23 @@ def test_bad_data_file_exits_2_with_the_line(data_copy: Path, capsys: pytest.Cap
     assert main(["--data", str(data_copy), "ask", "who met whom"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"korea-graph: error: {data_copy}:") and "unknown status 'maybe'" in err
+
+
+# -- output a terminal or a spreadsheet would run (issue 19) ------------------------------------
+def test_escape_codes_never_reach_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who is \x1b]0;pwned\x07\x1b[2J\u202e"]) != 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert "pwned" in err
+
+
+def test_formula_cells_are_text_in_csv(data_copy: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    text = data_copy.read_text(encoding="utf-8")
+    data_copy.write_text(text.replace("label: Kim Jong-il,", "label: \"=HYPERLINK(1)\",", 1),
+                         encoding="utf-8")
+    assert main(["--data", str(data_copy), "ask", "who met whom before Putin's trip",
+                 "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "'=HYPERLINK(1)" in out
+    assert not any(cell.startswith("=") for line in out.splitlines() for cell in line.split(","))

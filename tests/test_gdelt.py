@@ -141,3 +141,30 @@ def test_a_zipped_daily_file_is_read_through(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as err:
         read_gdelt(bad)
     assert err.value.file == str(bad)
+
+
+# -- hostile rows (issue 19) --------------------------------------------------------------------
+@pytest.mark.parametrize("day", ["２０００0627", "2000_627", "+2000627", " 2000627", "٢٠٠٠0627"])
+def test_dates_in_other_digits_or_shapes_are_refused(tmp_path: Path, day: str) -> None:
+    rows = lines()
+    cells = rows[4].split("\t")
+    cells[1] = day
+    rows[4] = "\t".join(cells)
+    path = tmp_path / "odd.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DateError) as info:
+        read_gdelt(path)
+    assert info.value.line == 5 and info.value.field == "SQLDATE"
+
+
+def test_a_form_feed_inside_a_cell_keeps_line_numbers(tmp_path: Path) -> None:
+    rows = lines()
+    cells = rows[2].split("\t")
+    cells[6] = cells[6] + "\x0c\u2028\x85"
+    rows[2] = "\t".join(cells)
+    path = tmp_path / "ff.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = read_gdelt(path)
+    assert result.rows == len(rows)
+    assert sorted(s.line for e in result.graph.events.values() for s in e.sources) == \
+        list(range(1, len(rows) + 1))

@@ -194,3 +194,74 @@ def test_a_byte_order_mark_is_not_part_of_the_header(tmp_path: Path) -> None:
     path = tmp_path / "bom.tsv"
     path.write_bytes(b"\xef\xbb\xbf" + FIXTURE.read_bytes())
     assert read_icews(path).rows == 494
+
+
+# -- hostile event files (issue 19) -------------------------------------------------------------
+@pytest.mark.parametrize("char", ["\u2028", "\x85", "\x0c", "\x1c", "\u2029", "\r"])
+def test_control_characters_inside_cells_do_not_split_rows(tmp_path: Path, char: str) -> None:
+    path = broken(tmp_path, {10: (5, f"Make{char}a visit"), 20: (13, f"Reu{char}ters")})
+    result = read_icews(path)
+    assert result.rows == 494
+    lines = sorted(s.line for e in result.graph.events.values() for s in e.sources if s.line)
+    assert lines == list(range(2, 496))
+
+
+@pytest.mark.parametrize(("col", "value", "field"), [
+    (1, "２０１８-06-01", "Event Date"), (1, "2018-0٦-01", "Event Date"),
+    (12, "²", "Sentence Number"), (12, "٣", "Sentence Number")])
+def test_numbers_and_dates_in_other_digits_are_refused(tmp_path: Path, col: int, value: str,
+                                                       field: str) -> None:
+    with pytest.raises(DataError) as info:
+        read_icews(broken(tmp_path, {30: (col, value)}))
+    assert info.value.line == 30 and info.value.field == field
+
+
+def test_skipping_bad_rows_when_every_row_is_bad_is_an_error(tmp_path: Path) -> None:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    bad = [lines[0]] + [line.replace("\t042\t", "\t999\t").replace("\t2018-", "\tx2018-")
+                        for line in lines[1:]]
+    path = tmp_path / "all-bad.tsv"
+    path.write_text("\n".join(bad) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="every row is bad") as info:
+        read_icews(path, skip_bad_rows=True)
+    assert info.value.line == 2
+    from korea_graph.cli import main
+
+    assert main(["import", "--from", "icews", str(path), "--skip-bad-rows", "-o",
+                 str(tmp_path / "out.ttl")]) != 0
+    assert not (tmp_path / "out.ttl").exists()
+
+
+def test_a_byte_that_is_not_utf8_is_located(tmp_path: Path) -> None:
+    raw = FIXTURE.read_bytes().split(b"\n")
+    raw[40] = raw[40][:3] + b"\xff" + raw[40][3:]
+    path = tmp_path / "bytes.tsv"
+    path.write_bytes(b"\n".join(raw))
+    with pytest.raises(ParseError, match="not UTF-8") as info:
+        read_icews(path)
+    assert info.value.line == 41
+
+
+def test_an_endless_line_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match="longer than") as info:
+        read_icews("/dev/zero")
+    assert info.value.line == 1 and info.value.file == "/dev/zero"
+
+
+def test_a_zip_bomb_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    import korea_graph.eventdata.coded_rows as coded_rows
+
+    bomb = tmp_path / "bomb.zip"
+    row = FIXTURE.read_text(encoding="utf-8").splitlines()[1]
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("events.tsv", "w") as member:
+        member.write(FIXTURE.read_text(encoding="utf-8").splitlines()[0].encode() + b"\n")
+        for _ in range(40):
+            member.write((row + "\n").encode() * 1000)
+    assert bomb.stat().st_size < coded_rows.MAX_FILE_BYTES
+    monkeypatch.setattr(coded_rows, "MAX_FILE_BYTES", 1_000_000)
+    with pytest.raises(ParseError, match="more than 1000000 bytes") as info:
+        read_icews(bomb)
+    assert info.value.file == str(bomb) and info.value.line is not None

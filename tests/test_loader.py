@@ -289,3 +289,129 @@ def test_hedges_inferences_and_held_times_survive_rdf(tmp_path: Path) -> None:
         "    inferred: [{field: title, value: Foreign Minister, reason: r}]\n")))
     for fmt in ("turtle", "jsonld"):
         assert korea_graph.from_rdf(korea_graph.to_rdf(kg, fmt), fmt) == kg
+
+
+# -- hostile and broken files (issue 19) ------------------------------------------------------
+def test_an_alias_bomb_is_refused_with_its_line(data_copy: Path) -> None:
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    text = data_copy.read_text(encoding="utf-8")
+    data_copy.write_text(text + "\n".join(bomb) + "\n", encoding="utf-8")
+    first = text.count("\n") + 1
+    err = _error(data_copy, ParseError)
+    assert err.line == first and "anchor &a0 is not allowed" in str(err)
+
+
+def test_an_alias_used_as_a_key_or_a_phrase_is_refused(mutate: Mutate) -> None:
+    path, line = mutate("format: korea_graph/1", "format: &f korea_graph/1\n*f : 1")
+    err = _error(path, ParseError)
+    assert err.file == str(path) and err.line == line and "not allowed" in str(err)
+
+
+def test_deep_nesting_is_a_parse_error_not_a_recursion_error(data_copy: Path) -> None:
+    text = data_copy.read_text(encoding="utf-8")
+    data_copy.write_text(text + "deep: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    err = _error(data_copy, ParseError)
+    assert err.line == text.count("\n") + 1 and "nest more than" in str(err)
+
+
+def test_bytes_that_are_not_utf8_are_located(data_copy: Path) -> None:
+    raw = data_copy.read_bytes().replace(b"title:", b"title: \xff", 1)
+    data_copy.write_bytes(raw)
+    err = _error(data_copy, ParseError)
+    assert err.line == raw[:raw.index(b"\xff")].count(b"\n") + 1
+    assert "not UTF-8" in str(err) and "byte 0xff" in str(err)
+
+
+def test_utf16_is_refused_at_line_1(data_copy: Path) -> None:
+    data_copy.write_bytes(data_copy.read_text(encoding="utf-8").encode("utf-16"))
+    err = _error(data_copy, ParseError)
+    assert err.line == 1 and "UTF-16" in str(err)
+
+
+def test_a_utf8_byte_order_mark_is_read_past(data_copy: Path, kg: korea_graph.KnowledgeGraph
+                                            ) -> None:
+    data_copy.write_bytes(b"\xef\xbb\xbf" + data_copy.read_bytes())
+    assert korea_graph.load(data_copy) == kg
+
+
+def test_a_document_text_that_is_not_utf8_is_located(data_copy: Path) -> None:
+    text = data_copy.with_suffix(".txt")
+    text.write_bytes(text.read_bytes() + b"\n\xc3(\n")
+    err = _error(data_copy, ParseError)
+    assert err.field == "document.text" and err.line is not None and "not UTF-8" in str(err)
+
+
+def test_a_lone_surrogate_is_refused_at_load(mutate: Mutate) -> None:
+    path, line = mutate("label: Russia,", 'label: "Rus\\ud800sia",')
+    err = _error(path, ParseError)
+    assert err.line == line and "lone surrogate U+D800" in str(err)
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../secret.txt", "sub/../../secret.txt"])
+def test_the_document_text_comes_only_from_beside_the_data_file(mutate: Mutate,
+                                                                name: str) -> None:
+    path, line = mutate("text: monitor-6-129.txt", f"text: {name}")
+    (path.parent.parent / "secret.txt").write_text("secret", encoding="utf-8")
+    err = _error(path, SchemaError)
+    assert err.line == line and err.field == "document.text" and "not beside" in str(err)
+
+
+def test_a_linked_document_text_may_not_lead_out_of_the_folder(mutate: Mutate) -> None:
+    path, line = mutate("text: monitor-6-129.txt", "text: link.txt")
+    (path.parent / "link.txt").symlink_to("/etc/hostname")
+    err = _error(path, SchemaError)
+    assert err.line == line and "leads out of" in str(err)
+
+
+def test_a_person_as_a_country_is_refused(mutate: Mutate) -> None:
+    path, line = mutate("kind: person, country: russia,", "kind: person, country: vladimir-putin,")
+    err = _error(path, ReferenceError_)
+    assert err.line == line and "'vladimir-putin' is a person, not a state" in str(err)
+
+
+def test_a_place_holding_a_post_is_refused(data_copy: Path) -> None:
+    text = data_copy.read_text(encoding="utf-8")
+    start = text.index("affiliations:")
+    index = text.index("holder: ", start)
+    end = text.index("\n", index)
+    bad = text[:index] + "holder: pyongyang" + text[end:]
+    data_copy.write_text(bad, encoding="utf-8")
+    err = _error(data_copy, ReferenceError_)
+    assert err.line == text.count("\n", 0, index) + 1 and "cannot hold a post" in str(err)
+
+
+def test_a_cycle_in_part_of_is_refused(mutate: Mutate) -> None:
+    path, _ = mutate("    aliases: [Putin's trip, Putin's trip to Pyongyang",
+                     "    part_of: putin-kim-jong-il-talks\n"
+                     "    aliases: [Putin's trip, Putin's trip to Pyongyang")
+    err = _error(path, ReferenceError_)
+    assert "in a circle" in str(err) and "putin-kim-jong-il-talks -> putin-visits-pyongyang" \
+        in str(err)
+    assert err.line is not None and err.field is not None and err.field.endswith("part_of")
+
+
+@pytest.mark.parametrize("bad", ["russia-", "rus--sia", "123", "0x1f"])
+def test_malformed_ids_are_refused(mutate: Mutate, bad: str) -> None:
+    path, line = mutate("{id: russia, label: Russia,", f"{{id: {bad}, label: Russia,")
+    err = _error(path, SchemaError)
+    assert err.line == line and "bad id" in str(err)
+
+
+def test_a_conflict_between_two_files_names_both_places(data_copy: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    second = other / "second.yaml"
+    (other / "second.txt").write_text("Russia said so.", encoding="utf-8")
+    second.write_text(
+        "format: korea_graph/1\n"
+        "document: {id: second, title: T, text: second.txt, publisher: outlet,"
+        " published: 2000-07-10}\n"
+        "actors:\n"
+        "  - {id: outlet, label: Outlet, kind: news_outlet}\n"
+        "  - {id: russia, label: Russia, kind: city}\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        korea_graph.load(data_copy, second)
+    err = info.value
+    assert err.line is not None and err.file is not None
+    assert "kind" in str(err) and ".yaml:" in str(err)

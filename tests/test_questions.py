@@ -172,3 +172,27 @@ def test_odd_questions_give_an_answer_or_a_located_error(kg: KnowledgeGraph,
         assert str(exc)
     else:
         assert answers.query
+
+
+# -- capitals, case folding that changes length, odd digits (issue 19) ------------------------
+@pytest.mark.parametrize("question", [
+    "Who met whom Before Putin's trip?", "WHO MET WHOM BEFORE PUTIN'S TRIP",
+    "Who Met Whom bEfOrE Putin's Trip"])
+def test_capitalised_question_words(kg: korea_graph.KnowledgeGraph, question: str) -> None:
+    expected = korea_graph.ask(kg, "who met whom before Putin's trip").to_records()
+    assert korea_graph.ask(kg, question).to_records() == expected
+
+
+def test_a_letter_whose_lower_case_is_longer_does_not_shift_names(
+        kg: korea_graph.KnowledgeGraph) -> None:
+    with pytest.raises(korea_graph.errors.QueryError) as info:
+        korea_graph.ask(kg, "İİİ met whom before Putin's trip")
+    assert "İİİ" in str(info.value)
+    with pytest.raises(korea_graph.errors.KoreaGraphError) as info:
+        korea_graph.ask(kg, "who met İİİ Paek Nam-sun")
+    assert "'İİİ Paek Nam-sun'" in str(info.value)
+
+
+def test_dates_in_other_digits_are_not_dates(kg: korea_graph.KnowledgeGraph) -> None:
+    with pytest.raises(korea_graph.errors.KoreaGraphError):
+        korea_graph.ask(kg, "who met whom before June ٣٠")

@@ -20,7 +20,15 @@ from strategies import knowledge_graphs
 import korea_graph
 from korea_graph.cli import main
 from korea_graph.curation.loader import bundled_data_files
-from korea_graph.errors import DataError, DateError, ParseError, SchemaError, VocabularyError
+from korea_graph.errors import (
+    DataError,
+    DateError,
+    EvidenceError,
+    ParseError,
+    ReferenceError_,
+    SchemaError,
+    VocabularyError,
+)
 from korea_graph.linked_data.ontology import ID, KG
 from korea_graph.linked_data.rdf import FORMATS, from_rdf, iri, read_rdf, to_rdf, to_rdflib, triples
 
@@ -261,3 +269,61 @@ def test_cli_export_rejects_unknown_format(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["export", "--format", "rdfxml"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+# -- import says what it found; dangling references and false evidence refused (issue 19) ------
+@pytest.mark.parametrize("text", [
+    "",
+    "@prefix ex: <http://example.org/> . ex:a ex:b ex:c .",
+    "<http://example.org/a> <http://xmlns.com/foaf/0.1/name> \"A\" .",
+], ids=["empty", "another-vocabulary", "foaf"])
+def test_rdf_without_korea_graph_records_is_refused(text: str) -> None:
+    with pytest.raises(DataError) as info:
+        from_rdf(text, "turtle")
+    assert "no korea_graph records" in str(info.value) or "no triples" in str(info.value)
+
+
+def test_a_wrong_namespace_is_named(exports: dict[str, str]) -> None:
+    wrong = exports["ntriples"].replace(KG, "https://example.org/not-korea-graph#")
+    with pytest.raises(SchemaError, match=r"no korea_graph records.*not-korea-graph"):
+        from_rdf(wrong, "ntriples")
+
+
+def test_an_empty_graph_reads_back_when_allowed() -> None:
+    assert from_rdf(b"", "ntriples", allow_empty=True) == korea_graph.KnowledgeGraph()
+
+
+def test_a_dangling_actor_is_refused_with_the_subject(exports: dict[str, str]) -> None:
+    actor = f"<{iri('actor', 'aleksandr-losyukov')}>"
+    cut = "".join(line + "\n" for line in exports["ntriples"].splitlines()
+                  if not line.startswith(actor))
+    with pytest.raises(ReferenceError_) as info:
+        from_rdf(cut, "ntriples")
+    assert "aleksandr-losyukov" in str(info.value) and info.value.field is not None
+    assert info.value.field.startswith("<https://w3id.org/korea-graph/id/")
+
+
+def test_turtle_cut_at_a_subject_boundary_is_refused(exports: dict[str, str]) -> None:
+    text = exports["turtle"]
+    blocks = text.split("\n\n")
+    actors = [i for i, b in enumerate(blocks)
+              if b.startswith("<actor/") and "/aliases>" not in b.split("\n", 1)[0]]
+    cut = "\n\n".join(blocks[:actors[len(actors) // 2]]) + "\n"
+    with pytest.raises(DataError) as info:
+        from_rdf(cut, "turtle")
+    assert "does not describe" in str(info.value)
+
+
+def test_evidence_that_is_not_the_text_is_refused(exports: dict[str, str]) -> None:
+    nt = exports["ntriples"]
+    line = next(x for x in nt.splitlines() if f"<{KG}quote>" in x)
+    quote = line.split(f"<{KG}quote> ", 1)[1]
+    bad = nt.replace(line, line.replace(quote, '"words the article never wrote" .'), 1)
+    with pytest.raises(EvidenceError, match="is not the text of"):
+        from_rdf(bad, "ntriples")
+
+
+def test_a_badly_escaped_id_is_a_schema_error(exports: dict[str, str]) -> None:
+    nt = exports["ntriples"].replace("/actor/aleksandr-losyukov>", "/actor/%FF%FE>")
+    with pytest.raises(DataError):
+        from_rdf(nt, "ntriples")

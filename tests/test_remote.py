@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -174,3 +175,144 @@ def test_cli_push_and_remote_ask(server: virtuoso.Virtuoso, monkeypatch: pytest.
     monkeypatch.setenv("KOREA_GRAPH_PASSWORD", "wrong")
     assert main(["push"]) == 1
     assert "KOREA_GRAPH_PASSWORD" in capsys.readouterr().err
+
+
+# -- credentials stay with their origin; malformed answers are errors (issue 19) --------------
+class _Fake:
+    """A local HTTP server that answers each request with ``reply(handler)`` and records
+    the headers it received."""
+
+    def __init__(self, reply: Any) -> None:
+        import http.server
+        import threading
+
+        seen: list[dict[str, str]] = []
+        self.seen = seen
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                seen.append(dict(self.headers))
+                reply(self)
+
+            do_POST = do_GET
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _answer(handler: Any, code: int, body: bytes = b"", **headers: str) -> None:
+    handler.send_response(code)
+    for name, value in headers.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@pytest.fixture
+def fake() -> Iterator[Callable[[Any], _Fake]]:
+    made: list[_Fake] = []
+
+    def make(reply: Any) -> _Fake:
+        made.append(_Fake(reply))
+        return made[-1]
+
+    yield make
+    for f in made:
+        f.close()
+
+
+_ASK_TRUE = b'{"head": {}, "boolean": true}'
+
+
+@pytest.mark.parametrize("code", [302, 307])
+def test_credentials_never_follow_a_redirect_to_another_origin(
+        fake: Callable[[Any], _Fake], code: int) -> None:
+    other = fake(lambda h: _answer(h, 200, _ASK_TRUE, Content_Type="application/json"))
+
+    def first(h: Any) -> None:
+        if "Authorization" not in h.headers:
+            _answer(h, 401, WWW_Authenticate='Digest realm="r", nonce="n", qop="auth"')
+        else:
+            _answer(h, code, Location=other.url + "/sparql?query=ASK%7B%7D")
+
+    origin = fake(first)
+    endpoint = Endpoint(origin.url + "/sparql", user="dba", password="s3cret", retries=0)
+    assert endpoint.request("GET", origin.url + "/sparql?query=ASK%7B%7D") == _ASK_TRUE
+    assert any("Authorization" in h for h in origin.seen)
+    assert other.seen and not any("Authorization" in h for h in other.seen)
+
+
+def test_basic_auth_over_plain_http_is_refused_unless_allowed(
+        fake: Callable[[Any], _Fake]) -> None:
+    def basic(h: Any) -> None:
+        if "Authorization" not in h.headers:
+            _answer(h, 401, WWW_Authenticate='Basic realm="r"')
+        else:
+            _answer(h, 200, _ASK_TRUE, Content_Type="application/json")
+
+    server = fake(basic)
+    endpoint = Endpoint(server.url + "/sparql", user="dba", password="s3cret", retries=0)
+    with pytest.raises(RemoteError, match="over plain http://; refused"):
+        endpoint.sparql("ASK {}")
+    assert not any("Authorization" in h for h in server.seen)
+    allowed = Endpoint.from_env(server.url + "/sparql", environ={
+        "KOREA_GRAPH_USER": "dba", "KOREA_GRAPH_PASSWORD": "s3cret",
+        "KOREA_GRAPH_ALLOW_HTTP_BASIC": "1"}, config=None)
+    assert allowed.with_retries(0).sparql("ASK {}") is True
+
+
+def test_a_password_in_the_url_is_never_shown(fake: Callable[[Any], _Fake]) -> None:
+    server = fake(lambda h: _answer(h, 500, b"boom"))
+    host = server.url.removeprefix("http://")
+    endpoint = Endpoint(f"http://dba:s3cret@{host}/sparql", retries=0)
+    assert endpoint.user == "dba" and endpoint.password == "s3cret"
+    assert "s3cret" not in endpoint.describe() and "s3cret" not in repr(endpoint)
+    with pytest.raises(RemoteError) as info:
+        endpoint.sparql("ASK {}")
+    assert "s3cret" not in str(info.value)
+    unreachable = Endpoint("http://dba:s3cret@127.0.0.1:1/sparql", retries=0)
+    with pytest.raises(RemoteError) as info:
+        unreachable.sparql("ASK {}")
+    assert "s3cret" not in str(info.value)
+
+
+@pytest.mark.parametrize("body", [
+    b"not json", b"[]", b'{"results": 1}', b'{"results": {"bindings": [{"n": 3}]}}',
+    b'{"boolean": "yes"}', b'{"results": {"bindings": [{"n": {"value": 7}}]}}',
+    b"[" * 100_000,
+], ids=["text", "list", "results-1", "cell-not-a-mapping", "boolean-text", "value-number",
+        "deep"])
+def test_malformed_answers_are_remote_errors(fake: Callable[[Any], _Fake], body: bytes) -> None:
+    server = fake(lambda h: _answer(h, 200, body, Content_Type="application/json"))
+    endpoint = Endpoint(server.url + "/sparql", retries=0)
+    with pytest.raises(RemoteError, match="not SPARQL JSON results"):
+        endpoint.sparql("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_malformed_counts_and_bytes_are_remote_errors(fake: Callable[[Any], _Fake]) -> None:
+    rows = b'{"results": {"bindings": [{"n": {"value": "\\u0663"}}]}}'
+    server = fake(lambda h: _answer(h, 200, rows, Content_Type="application/json"))
+    with pytest.raises(RemoteError, match="count came back"):
+        Endpoint(server.url + "/sparql", retries=0).count("urn:g")
+    binary = fake(lambda h: _answer(h, 200, b"\xff\xfe<a>", Content_Type="text/plain"))
+    with pytest.raises(RemoteError, match="not UTF-8"):
+        Endpoint(binary.url + "/sparql", retries=0).sparql("CONSTRUCT WHERE { ?s ?p ?o }")
+
+
+def test_a_broken_connection_is_a_remote_error(fake: Callable[[Any], _Fake]) -> None:
+    def garbage(h: Any) -> None:
+        h.wfile.write(b"NOT HTTP AT ALL\r\n\r\n")
+
+    server = fake(garbage)
+    with pytest.raises(RemoteError, match="cannot reach"):
+        Endpoint(server.url + "/sparql", retries=0).sparql("ASK {}")

@@ -17,6 +17,7 @@ import pytest
 import korea_graph
 import korea_graph.scale.store as store_module
 from korea_graph import KnowledgeGraph, load
+from korea_graph.cli import main
 from korea_graph.curation.loader import bundled_data_files
 from korea_graph.errors import DataError, DuplicateIdError, NotFoundError, QueryError
 from korea_graph.linked_data.rdf import from_rdf, to_rdf
@@ -353,3 +354,95 @@ def test_split_parts_stand_alone_when_a_claim_links_another_documents_event() ->
     note = parts["analyst-note-2000-07-20"]
     assert "putin-kim-jong-il-talks" in note.events
     assert store_module.combine(parts.values()).events == kg.events
+# -- reads after a crash, damaged stores, ordinary folders, SERVICE (issue 19) ---------------
+def _crashed_store(folder: Path, kg: KnowledgeGraph) -> int:
+    """A store holding ``kg`` and, as a killed add leaves it, quads of a graph that was
+    never catalogued; returns the number of committed quads."""
+    import pyoxigraph as ox
+
+    with Store.open(folder) as store:
+        store.add(kg)
+        committed = len(store)
+        stray = ox.NamedNode("https://w3id.org/korea-graph/id/graph/never-committed")
+        store.oxigraph.add(ox.Quad(ox.NamedNode("urn:x:uncommitted"), ox.NamedNode("urn:x:p"),
+                                   ox.Literal("uncommitted"), stray))
+    return committed
+
+
+def test_a_read_only_store_after_a_crash_shows_only_catalogued_documents(
+        tmp_path: Path, kg: KnowledgeGraph, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "s"
+    committed = _crashed_store(folder, kg)
+    with Store.open(folder, read_only=True) as store:
+        assert len(store) == committed
+        for name in ("all.nq", "all.trig", "all.nt", "all.ttl"):
+            text = store.export(tmp_path / name).read_text(encoding="utf-8")
+            assert "uncommitted" not in text and "monitor-6-129" in text
+        assert not store.sparql("ASK { ?s ?p 'uncommitted' }")
+    assert main(["store", str(folder), "info"]) == 0
+    assert f"{committed} quads" in capsys.readouterr().out
+
+
+def test_a_damaged_store_is_a_located_error(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    folder = tmp_path / "s"
+    with Store.open(folder) as store:
+        store.add(kg)
+    for path in folder.iterdir():
+        if path.name.startswith("MANIFEST"):
+            data = bytearray(path.read_bytes())
+            data[len(data) // 2:len(data) // 2 + 64] = bytes(64)
+            path.write_bytes(bytes(data))
+    for read_only in (True, False):
+        with pytest.raises(DataError) as info:
+            Store.open(folder, read_only=read_only)
+        assert info.value.file == str(folder) and "damaged" in str(info.value)
+
+
+def test_opening_for_write_does_not_make_an_ordinary_folder_a_store(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "holiday.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(DataError, match="not a korea_graph store"):
+        Store.open(folder)
+    assert [p.name for p in folder.iterdir()] == ["holiday.jpg"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with Store.open(empty) as store:
+        assert store.documents() == []
+
+
+def test_federated_service_is_off_by_default(tmp_path: Path, kg: KnowledgeGraph) -> None:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    try:
+        with Store.open(tmp_path / "s") as store:
+            store.add(kg)
+            with pytest.raises(QueryError, match="SERVICE"):
+                store.sparql(query)
+            assert main(["store", str(tmp_path / "s"), "info"]) == 0
+        assert main(["store", str(tmp_path / "s"), "sparql", query]) != 0
+        with pytest.raises(QueryError, match="SERVICE"):
+            korea_graph.sparql(kg, query.lower())
+        assert korea_graph.sparql(kg, 'ASK { ?s ?p "SERVICE <http://x/>" }') is False
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []

@@ -116,3 +116,28 @@ def test_bounded_sides_imply_each_other() -> None:
     open_start = TimeSpan.bounded((None, date(2000, 6, 26)), (None, None))
     assert open_start.precision is Precision.OPEN and open_start.first_known_day == date(
         2000, 6, 26)
+
+
+# -- extreme dates and odd digits (issue 19) --------------------------------------------------
+@pytest.mark.parametrize("phrase", ["yesterday", "last week", "last month", "earlier last month",
+                                    "on monday", "this month", "later this month"])
+@pytest.mark.parametrize("day", [date.min, date.max, date(1, 1, 3), date(9999, 12, 30)])
+def test_relative_phrases_at_the_ends_of_the_calendar(phrase: str, day: date) -> None:
+    try:
+        span = TimeSpan.relative(phrase, TimeSpan.day(day))
+    except DateError as exc:
+        assert "outside the calendar" in str(exc)
+    else:
+        assert span.phrase == phrase
+
+
+def test_a_relative_phrase_needs_an_anchor_known_to_ten_years() -> None:
+    with pytest.raises(DateError, match="uncertain over more than"):
+        TimeSpan.relative("yesterday", TimeSpan.between(date.min, date.max))
+
+
+@pytest.mark.parametrize("text", ["٢٠٠٠", "２０００-06", "2000-0６-01", "2000-06-٠1",
+                                  "²⁰⁰⁰", "2000/２００１"])
+def test_dates_in_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        TimeSpan.parse(text)

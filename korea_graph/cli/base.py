@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -16,7 +17,25 @@ from typing import Any
 from ..core.graph import KnowledgeGraph
 from ..curation.loader import load
 
-__all__ = ["COMMANDS", "Command", "command", "graph_of", "print_answers", "print_sparql"]
+__all__ = ["COMMANDS", "Command", "command", "graph_of", "print_answers", "print_sparql",
+           "terminal_safe"]
+
+# C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides/isolates:
+# what a terminal would run (escape sequences) or draw in another order than written
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                     "\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every control character a terminal would act on written as an
+    escape (``\u001b``), so that data cannot move the cursor, recolour or retitle the
+    terminal, or reorder what is shown. The escapes are also valid in JSON and N-Triples
+    strings, so the output keeps its format.
+
+    >>> terminal_safe("Kim\x1b[2J Jong-il\u202e")
+    'Kim\\u001b[2J Jong-il\\u202e'
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 Handler = Callable[[argparse.Namespace], int]
 Configure = Callable[[argparse.ArgumentParser], None]
@@ -73,30 +92,31 @@ def format_option(p: argparse.ArgumentParser) -> None:
 def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
     """Print :class:`~korea_graph.Answers` as a table, JSON or CSV."""
     notes = list(getattr(answers, "notes", []))
+    out = terminal_safe
     if fmt == "json":
         records = [{**r, "query": answers.query} for r in answers.to_records()]
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        print(out(json.dumps(records, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
-        sys.stdout.write(answers.to_csv())
+        sys.stdout.write(out(answers.to_csv()))
     else:
-        print(f"# {answers.question}\n# query: {answers.query}\n")
-        print(answers.to_table() if len(answers) else "(no answer)")
+        print(out(f"# {answers.question}\n# query: {answers.query}\n"))
+        print(out(answers.to_table()) if len(answers) else "(no answer)")
         for note in notes:
-            print(f"\n{note}")
+            print(out(f"\n{note}"))
         rows = answers.to_records()
         if evidence and any(r.get("evidence") for r in rows):
             print("\nEvidence:")
             for number, rec in enumerate(rows, 1):
                 if rec.get("evidence"):
-                    print(f"  [{number}] {rec['evidence']}")
+                    print(out(f"  [{number}] {rec['evidence']}"))
     if fmt != "table":
         for note in notes:
-            print(f"# {note}", file=sys.stderr)
+            print(out(f"# {note}"), file=sys.stderr)
 
 
 def print_sparql(result: object) -> None:
     """Print a SPARQL result: text as it is, rows and booleans as JSON."""
     if isinstance(result, str):
-        sys.stdout.write(result)
+        sys.stdout.write(terminal_safe(result))
     else:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(terminal_safe(json.dumps(result, ensure_ascii=False, indent=2)))

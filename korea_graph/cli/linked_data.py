@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..files import write_text
 from .base import command, graph_of
 
 
@@ -26,7 +27,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_bytes(text.encode("utf-8"))
+        write_text(args.output, text)
     return 0
 
 

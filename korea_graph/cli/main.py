@@ -20,7 +20,7 @@ from ..errors import DataError, KoreaGraphError
 
 # Each command module registers its commands on import, in the order --help lists them.
 from . import demo, linked_data, questions, views, eventdata, scale, curation  # noqa: F401  isort: skip
-from .base import COMMANDS
+from .base import COMMANDS, terminal_safe
 
 __all__ = ["build_parser", "main"]
 
@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command].handler(args)
     except DataError as exc:
-        print(f"korea-graph: error: {exc}", file=sys.stderr)
+        print(f"korea-graph: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     except KoreaGraphError as exc:
-        print(f"korea-graph: error: {exc}", file=sys.stderr)
+        print(f"korea-graph: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1

@@ -125,6 +125,9 @@ def _store_args(p: argparse.ArgumentParser) -> None:
     s = actions.add_parser("sparql", help="run a SPARQL query over the stored documents")
     s.add_argument("query", help="a SPARQL 1.1 query; each document is a named graph, the "
                                  "default graph is their union")
+    s.add_argument("--allow-service", action="store_true",
+                   help="allow federated SERVICE clauses (requests to other servers; off "
+                        "by default)")
     e = actions.add_parser("export", help="write the stored documents to an RDF file "
                                           "(.nq/.trig keep one graph per document)")
     e.add_argument("output", type=Path, metavar="FILE",
@@ -169,7 +172,7 @@ def _store(args: argparse.Namespace) -> int:
             # the store's own queries: only the records the question needs are read
             print_answers(ask_store(store, args.question, **ask_kwargs(args)), args.format)
         elif args.action == "sparql":
-            print_sparql(store.sparql(args.query))
+            print_sparql(store.sparql(args.query, allow_service=args.allow_service))
         elif args.action == "export":
             print(store.export(args.output))
         elif args.action == "remove":

@@ -208,9 +208,9 @@ class TimeSpan:
             if (start_min, end_min) == (start_max, end_max):
                 return cls.span(start_min, end_max)
             return cls(start_min, start_max, max(end_min, start_min), end_max, Precision.WINDOW)
-        if re.fullmatch(r"\d{4}", text):
+        if re.fullmatch(r"[0-9]{4}", text):
             return cls.year(int(text))
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{2})", text):
             return cls.month(int(m[1]), int(m[2]))
         return cls.day(_parse_date(text, end=False))
 
@@ -229,11 +229,22 @@ class TimeSpan:
             )
         if anchor.start_min is None or anchor.start_max is None:
             raise DateError("a relative phrase needs an anchor with known bounds")
+        if (anchor.start_max - anchor.start_min).days > _MAX_ANCHOR_DAYS:
+            raise DateError(f"the anchor of {phrase!r} is uncertain over more than "
+                            f"{_MAX_ANCHOR_DAYS} days",
+                            expected="a publication date known to within ten years")
         readings = []
         d = anchor.start_min
-        while d <= anchor.start_max:
-            readings.append(rule.resolve(d))
-            d += timedelta(days=1)
+        try:
+            while d <= anchor.start_max:
+                readings.append(rule.resolve(d))
+                if d == anchor.start_max:
+                    break
+                d += timedelta(days=1)
+        except (OverflowError, ValueError):
+            raise DateError(f"{phrase!r} from {d} falls outside the calendar (years 1 to "
+                            "9999)", expected="a phrase and a publication date whose "
+                            "reading is a real date") from None
         first = min(r[0] for r in readings)
         last = max(r[1] for r in readings)
         anchor_text = (
@@ -419,16 +430,20 @@ def _parse_date(text: str, *, end: bool) -> date:
     """A day, or a month/year widened to its first (or, with ``end``, last) day."""
     expected = "YYYY, YYYY-MM, YYYY-MM-DD or A/B"
     try:
-        if re.fullmatch(r"\d{4}", text):
+        if re.fullmatch(r"[0-9]{4}", text):
             return date(int(text), 12, 31) if end else date(int(text), 1, 1)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{2})", text):
             y, mo = int(m[1]), int(m[2])
             return date(y, mo, calendar.monthrange(y, mo)[1] if end else 1)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        if m := re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text):
             return date(int(m[1]), int(m[2]), int(m[3]))
     except (ValueError, calendar.IllegalMonthError) as exc:
         raise DateError(f"{text!r} is not a real date", expected=expected) from exc
     raise DateError(f"{text!r} is not a date", expected=expected)
+
+
+#: The widest anchor a relative phrase is resolved against, in days (each day is a reading).
+_MAX_ANCHOR_DAYS = 3660
 
 
 @dataclass(frozen=True, slots=True)

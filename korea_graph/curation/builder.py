@@ -139,7 +139,7 @@ class Builder:
             kind=checks.vocabulary(ActorKind, kind, f"{where}.kind"),
             aliases=_aliases(aliases, f"{where}.aliases"),
             wikidata=checks.wikidata(wikidata, f"{where}.wikidata"),
-            country=self._actor_ref(country, f"{where}.country", optional=True),
+            country=self._actor_ref(country, f"{where}.country", optional=True, what="state"),
             note=checks.text(note, f"{where}.note", optional=True),
             same_as=tuple(self._actor_ref(ref, f"{where}.same_as[{i}]")
                           for i, ref in enumerate(_listed(same_as))),
@@ -173,7 +173,7 @@ class Builder:
             id=doc_id, title=_text(title, f"{where}.title"), publisher=outlet,
             published=checks.published(_time_value(published, f"{where}.published"),
                                        f"{where}.published"),
-            text=checks.normalize_text(text),
+            text=checks.no_surrogates(checks.normalize_text(text), f"{where}.text"),
             url=checks.text(url, f"{where}.url", optional=True),
             volume=checks.text(volume, f"{where}.volume", optional=True),
             issue=checks.text(issue, f"{where}.issue", optional=True), text_file=file_name,
@@ -244,15 +244,16 @@ class Builder:
         post_id = self._new_id(id, where, "post")
         doc = self._document(document, where)
         post = Affiliation(
-            id=post_id, holder=self._actor_ref(holder, f"{where}.holder"),
-            organization=self._actor_ref(organization, f"{where}.organization"),
+            id=post_id, holder=self._actor_ref(holder, f"{where}.holder", what="agent"),
+            organization=self._actor_ref(organization, f"{where}.organization",
+                                         what="organization"),
             kind=checks.vocabulary(AffiliationKind, kind, f"{where}.kind"),
             when=self._time(when, f"{where}.when", doc),
             status=checks.vocabulary(Status, status, f"{where}.status"),
             evidence=self._evidence(evidence, f"{where}.evidence", doc),
             title=checks.text(title, f"{where}.title", optional=True),
             accredited_to=self._actor_ref(accredited_to, f"{where}.accredited_to",
-                                          optional=True),
+                                          optional=True, what="state"),
             citations=self._citations(citations, f"{where}.citations", doc),
             note=checks.text(note, f"{where}.note", optional=True),
             hedges=_hedges(hedges, f"{where}.hedges"),
@@ -274,7 +275,7 @@ class Builder:
         stance_id = self._new_id(id, where, "stance")
         doc = self._document(document, where)
         stance = Stance(
-            id=stance_id, holder=self._actor_ref(holder, f"{where}.holder"),
+            id=stance_id, holder=self._actor_ref(holder, f"{where}.holder", what="agent"),
             attitude=checks.vocabulary(Attitude, attitude, f"{where}.attitude"),
             target=self._actor_ref(target, f"{where}.target"),
             when=self._time(when, f"{where}.when", doc),
@@ -353,17 +354,21 @@ class Builder:
         for name in (actor.id, *actor.names):
             self._names.setdefault(normalize(name), set()).add(actor.id)
 
-    def _actor_ref(self, value: Any, field: str, *, optional: bool = False) -> Any:
+    def _actor_ref(self, value: Any, field: str, *, optional: bool = False,
+                   what: str = "actor") -> Any:
         if value is None and optional:
             return None
         if isinstance(value, Actor):
             value = value.id
         name = _text(value, field)
         if name in self._actors:
+            checks.reference(what, name, self._actors, (), field)
             return name
         ids = self._names.get(normalize(name), set())
         if len(ids) == 1:
-            return next(iter(ids))
+            found = next(iter(ids))
+            checks.reference(what, found, self._actors, (), field)
+            return found
         if ids:
             raise ReferenceError_(f"{name!r} names several actors: {', '.join(sorted(ids))}",
                                   field=field, expected="one of these ids")

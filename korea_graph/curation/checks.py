@@ -43,6 +43,7 @@ __all__ = [
     "hedge",
     "ident",
     "inference",
+    "no_surrogates",
     "normalize_text",
     "published",
     "reference",
@@ -101,7 +102,17 @@ def text(value: Any, field: str, *, optional: bool = False) -> str | None:
     out = str(value).strip()
     if not out:
         raise SchemaError("empty text", field=field, expected="a non-empty string")
-    return out
+    return no_surrogates(out, field)
+
+
+def no_surrogates(value: str, field: str) -> str:
+    """``value``, if it holds no lone surrogate (which no file can encode)."""
+    for offset, char in enumerate(value):
+        if "\ud800" <= char <= "\udfff":
+            raise SchemaError(f"lone surrogate U+{ord(char):04X} at character {offset + 1}",
+                              field=field, expected="text of Unicode characters (a surrogate "
+                              "cannot be written to any file)")
+    return value
 
 
 def texts(value: Any, field: str) -> tuple[str, ...]:
@@ -116,15 +127,17 @@ def texts(value: Any, field: str) -> tuple[str, ...]:
         if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
             raise SchemaError(f"expected text, got {describe(item)}", field=f"{field}[{index}]",
                               expected="a non-empty string")
-        out.append(str(item).strip())
+        out.append(no_surrogates(str(item).strip(), f"{field}[{index}]"))
     return tuple(out)
 
 
 def ident(value: Any, field: str) -> str:
-    """A record id: kebab-case (lower-case letters, digits, hyphens; no leading hyphen)."""
+    """A record id: kebab-case text (lower-case ASCII letters, digits, single hyphens
+    between them), at most 200 characters."""
     out = text(value, field)
     assert out is not None
-    if not set(out) <= _ID_CHARS or out.startswith("-"):
+    if not isinstance(value, str) or not set(out) <= _ID_CHARS or out.startswith("-") \
+            or out.endswith("-") or "--" in out or len(out) > 200:
         raise SchemaError(f"bad id {out!r}", field=field,
                           expected="lower-case letters, digits and hyphens (kebab-case)")
     return out
@@ -415,7 +428,8 @@ def inference(name: Any, value: Any, reason: Any, field: str) -> Inference:
 # -- references ----------------------------------------------------------------------------
 def reference(what: str, ref: str, actors: Mapping[str, Actor], events: Container[str],
               field: str, scope: str = "in this file") -> None:
-    """Check that ``ref`` names an actor (``what`` = actor, outlet, place) or an event."""
+    """Check that ``ref`` names an actor (``what`` = actor, or one of a kind: state, agent,
+    organization, outlet, place) or an event."""
     if what == "event":
         if ref not in events:
             known = events if isinstance(events, Iterable) else ()
@@ -426,6 +440,16 @@ def reference(what: str, ref: str, actors: Mapping[str, Actor], events: Containe
     if actor is None:
         raise ReferenceError_(f"unknown actor {ref!r}", field=field,
                               expected=f"the id of an actor {scope}" + suggest(ref, actors))
+    if what == "state" and actor.kind is not ActorKind.STATE:
+        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not a state", field=field,
+                              expected="an actor of kind state")
+    if what == "agent" and not actor.kind.is_agent:
+        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, which cannot hold a post or "
+                              "a stance", field=field,
+                              expected="a person, state or institution")
+    if what == "organization" and actor.kind.category in ("person", "place"):
+        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not an organisation",
+                              field=field, expected="a state, an institution or a treaty")
     if what == "outlet" and actor.kind is not ActorKind.NEWS_OUTLET:
         raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not an outlet", field=field,
                               expected="an actor of kind news_outlet")

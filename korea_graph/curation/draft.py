@@ -37,6 +37,7 @@ from ..core.graph import KnowledgeGraph
 from ..core.model import ActorKind
 from ..core.timespan import TimeSpan
 from ..errors import DataError
+from ..files import write_text
 from .draft_time import TimeMention, duration_days, find_times, time_form
 from .loader import FORMAT
 from .mentions import ActorCandidate, Mention, Sentence, TextReading, read_text, slug
@@ -137,9 +138,8 @@ class Draft:
         path.parent.mkdir(parents=True, exist_ok=True)
         text_path = path.parent / self.text_file
         if not text_path.exists() or text_path.read_text(encoding="utf-8") != self.text:
-            text_path.write_text(self.text, encoding="utf-8")
-        path.write_text(self.to_yaml(), encoding="utf-8")
-        return path
+            write_text(text_path, self.text)
+        return write_text(path, self.to_yaml())
 
 
 def _dump(tree: dict[str, Any]) -> str:

@@ -100,15 +100,50 @@ def load_file(path: str | os.PathLike[str]) -> KnowledgeGraph:
     return _load_all([_read(Path(path))])
 
 
+#: The largest data file read (bytes); the curated article's file is about 100 KB.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: How deep mappings and lists may nest; the format needs six levels.
+MAX_DEPTH = 64
+
+
 def _read(path: Path) -> _FileData:
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise DataError("no such file", file=str(path), expected="a korea_graph YAML file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(f"cannot read: {exc}", file=str(path)) from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(f"the file is larger than {MAX_FILE_BYTES} bytes", file=str(path),
+                         line=1, expected="a data file of at most 32 MiB")
+    raw = decode_utf8(data, str(path))
     tree = _parse_yaml(raw, str(path))
     return _Reader(path, tree).read()
+
+
+def decode_utf8(data: bytes, file: str) -> str:
+    """``data`` as UTF-8 text (a UTF-8 byte-order mark is dropped), or a
+    :class:`~korea_graph.errors.ParseError` naming the line of the first bad byte.
+
+    >>> decode_utf8(b"a: 1\\nb: \\xff\\n", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    korea_graph.errors.ParseError: x.yaml:2: the bytes are not UTF-8 (byte 0xff at column 4) ...
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:2]):
+        raise ParseError("the file is UTF-16 (or UTF-32) encoded", file=file, line=1,
+                         expected="a UTF-8 text file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(f"the bytes are not UTF-8 (byte 0x{data[exc.start]:02x} at column "
+                         f"{column})", file=file, line=line,
+                         expected="a UTF-8 text file") from None
 
 
 def _load_all(files: list[_FileData]) -> KnowledgeGraph:
@@ -141,11 +176,35 @@ def _load_all(files: list[_FileData]) -> KnowledgeGraph:
             records[record.id] = (record.id, data, data.seen_ids[record.id])
     for data in files:
         data.check_references(actors, event_ids)
+    _check_part_of(files)
     return KnowledgeGraph(
         documents=[f.document for f in files], actors=actors.values(),
         events=[e for f in files for e in f.events],
         affiliations=[a for f in files for a in f.affiliations],
         stances=[s for f in files for s in f.stances])
+
+
+def _check_part_of(files: list[_FileData]) -> None:
+    """No event is, through ``part_of``, part of itself (in one file or across files)."""
+    parent: dict[str, str] = {}
+    where: dict[str, tuple[_FileData, _At]] = {}
+    for data in files:
+        for event in data.events:
+            if event.part_of is not None:
+                parent.setdefault(event.id, event.part_of)
+                where.setdefault(event.id, (data, data.seen_ids[event.id]))
+    for start in sorted(parent):
+        chain = [start]
+        node = parent.get(start)
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parent.get(node)
+        if node == start:
+            data, at = where[start]
+            raise data.fail(ReferenceError_, "events are part of each other in a circle: "
+                            + " -> ".join([*chain, start]),
+                            _At(at.field.rsplit(".", 1)[0] + ".part_of", at.line),
+                            "part_of pointing to a larger event, never back")
 
 
 def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
@@ -217,7 +276,42 @@ class _Seq(list[Any]):
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """The safe loader, bounded: no aliases (an alias bomb grows without limit), nesting at
+    most :data:`MAX_DEPTH` deep, and no lone surrogate in a string."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        line: int = event.start_mark.line + 1
+        if event.__class__ is yaml.AliasEvent:
+            raise ParseError(f"YAML alias *{event.anchor} is not allowed", line=line,
+                             expected="plain values (anchors and aliases are refused)")
+        if getattr(event, "anchor", None) is not None:
+            raise ParseError(f"YAML anchor &{event.anchor} is not allowed",
+                             line=event.start_mark.line + 1,
+                             expected="plain values (anchors and aliases are refused)")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise ParseError(f"mappings and lists nest more than {MAX_DEPTH} deep",
+                                 line=event.start_mark.line + 1,
+                                 expected="the data file format (a few levels)")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    assert isinstance(value, str)
+    for offset, char in enumerate(value):
+        if "\ud800" <= char <= "\udfff":
+            raise ParseError(f"lone surrogate U+{ord(char):04X} at character {offset + 1} of "
+                             "a string", line=node.start_mark.line + 1,
+                             expected="text of Unicode characters (a surrogate cannot be "
+                                      "written to any file)")
+    return value
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
@@ -248,6 +342,7 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 # dates stay text, so that an impossible date is reported by our parser with its line
 _LineLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
@@ -268,7 +363,10 @@ def _parse_yaml(raw: str, file: str) -> _Map:
             expected="well-formed YAML",
         ) from exc
     except yaml.YAMLError as exc:
-        raise ParseError(f"malformed YAML: {exc}", file=file) from exc
+        raise ParseError(f"malformed YAML: {exc}", file=file, line=1) from exc
+    except RecursionError:
+        raise ParseError("the YAML nests too deep to read", file=file, line=1,
+                         expected="the data file format (a few levels)") from None
     if not isinstance(tree, _Map):
         raise SchemaError("the file is not a mapping", file=file, line=1,
                           expected="top-level keys format, document, actors, events, ...")
@@ -460,7 +558,7 @@ class _Reader:
         actor_id = self.ident(m, "id", at)
         where = self.child(m, "id", at)
         country = self.text(m, "country", at, optional=True)
-        self._refs.append(("actor", country, self.child(m, "country", at)))
+        self._refs.append(("state", country, self.child(m, "country", at)))
         return _Extension(actor_id, self.texts(m, "aliases", at),
                           self.wikidata(m, at), country, where, self.texts(m, "mentions", at))
 
@@ -475,13 +573,18 @@ class _Reader:
                          {"id", "title", "text", "publisher", "published"})
         text_name = self.text(m, "text", at)
         assert text_name is not None
-        text_path = self.path.parent / text_name
+        text_path = self.text_path(text_name, self.child(m, "text", at))
         try:
-            text = text_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise self.fail(DataError, f"cannot read the document text {str(text_path)!r}: {exc}",
-                            self.child(m, "text", at), "a UTF-8 text file beside the data file"
-                            ) from exc
+            data = text_path.read_bytes()
+        except OSError as exc:
+            raise self.fail(DataError, f"cannot read the document text {text_name!r}: "
+                            f"{exc.strerror or exc}", self.child(m, "text", at),
+                            "a UTF-8 text file beside the data file") from None
+        try:
+            text = decode_utf8(data, str(text_path))
+        except ParseError as exc:
+            raise self.fail(ParseError, f"the document text {text_name!r} (line {exc.line}): "
+                            f"{exc.reason}", self.child(m, "text", at), exc.expected) from None
         text = checks.normalize_text(text)
         doc_id = self.ident(m, "id", at)
         where = self.child(m, "published", at)
@@ -498,13 +601,33 @@ class _Reader:
             attribution=self.text(m, "attribution", at, optional=True),
         )
 
+    def text_path(self, name: str, at: _At) -> Path:
+        """The document text ``name``: a file in the data file's folder (or below it),
+        never an absolute path, a ``..`` step or a link that leads out of the folder."""
+        folder = self.path.parent
+        relative = Path(name)
+        if relative.is_absolute() or name.startswith(("/", "\\")) or ".." in relative.parts \
+                or "\\" in name or ":" in name:
+            raise self.fail(SchemaError, f"the document text {name!r} is not beside the data "
+                            "file", at, "a file name relative to the data file's folder, "
+                            "without '..'")
+        path = folder / relative
+        try:
+            inside = path.resolve().is_relative_to(folder.resolve())
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        if not inside:
+            raise self.fail(SchemaError, f"the document text {name!r} leads out of the data "
+                            "file's folder", at, "a file in the data file's folder")
+        return path
+
     def read_actor(self, value: Any, at: _At) -> Actor:
         m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
                                      "note", "same_as", "mentions", "review"},
                          {"id", "label", "kind"})
         self.review(m, at)
         wikidata = self.wikidata(m, at)
-        self._refs.append(("actor", m.get("country"), self.child(m, "country", at)))
+        self._refs.append(("state", m.get("country"), self.child(m, "country", at)))
         same_as = self.same_as(m, at, "actor")
         return Actor(
             id=self.ident(m, "id", at), label=str(self.text(m, "label", at)),
@@ -621,7 +744,8 @@ class _Reader:
         event_id = self.ident(m, "id", at)
         self.review(m, at, event_id)
         cameo = self.text(m, "cameo", at, optional=True)
-        if cameo is not None and not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        if cameo is not None and not (cameo.isascii() and cameo.isdigit()
+                                      and 2 <= len(cameo) <= 4):
             raise self.fail(SchemaError, f"bad CAMEO code {cameo!r}", self.child(m, "cameo", at),
                             "two to four digits as text, e.g. '040'")
         participants = []
@@ -660,8 +784,9 @@ class _Reader:
                                      "hedges", "inferred", "review"},
                          {"id", "holder", "organization", "kind", "when", "status", "evidence"})
         self.review(m, at)
-        for key in ("holder", "organization", "accredited_to"):
-            self._refs.append(("actor", m.get(key), self.child(m, key, at)))
+        for what, key in (("agent", "holder"), ("organization", "organization"),
+                          ("state", "accredited_to")):
+            self._refs.append((what, m.get(key), self.child(m, key, at)))
         return Affiliation(
             id=self.ident(m, "id", at), holder=str(self.text(m, "holder", at)),
             organization=str(self.text(m, "organization", at)),
@@ -679,8 +804,8 @@ class _Reader:
                                      "hedges", "inferred", "review"},
                          {"id", "holder", "attitude", "target", "when", "status", "evidence"})
         self.review(m, at)
-        for key in ("holder", "target"):
-            self._refs.append(("actor", m.get(key), self.child(m, key, at)))
+        self._refs.append(("agent", m.get("holder"), self.child(m, "holder", at)))
+        self._refs.append(("actor", m.get("target"), self.child(m, "target", at)))
         self._refs.append(("event", m.get("expressed_in"), self.child(m, "expressed_in", at)))
         about = self.texts(m, "about", at)
         for ref in about:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..errors import DataError, NotFoundError, ParseError, SchemaError
+from ..files import atomic_path, write_text
 from .loader import load
 
 if TYPE_CHECKING:
@@ -211,8 +212,7 @@ class DraftFile:
         """Write the draft back (to ``path``, by default where it came from)."""
         target = Path(path) if path is not None else self.path
         self._copy_text(target)
-        target.write_text(self.text(curated=not self.pending()), encoding="utf-8")
-        return target
+        return write_text(target, self.text(curated=not self.pending()))
 
     def write_curated(self, path: str | os.PathLike[str],
                       base: Sequence[str | os.PathLike[str]] | None = None) -> Path:
@@ -221,24 +221,19 @@ class DraftFile:
         written, and the error says why. Unreviewed candidates stay marked."""
         target = Path(path)
         self._copy_text(target)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(self.text(curated=not self.pending()), encoding="utf-8")
-        try:
+        with atomic_path(target) as tmp:
+            tmp.write_text(self.text(curated=not self.pending()), encoding="utf-8")
             if base:
                 load(*base, tmp)
             else:
                 load(tmp, corpus=True)
-        except DataError:
-            tmp.unlink()
-            raise
-        tmp.replace(target)
         return target
 
     def _copy_text(self, target: Path) -> None:
         name = str(self.tree["document"].get("text", ""))
         source, dest = self.path.parent / name, target.parent / name
         if name and source.exists() and source.resolve() != dest.resolve():
-            dest.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+            write_text(dest, source.read_text(encoding="utf-8"))
 
     # pandas -------------------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:

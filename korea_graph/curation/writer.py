@@ -43,6 +43,7 @@ from ..core.model import (
 from ..core.names import normalize
 from ..core.timespan import RELATIVE_PHRASES, Precision, TimeSpan
 from ..errors import DataError, SchemaError
+from ..files import write_bytes
 from . import checks
 from .loader import FORMAT
 
@@ -114,11 +115,9 @@ def _write(doc: Document, actors: list[Actor], events: list[Event], posts: list[
         tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96)
     if path is not None:
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with (target.parent / text_file).open("w", encoding="utf-8", newline="") as handle:
-            handle.write(doc.text)
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(out)
+        data, text = out.encode("utf-8"), doc.text.encode("utf-8")  # both, or neither written
+        write_bytes(target.parent / text_file, text)
+        write_bytes(target, data)
     return out
 
 

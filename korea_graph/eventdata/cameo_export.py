@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Actor, ActorKind, Event, EventType, Role, Status
+from ..files import spreadsheet_safe, write_text
 from .vocabulary import Code, actor_code, event_code
 
 if TYPE_CHECKING:
@@ -204,12 +205,13 @@ def _row(kg: KnowledgeGraph, event: Event, n: int, code: Code, a: str | None,
 
 
 def write_cameo_tsv(kg: KnowledgeGraph, path: str | os.PathLike[str]) -> Path:
-    """Write :func:`to_cameo_rows` as a tab-separated file with a header line."""
+    """Write :func:`to_cameo_rows` as a tab-separated file with a header line (a cell a
+    spreadsheet would run as a formula starts with ``'``)."""
     path = Path(path)
     lines = ["\t".join(CAMEO_COLUMNS)]
-    lines += ["\t".join(row[c] for c in CAMEO_COLUMNS) for row in to_cameo_rows(kg)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    lines += ["\t".join(spreadsheet_safe(row[c]) for c in CAMEO_COLUMNS)
+              for row in to_cameo_rows(kg)]
+    return write_text(path, "\n".join(lines) + "\n")
 
 
 def to_plover_json(kg: KnowledgeGraph) -> list[dict[str, Any]]:
@@ -261,6 +263,4 @@ def _plover_actor(kg: KnowledgeGraph, actor_id: str, event: Event) -> dict[str, 
 def write_plover_json(kg: KnowledgeGraph, path: str | os.PathLike[str]) -> Path:
     """Write :func:`to_plover_json` as a JSON array (UTF-8, indented)."""
     path = Path(path)
-    path.write_text(json.dumps(to_plover_json(kg), ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")
-    return path
+    return write_text(path, json.dumps(to_plover_json(kg), ensure_ascii=False, indent=1) + "\n")

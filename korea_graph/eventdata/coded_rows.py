@@ -25,10 +25,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from ..core.model import (
     Actor,
@@ -64,6 +64,8 @@ __all__ = [
     "numbered_lines",
     "read_rows",
     "read_text",
+    "stream_lines",
+    "stream_rows",
 ]
 
 
@@ -132,6 +134,21 @@ class ImportResult:
 
 # -- reading rows ---------------------------------------------------------------------------
 _R = TypeVar("_R")
+
+
+def stream_rows(lines: Iterable[tuple[int, _R]], parse: Callable[[int, _R], CodedRow],
+                *, skip_bad_rows: bool, skipped: list[SkippedRow]) -> Iterator[CodedRow]:
+    """Parse numbered raw rows one at a time (for :func:`build_graph`, so that no list of
+    rows is held); bad rows stop everything, or are appended to ``skipped``."""
+    for number, raw in lines:
+        try:
+            row = parse(number, raw)
+        except DataError as exc:
+            if not skip_bad_rows:
+                raise
+            skipped.append(SkippedRow(exc.file or "", number, _reason(exc)))
+            continue
+        yield row
 
 
 def read_rows(lines: Iterable[tuple[int, _R]], parse: Callable[[int, _R], CodedRow],
@@ -389,7 +406,7 @@ def _label(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
+def build_graph(rows: Iterable[CodedRow], dataset: str | Callable[[], str], file: str,
                 base: KnowledgeGraph | None = None, *, rows_read: int | None = None,
                 skipped: Iterable[SkippedRow] = ()) -> ImportResult:
     """Resolve actors, merge repeated reports and return the imported records.
@@ -397,7 +414,8 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
     Rows with the same date, CAMEO code and actors are one event with several sources
     (the actors in either order when the code is symmetric: A consults B = B consults A);
     a 042 "make a visit" row and a 043 "host a visit" row of the same guest and host on
-    the same day are one visit.
+    the same day are one visit. ``dataset`` may be a function, asked once every row is read
+    (a streamed GDELT file says whether it is 1.0 or 2.0 only row by row).
     """
     from ..core.graph import KnowledgeGraph
 
@@ -416,13 +434,19 @@ def build_graph(rows: Iterable[CodedRow], dataset: str, file: str,
         draft.add(row, actors.place(row.place) if row.place is not None else None)
     events, disputed = [], []
     taken = set(base.events) if base is not None else set()
+    name = dataset() if callable(dataset) else dataset
     for draft in drafts.values():
-        event = draft_event(draft, dataset, actors.actors, taken)
+        event = draft_event(draft, name, actors.actors, taken)
         taken.add(event.id)
         if event.status is Status.DISPUTED:
             disputed.append(event.id)
         events.append(event)
     skipped = tuple(skipped)
+    if count == 0 and skipped:
+        first = skipped[0]
+        raise ParseError(f"every row is bad ({len(skipped)} skipped, none imported); the "
+                         f"first: {first.reason}", file=first.file or file, line=first.line,
+                         expected="some rows in the format of the file")
     graph = KnowledgeGraph(actors=imported_actors(events, actors.actors), events=events)
     return ImportResult(graph, rows_read if rows_read is not None else count + len(skipped),
                         skipped, tuple(disputed))
@@ -508,27 +532,83 @@ def _dead_participant(participants: list[Participant], actors: dict[str, Actor],
     return None
 
 
-def read_text(path: str | os.PathLike[str], what: str) -> str:
-    """The text of an event file (UTF-8, a leading BOM dropped); a ``.zip`` holding one
-    file, as GDELT publishes them, is read through. Errors name the file."""
-    file = str(path)
-    try:
-        if file.lower().endswith(".zip"):
-            import zipfile
+#: The most bytes an event file (a zip member once decompressed) may hold.
+MAX_FILE_BYTES = 8 * 1024 ** 3
+#: The longest row, in bytes; GDELT and ICEWS rows are well under 4 KB.
+MAX_LINE_BYTES = 1024 * 1024
 
-            with zipfile.ZipFile(file) as archive:
-                members = [m for m in archive.namelist() if not m.endswith("/")]
-                if len(members) != 1:
-                    raise ParseError(f"the archive holds {len(members)} files", file=file,
-                                     expected=f"one {what}")
-                raw = archive.read(members[0])
-        else:
-            raw = Path(file).read_bytes()
-        return raw.decode("utf-8").removeprefix("\ufeff")
+
+def read_text(path: str | os.PathLike[str], what: str) -> str:
+    """The whole text of an event file (see :func:`stream_lines`, which the readers use)."""
+    return "".join(line + "\n" for _, line in stream_lines(path, what, blank=True))
+
+
+@contextmanager
+def _open_event_file(file: str, what: str) -> Iterator[IO[bytes]]:
+    """The bytes of an event file, or of the one file in a ``.zip``."""
+    if file.lower().endswith(".zip"):
+        import zipfile
+
+        with zipfile.ZipFile(file) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) != 1:
+                raise ParseError(f"the archive holds {len(members)} files", file=file,
+                                 expected=f"one {what}")
+            with archive.open(members[0]) as handle:
+                yield handle
+    else:
+        with open(file, "rb") as handle:
+            yield handle
+
+
+def stream_lines(path: str | os.PathLike[str], what: str, *, blank: bool = False,
+                 max_bytes: int | None = None, max_line: int | None = None
+                 ) -> Iterator[tuple[int, str]]:
+    """The lines of an event file with their 1-based numbers, read as a stream (memory
+    does not grow with the file): UTF-8, a leading BOM dropped, rows split on ``\\n``
+    only (a form feed, NEL or U+2028 inside a cell stays in it), blank lines left out
+    unless ``blank``. A ``.zip`` holding one file is read through. Every error names the
+    file (and the line): a bad byte, a line over ``max_line`` bytes, more than
+    ``max_bytes`` bytes in all (a zip bomb, ``/dev/zero``).
+    """
+    file = str(path)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    longest = MAX_LINE_BYTES if max_line is None else max_line
+    total = 0
+    number = 0
+    try:
+        with _open_event_file(file, what) as handle:
+            while True:
+                raw = handle.readline(longest + 1)
+                if not raw:
+                    return
+                number += 1
+                total += len(raw)
+                if total > limit:
+                    raise ParseError(f"the file holds more than {limit} bytes", file=file,
+                                     line=number, expected=f"an {what} of at most {limit} "
+                                     "bytes (decompressed)")
+                if len(raw) > longest and not raw.endswith(b"\n"):
+                    raise ParseError(f"the line is longer than {longest} bytes", file=file,
+                                     line=number, expected=f"rows of an {what}")
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ParseError(f"the bytes are not UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                                     f"column {exc.start + 1})", file=file, line=number,
+                                     expected=f"a UTF-8 {what}") from None
+                line = line.removesuffix("\n").removesuffix("\r")
+                if blank or line.strip(" \t\r"):
+                    yield number, line
     except FileNotFoundError as exc:
         raise DataError("no such file", file=file, expected=f"an existing {what}") from exc
-    except (OSError, UnicodeDecodeError, zipfile_error()) as exc:
-        raise ParseError(f"cannot read: {exc}", file=file, expected=f"a UTF-8 {what}") from exc
+    except IsADirectoryError:
+        raise ParseError("a folder, not a file", file=file, expected=f"an {what}") from None
+    except (OSError, EOFError, zipfile_error()) as exc:
+        raise ParseError(f"cannot read: {exc}", file=file, line=number or None,
+                         expected=f"a readable {what}") from None
 
 
 def zipfile_error() -> type[Exception]:

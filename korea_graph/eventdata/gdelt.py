@@ -35,10 +35,10 @@ from .coded_rows import (
     ActorRef,
     CodedRow,
     ImportResult,
+    SkippedRow,
     build_graph,
-    numbered_lines,
-    read_rows,
-    read_text,
+    stream_lines,
+    stream_rows,
 )
 from .vocabulary import actor_type_kind, actor_type_name, cameo_code, countries, country_code
 
@@ -75,7 +75,6 @@ def read_gdelt(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     """Import a GDELT 1.0 or 2.0 event file (see :func:`korea_graph.eventdata.icews.read_icews` for
     bad rows, ``skip_bad_rows`` and ``base``)."""
     file = str(path)
-    text = read_text(path, "GDELT event file")
     datasets: set[str] = set()
 
     def parse(number: int, line: str) -> CodedRow:
@@ -83,9 +82,11 @@ def read_gdelt(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
         datasets.add(row.record.dataset)
         return row
 
-    rows, skipped, count = read_rows(numbered_lines(text), parse, skip_bad_rows=skip_bad_rows)
-    dataset = datasets.pop() if len(datasets) == 1 else "gdelt"
-    return build_graph(rows, dataset, file, base, rows_read=count, skipped=skipped)
+    skipped: list[SkippedRow] = []
+    rows = stream_rows(stream_lines(path, "GDELT event file"), parse,
+                       skip_bad_rows=skip_bad_rows, skipped=skipped)
+    return build_graph(rows, lambda: next(iter(datasets)) if len(datasets) == 1 else "gdelt",
+                       file, base, skipped=skipped)
 
 
 def parse_row(file: str, line: int, cells: list[str]) -> CodedRow:
@@ -100,9 +101,9 @@ def parse_row(file: str, line: int, cells: list[str]) -> CodedRow:
     row = {name: value.strip() for name, value in zip(names, cells, strict=True)}
     raw = row["SQLDATE"]
     try:
-        day = date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
-        if len(raw) != 8:
+        if not (len(raw) == 8 and raw.isascii() and raw.isdigit()):
             raise ValueError(raw)
+        day = date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
     except ValueError:
         raise DateError(f"bad date {raw!r}", file=file, line=line, field="SQLDATE",
                         expected="YYYYMMDD") from None

@@ -31,10 +31,10 @@ from .coded_rows import (
     ActorRef,
     CodedRow,
     ImportResult,
+    SkippedRow,
     build_graph,
-    numbered_lines,
-    read_rows,
-    read_text,
+    stream_lines,
+    stream_rows,
 )
 from .vocabulary import cameo_code, country_code
 
@@ -52,6 +52,7 @@ COLUMNS = (
 )
 _REQUIRED = COLUMNS[:14]
 _MISSING = {"", "NA", "N/A", "NULL"}
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def read_icews(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
@@ -65,18 +66,20 @@ def read_icews(path: str | os.PathLike[str], *, skip_bad_rows: bool = False,
     so that ``base.merge(result.graph)`` joins the two.
     """
     file = str(path)
-    text = read_text(path, "ICEWS event file")
-    lines = list(numbered_lines(text))
-    if not lines:
-        raise ParseError("the file is empty", file=file, expected="an ICEWS header line")
-    header_line, header = lines[0]
+    lines = stream_lines(path, "ICEWS event file")
+    first = next(lines, None)
+    if first is None:
+        raise ParseError("the file is empty", file=file, line=1,
+                         expected="an ICEWS header line")
+    header_line, header = first
     index, width = header_index(file, header_line, header)
 
     def parse(number: int, line: str) -> CodedRow:
         return parse_row(file, number, line.split("\t"), index, width)
 
-    rows, skipped, count = read_rows(lines[1:], parse, skip_bad_rows=skip_bad_rows)
-    return build_graph(rows, "icews", file, base, rows_read=count, skipped=skipped)
+    skipped: list[SkippedRow] = []
+    rows = stream_rows(lines, parse, skip_bad_rows=skip_bad_rows, skipped=skipped)
+    return build_graph(rows, "icews", file, base, skipped=skipped)
 
 
 def header_index(file: str, line: int, header: str) -> tuple[dict[str, int], int]:
@@ -104,6 +107,8 @@ def parse_row(file: str, line: int, cells: list[str], index: dict[str, int],
 
     raw_date = cell("Event Date") or ""
     try:
+        if not _ISO_DAY.fullmatch(raw_date):
+            raise ValueError(raw_date)
         day = date.fromisoformat(raw_date)
     except ValueError:
         raise DateError(f"bad date {raw_date!r}", file=file, line=line, field="Event Date",
@@ -123,7 +128,7 @@ def parse_row(file: str, line: int, cells: list[str], index: dict[str, int],
         refs.append(_actor(name, cell(f"{side} Sectors"), cell(f"{side} Country"))
                     if name else None)
     sentence = cell("Sentence Number")
-    if sentence is not None and not sentence.isdigit():
+    if sentence is not None and not (sentence.isascii() and sentence.isdigit()):
         raise SchemaError(f"bad sentence number {sentence!r}", file=file, line=line,
                           field="Sentence Number", expected="a whole number")
     city = cell("City")

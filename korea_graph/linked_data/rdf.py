@@ -26,12 +26,12 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, unquote
 
 from ..core.graph import KnowledgeGraph
@@ -57,8 +57,19 @@ from ..core.model import (
 )
 from ..core.relations import Relation, RelationType
 from ..core.timespan import Precision, TimeSpan
-from ..errors import DataError, DateError, DependencyError, ParseError, SchemaError, VocabularyError
+from ..errors import (
+    DataError,
+    DateError,
+    DependencyError,
+    DuplicateIdError,
+    EvidenceError,
+    ParseError,
+    ReferenceError_,
+    SchemaError,
+    VocabularyError,
+)
 from ..eventdata.vocabulary import event_code
+from ..files import write_text
 from .ontology import (
     ID,
     KG,
@@ -724,8 +735,7 @@ def write_rdf(kg: KnowledgeGraph, path: str | os.PathLike[str], format: str | No
     """Write the graph to ``path`` (format from the extension unless given)."""
     path = Path(path)
     text = to_rdf(kg, format or format_of(path))
-    path.write_bytes(text.encode("utf-8"))
-    return path
+    return write_text(path, text)
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -733,7 +743,8 @@ _OX_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS",
                "jsonld": "JSON_LD"}
 
 
-def read_rdf(path: str | os.PathLike[str], format: str | None = None) -> KnowledgeGraph:
+def read_rdf(path: str | os.PathLike[str], format: str | None = None, *,
+             allow_empty: bool = False) -> KnowledgeGraph:
     """Read a graph from an RDF file written by :func:`to_rdf` (format from the extension
     unless given)."""
     path = Path(path)
@@ -743,13 +754,18 @@ def read_rdf(path: str | os.PathLike[str], format: str | None = None) -> Knowled
         raise DataError(f"cannot read: {exc.strerror or exc}", file=str(path),
                         expected="an RDF file") from exc
     with gc_paused():
-        return _Reader(_parse(data, format or format_of(path), str(path)), str(path)).read()
+        return _Reader(_parse(data, format or format_of(path), str(path)), str(path),
+                       allow_empty).read()
 
 
-def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> KnowledgeGraph:
+def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle", *,
+             allow_empty: bool = False) -> KnowledgeGraph:
     """Read a graph back from RDF text (or bytes) written by :func:`to_rdf`; a path reads
     the file. Malformed RDF raises :class:`~korea_graph.errors.ParseError` with its line;
-    RDF that does not describe a graph raises another :class:`~korea_graph.errors.DataError`.
+    RDF that does not describe a graph raises another :class:`~korea_graph.errors.DataError`:
+    RDF without korea_graph records (another vocabulary, an empty file unless
+    ``allow_empty``), references to records it does not describe (a file cut short),
+    evidence that is not its document's text.
 
     >>> from_rdf('<a> <b> "unterminated .', "turtle")
     Traceback (most recent call last):
@@ -757,10 +773,10 @@ def from_rdf(data: str | bytes | os.PathLike[str], format: str = "turtle") -> Kn
     korea_graph.errors.ParseError: line 1: malformed turtle: ...
     """
     if isinstance(data, os.PathLike):
-        return read_rdf(data, format)
+        return read_rdf(data, format, allow_empty=allow_empty)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     with gc_paused():
-        return _Reader(_parse(raw, format, None), None).read()
+        return _Reader(_parse(raw, format, None), None, allow_empty).read()
 
 
 _Node = dict[str, list[Any]]
@@ -808,6 +824,7 @@ def _parse(data: bytes, format: str, file: str | None) -> dict[str, _Node]:
     except SyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         raise ParseError(f"malformed {fmt}: {message}", file=file, line=exc.lineno,
+                         field=None if exc.lineno else f"the {fmt} text",
                          expected=f"well-formed {fmt}") from None
     return nodes
 
@@ -850,12 +867,17 @@ _IDENT_IRI = PREFIXES["dcterms"] + "identifier"
 _LABEL_IRI = PREFIXES["rdfs"] + "label"
 
 
+_Rec = TypeVar("_Rec", Document, Actor, Event, Affiliation, Stance)
+
+
 class _Reader:
     """Builds model records from parsed nodes; every problem names the node and property."""
 
-    def __init__(self, nodes: dict[str, _Node], file: str | None) -> None:
+    def __init__(self, nodes: dict[str, _Node], file: str | None,
+                 allow_empty: bool = False) -> None:
         self.nodes = nodes
         self.file = file
+        self.allow_empty = allow_empty
         self.spans: dict[tuple[Any, ...], TimeSpan] = {}
         self.by_class: dict[str, list[str]] | None = None
 
@@ -921,7 +943,11 @@ class _Reader:
         if not isinstance(value, str) or not value.startswith(base) or "/" in value[len(base):]:
             raise self.fail(SchemaError, s, prop, f"not a {kind} IRI: {_show(value)}",
                             f"an IRI {base}...")
-        return unquote(value[len(base):], encoding="utf-8", errors="strict")
+        try:
+            return unquote(value[len(base):], encoding="utf-8", errors="strict")
+        except UnicodeDecodeError:
+            raise self.fail(SchemaError, s, prop, f"the id in {_show(value)} is not UTF-8 "
+                            "when %-decoded", "an IRI written by korea_graph") from None
 
     def enum(self, s: str, prop: str, table: dict[str, Any]) -> Any:
         value = self.one(s, prop)
@@ -1044,10 +1070,13 @@ class _Reader:
         return [s for _, s in found]
 
     def read(self) -> KnowledgeGraph:
-        documents, actors, events, posts, stances = self.records()
         try:
-            return KnowledgeGraph(documents=documents, actors=actors, events=events,
-                                  affiliations=posts, stances=stances)
+            self.found()
+            documents, actors, events, posts, stances = self.records()
+            kg = _graph(documents=documents, actors=actors, events=events,
+                        affiliations=posts, stances=stances)
+            _check_graph(kg)
+            return kg
         except DataError as exc:
             if exc.file is None and self.file is not None:
                 raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,
@@ -1057,15 +1086,46 @@ class _Reader:
     def records(self) -> Records:
         """The records as given, not yet joined into a graph."""
         try:
-            return ([self.document(s) for s in self.typed("Document")],
-                    [self.actor(s) for s in self.typed("Actor")], self.events(),
-                    [self.affiliation(s) for s in self.typed("Affiliation")],
-                    [self.stance(s) for s in self.typed("Stance")])
+            return (self.unique("Document", self.document), self.unique("Actor", self.actor),
+                    self.events(), self.unique("Affiliation", self.affiliation),
+                    self.unique("Stance", self.stance))
         except DataError as exc:
             if exc.file is None and self.file is not None:
                 raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,
                                 expected=exc.expected) from None
             raise
+
+    def unique(self, cls: str, read: Callable[[str], _Rec]) -> list[_Rec]:
+        """The records of a class, read by ``read``; two subjects with one id refused."""
+        out: list[_Rec] = []
+        seen: dict[str, str] = {}
+        for subject in self.typed(cls):
+            record = read(subject)
+            first = seen.setdefault(record.id, subject)
+            if first != subject:
+                raise self.fail(DuplicateIdError, subject, None, f"the {cls.lower()} id "
+                                f"{record.id!r} is also the id of <{first}>", "one subject per id")
+            out.append(record)
+        return out
+
+    def found(self) -> None:
+        """Refuse RDF that holds no korea_graph record, saying what it holds instead."""
+        if not self.nodes:
+            if self.allow_empty:
+                return
+            raise ParseError("the RDF holds no triples", file=self.file, line=1,
+                             expected="RDF written by korea_graph (to_rdf, export)")
+        if any(self.typed(cls) for cls in _RECORD_CLASSES):
+            return
+        spaces: dict[str, int] = {}
+        for props in self.nodes.values():
+            for prop in props:
+                cut = max(prop.rfind("#"), prop.rfind("/")) + 1
+                spaces[prop[:cut]] = spaces.get(prop[:cut], 0) + 1
+        seen = ", ".join(f"<{ns}>" for ns, _ in sorted(spaces.items(), key=lambda x: -x[1])[:3])
+        raise SchemaError(f"no korea_graph records: {len(self.nodes)} subjects, whose "
+                          f"properties are in {seen}", file=self.file,
+                          expected=f"documents, actors, events... typed in <{KG}>")
 
     def document(self, s: str) -> Document:
         p = _P
@@ -1167,6 +1227,84 @@ class _Reader:
             self.ref(s, p["expressedIn"], "event", optional=True),
             self.text(s, p["note"], optional=True), self.refs(s, p["about"], "event"),
             hedges=self.hedges(s), inferred=self.inferences(s))
+
+
+def _graph(**records: Any) -> KnowledgeGraph:
+    """The graph of the records read; its own checks (ids, actors folded by ``same_as``)
+    fail as errors that say they are about the RDF's records."""
+    try:
+        return KnowledgeGraph(**records)
+    except DataError as exc:
+        if exc.field is not None or exc.line is not None:
+            raise
+        raise type(exc)(exc.reason, field="the records of the RDF",
+                        expected=exc.expected) from None
+
+
+def _check_graph(kg: KnowledgeGraph) -> None:
+    """Every reference of the imported records resolves, and every evidence span is its
+    document's text; otherwise a :class:`~korea_graph.errors.ReferenceError_` (or
+    :class:`~korea_graph.errors.EvidenceError`) naming the subject and the property."""
+
+    def fail(kind: str, record_id: str, prop: str, message: str, expected: str,
+             cls: type[DataError] = ReferenceError_) -> DataError:
+        return cls(message, field=f"<{iri(kind, record_id)}> kg:{prop}", expected=expected)
+
+    def actor(kind: str, record_id: str, prop: str, ref: str | None) -> None:
+        if ref is not None and ref not in kg.actors:
+            raise fail(kind, record_id, prop, f"refers to the actor {ref!r}, which the RDF "
+                       "does not describe", "an actor of the same RDF (is the file cut short?)")
+
+    def event(kind: str, record_id: str, prop: str, ref: str | None) -> None:
+        if ref is not None and ref not in kg.events:
+            raise fail(kind, record_id, prop, f"refers to the event {ref!r}, which the RDF "
+                       "does not describe", "an event of the same RDF (is the file cut short?)")
+
+    def evidence(kind: str, record_id: str, spans: Iterable[Evidence]) -> None:
+        for ev in spans:
+            doc = kg.documents.get(ev.document)
+            if doc is None:
+                raise fail(kind, record_id, "evidence", f"quotes the document {ev.document!r}, "
+                           "which the RDF does not describe", "a document of the same RDF")
+            if not 0 <= ev.start <= ev.end <= len(doc.text) \
+                    or doc.text[ev.start:ev.end] != ev.quote:
+                raise fail(kind, record_id, "evidence", f"the quote {ev.quote[:40]!r} is not "
+                           f"the text of {ev.document!r} at {ev.start}..{ev.end}",
+                           "evidence that matches its document's text", EvidenceError)
+
+    def cited(kind: str, record_id: str, citations: Iterable[Citation]) -> None:
+        for c in citations:
+            actor(kind, record_id, "citation", c.outlet)
+
+    for d in kg.documents.values():
+        actor("document", d.id, "publisher", d.publisher)
+    for a in kg.actors.values():
+        actor("actor", a.id, "country", a.country)
+    for e in kg.events.values():
+        for part in e.participants:
+            actor("event", e.id, "hasParticipation", part.actor)
+        actor("event", e.id, "place", e.place)
+        event("event", e.id, "partOf", e.part_of)
+        for ref in e.about:
+            event("event", e.id, "about", ref)
+        evidence("event", e.id, e.evidence)
+        cited("event", e.id, e.citations)
+    for f in kg.affiliations.values():
+        refs: tuple[tuple[str, str | None], ...] = (
+            ("holder", f.holder), ("organization", f.organization),
+            ("accreditation", f.accredited_to))
+        for prop, who in refs:
+            actor("affiliation", f.id, prop, who)
+        evidence("affiliation", f.id, f.evidence)
+        cited("affiliation", f.id, f.citations)
+    for st in kg.stances.values():
+        actor("stance", st.id, "holder", st.holder)
+        actor("stance", st.id, "target", st.target)
+        event("stance", st.id, "expressedIn", st.expressed_in)
+        for ref in st.about:
+            event("stance", st.id, "about", ref)
+        evidence("stance", st.id, st.evidence)
+        cited("stance", st.id, st.citations)
 
 
 def _short(iri_text: str) -> str:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyoxigraph
 
-__all__ = ["Rows", "sparql", "store"]
+__all__ = ["Rows", "refuse_service", "sparql", "store"]
 
 _XSD = PREFIXES["xsd"]
 _STORES: dict[int, pyoxigraph.Store] = {}
@@ -92,13 +92,14 @@ def store(kg: KnowledgeGraph, *, ontology: bool = True) -> pyoxigraph.Store:
 
 
 def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None,
-           frame: bool = False, ontology: bool = True) -> Any:
+           frame: bool = False, ontology: bool = True, allow_service: bool = False) -> Any:
     """Run a SPARQL query over the graph (see the module docstring for what it returns).
 
     ``bind`` maps variable names to values, joined to the query as a final ``VALUES``
     clause of escaped RDF terms: a ``str`` is a literal, ``int``/``float``/``bool``/``date``
     typed literals, a record (actor, event...) its IRI. ``frame`` returns a pandas
-    DataFrame instead of :class:`Rows`.
+    DataFrame instead of :class:`Rows`. Federated ``SERVICE`` clauses are refused unless
+    ``allow_service``.
     """
     try:
         import pyoxigraph as ox
@@ -108,6 +109,7 @@ def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None
 
     if not isinstance(query, str):
         raise QueryError(f"a SPARQL query is text, not {type(query).__name__}")
+    refuse_service(query, allow_service)
     if bind:
         names = " ".join(f"?{_variable(name)}" for name in bind)
         terms = " ".join(str(_term(value, name)) for name, value in bind.items())
@@ -127,6 +129,37 @@ def sparql(kg: KnowledgeGraph, query: str, *, bind: dict[str, Any] | None = None
     rows = Rows([{name: value(solution[name]) for name in columns} for solution in result],
                 columns)
     return rows.to_frame() if frame else rows
+
+
+# the tokens of SPARQL that may hold the word SERVICE without being the keyword
+_SKIP = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\s]*>',
+    r"#[^\n]*",
+    r"[?$][A-Za-z0-9_]+",
+    r"[A-Za-z0-9_-]*:[A-Za-z0-9_.-]*",
+]), re.S)
+
+
+def refuse_service(query: str, allow_service: bool = False) -> None:
+    """Raise :class:`~korea_graph.errors.QueryError` if ``query`` holds a federated
+    ``SERVICE`` clause (which makes the query engine send requests to another server),
+    unless ``allow_service``. The word inside strings, IRIs and comments is no keyword.
+
+    >>> refuse_service('SELECT * WHERE { ?s ?p "SERVICE <http://x/>" } # SERVICE')
+    >>> refuse_service("SELECT * WHERE { service <http://x/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    korea_graph.errors.QueryError: federated queries (SERVICE) are off: ...
+    """
+    if allow_service:
+        return
+    if re.search(r"(?i)\bSERVICE\b", _SKIP.sub(" ", query)):
+        raise QueryError("federated queries (SERVICE) are off: they send requests to other "
+                         "servers; pass allow_service=True (--allow-service) to allow them")
 
 
 def _variable(name: str) -> str:

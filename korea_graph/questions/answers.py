@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 from ..core.model import Evidence, Status
 from ..core.timespan import TimeSpan
 from ..errors import DependencyError
+from ..files import spreadsheet_safe
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -433,7 +434,9 @@ class Answers(Generic[R]):
         return json.dumps(self.to_records(), ensure_ascii=False, indent=indent)
 
     def to_csv(self) -> str:
-        """CSV with a header; lists are joined with ``; ``."""
+        """CSV with a header; lists are joined with ``; ``. A cell that a spreadsheet
+        would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return) is written with a leading ``'``, so that it is shown as text."""
         records = self.to_records()
         keys = list(dict.fromkeys(k for r in records for k in r if k != "steps"))
         buffer = io.StringIO()
@@ -441,8 +444,8 @@ class Answers(Generic[R]):
                                 lineterminator="\n")
         writer.writeheader()
         for rec in records:
-            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v
-                             for k, v in rec.items()})
+            writer.writerow({k: spreadsheet_safe("; ".join(map(str, v)) if isinstance(v, list)
+                                                 else v) for k, v in rec.items()})
         return buffer.getvalue()
 
     def to_frame(self) -> pd.DataFrame:

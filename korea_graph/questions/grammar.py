@@ -253,7 +253,7 @@ class _Matcher:
     def _date(self, i: int) -> Iterator[tuple[int, Binding]]:
         for j in range(min(self.n, i + 4), i, -1):
             words = self.words[i:j]
-            if not all(w in _MONTHS or w.isdigit() or "-" in w for w in words):
+            if not all(w in _MONTHS or (w.isascii() and w.isdigit()) or "-" in w for w in words):
                 continue
             if not any(w in _MONTHS or len(w) >= 4 for w in words):
                 continue

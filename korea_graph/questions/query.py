@@ -106,10 +106,10 @@ def _extent(span: TimeSpan) -> TimeSpan:
 def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
     words = text.strip().lower().replace(",", " ").split()
     try:
-        if len(words) == 1 and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?(/.+)?", words[0]):
+        if len(words) == 1 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/.+)?", words[0]):
             return TimeSpan.parse(words[0])
         months = [w for w in words if w in _MONTHS]
-        numbers = [int(w) for w in words if w.isdigit()]
+        numbers = [int(w) for w in words if w.isascii() and w.isdigit()]
         if len(months) != 1 or len(months) + len(numbers) != len(words) or len(numbers) > 2:
             return None
         month = _MONTHS[months[0]]

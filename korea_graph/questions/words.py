@@ -45,7 +45,7 @@ _IRREGULAR_FORMS = {base: (past, part) for base, past, part in IRREGULAR}
 _VOWELS = "aeiou"
 
 # A token: an ISO date (with an optional /range), or a word with inner apostrophes.
-_TOKEN = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:/(?:\d{4}-\d{2}(?:-\d{2})?|\.\.))?"
+_TOKEN = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:/(?:[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|\.\.))?"
                     r"|\w+(?:['’‘`´]\w+)*")
 
 

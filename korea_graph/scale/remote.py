@@ -9,6 +9,11 @@ Credentials come from the environment or a config file, never from code:
 * or a TOML file (``KOREA_GRAPH_CONFIG``, else ``~/.config/korea_graph/endpoint.toml``)
   with the keys ``endpoint``, ``graph_store``, ``user`` and ``password``.
 
+Credentials stay with their origin: a redirect to another scheme, host or port is
+followed without the ``Authorization`` header, HTTP Basic is answered over plain
+``http://`` only with ``allow_insecure_basic=True`` (or ``KOREA_GRAPH_ALLOW_HTTP_BASIC=1``),
+and a password written into the URL is taken out of it, never shown.
+
 Every request that is safe to repeat (queries, a PUT of a whole graph, a drop followed by
 inserts of a graph's triples) is retried on network errors and 5xx/429 answers, with
 backoff; a refused request (4xx) never is.
@@ -22,6 +27,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import http.client
 import json
 import os
 import secrets
@@ -63,7 +69,28 @@ class Endpoint:
     timeout: float = 120.0
     retries: int = 3
     backoff: float = 0.5
+    allow_insecure_basic: bool = False
     _auth: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # user:password@ in a URL: taken out, so that no message or description shows it
+        for name in ("url", "graph_store"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise DataError(f"the {name} must be a string, not {type(value).__name__}",
+                                field=name, expected="an http:// or https:// URL")
+            user, password, clean = _userinfo(value)
+            object.__setattr__(self, name, clean)
+            if user is not None and self.user is None:
+                object.__setattr__(self, "user", user)
+            if password is not None and self.password is None:
+                object.__setattr__(self, "password", password)
+        scheme = urllib.parse.urlsplit(self.url).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise DataError(f"the endpoint {self.url!r} is not an http(s) URL", field="endpoint",
+                            expected="an http:// or https:// URL")
 
     @classmethod
     def from_env(cls, url: str | None = None, *, config: str | os.PathLike[str] | None = None,
@@ -102,7 +129,9 @@ class Endpoint:
                             expected="--endpoint URL, KOREA_GRAPH_ENDPOINT or a config file "
                                      "with endpoint = \"...\"")
         return cls(endpoint, pick("graph_store", "KOREA_GRAPH_GRAPH_STORE"),
-                   pick("user", "KOREA_GRAPH_USER"), pick("password", "KOREA_GRAPH_PASSWORD"))
+                   pick("user", "KOREA_GRAPH_USER"), pick("password", "KOREA_GRAPH_PASSWORD"),
+                   allow_insecure_basic=env.get("KOREA_GRAPH_ALLOW_HTTP_BASIC", "") in
+                   ("1", "true", "yes"))
 
     def describe(self) -> str:
         """The URL and who connects, without the password."""
@@ -160,6 +189,13 @@ class Endpoint:
         params = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
         if scheme.lower() not in ("digest", "basic"):
             return False
+        if scheme.lower() == "basic" and urllib.parse.urlsplit(self.url).scheme.lower() == "http" \
+                and not self.allow_insecure_basic:
+            raise RemoteError(
+                f"{self.describe()}: the server asks for the password in clear (HTTP Basic) "
+                "over plain http://; refused. Use https://, or set "
+                "KOREA_GRAPH_ALLOW_HTTP_BASIC=1 (allow_insecure_basic=True) if the network "
+                "is trusted", 401)
         self._auth["challenge"] = (scheme.lower(), params)
         self._auth["nc"] = 0
         return True
@@ -178,7 +214,7 @@ class Endpoint:
             if auth:
                 req.add_header("Authorization", auth)
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as answer:
+                with _OPENER.open(req, timeout=self.timeout) as answer:
                     body: bytes = answer.read()
                     return body
             except urllib.error.HTTPError as exc:
@@ -200,8 +236,12 @@ class Endpoint:
             try:
                 return self._send(method, url, data, headers or {})
             except urllib.error.HTTPError as exc:
-                text = exc.read().decode("utf-8", "replace").strip()[:500]
+                try:
+                    text = exc.read().decode("utf-8", "replace").strip()[:500]
+                except (OSError, http.client.HTTPException):
+                    text = ""
                 exc.close()
+                url = _redacted(url)
                 if exc.code in (401, 403):
                     raise RemoteError(
                         f"{self.describe()}: {method} refused ({exc.code} {exc.reason}); check "
@@ -210,13 +250,14 @@ class Endpoint:
                     raise RemoteError(f"{url}: {method} failed with {exc.code} {exc.reason}: "
                                       f"{text}", exc.code) from None
                 last = f"{exc.code} {exc.reason}: {text}"
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+            except (urllib.error.URLError, OSError, http.client.HTTPException,
+                    ValueError) as exc:
                 reason = getattr(exc, "reason", exc)
-                last = f"cannot reach the server ({reason})"
+                last = f"cannot reach the server ({type(exc).__name__}: {reason})"
                 self._auth.pop("challenge", None)
         tries = (f"after {attempts} attempts" if attempts > 1
                  else "(not retried: not safe to repeat)")
-        raise RemoteError(f"{url}: {method} failed {tries}: {last}")
+        raise RemoteError(f"{_redacted(url)}: {method} failed {tries}: {last}")
 
     def _post_form(self, fields: Mapping[str, str], accept: str, *, idempotent: bool = True
                    ) -> bytes:
@@ -231,17 +272,33 @@ class Endpoint:
         ASK a bool, CONSTRUCT/DESCRIBE N-Triples text."""
         kind = _query_form(query)
         if kind in ("CONSTRUCT", "DESCRIBE"):
-            return self._post_form({"query": query}, "application/n-triples").decode("utf-8")
+            return self._text(self._post_form({"query": query}, "application/n-triples"))
         body = self._post_form({"query": query}, "application/sparql-results+json")
         try:
             result = json.loads(body)
-        except ValueError:
-            raise RemoteError(f"{self.url}: the answer is not SPARQL JSON results: "
+            if isinstance(result, dict) and "boolean" in result:
+                if not isinstance(result["boolean"], bool):
+                    raise TypeError("boolean")
+                return result["boolean"]
+            rows = []
+            for row in result["results"]["bindings"]:
+                out = {}
+                for name, cell in row.items():
+                    if not isinstance(name, str) or not isinstance(cell["value"], str):
+                        raise TypeError("value")
+                    out[name] = cell["value"]
+                rows.append(out)
+            return rows
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            raise RemoteError(f"{self.describe()}: the answer is not SPARQL JSON results: "
                               f"{body[:200]!r}") from None
-        if "boolean" in result:
-            return bool(result["boolean"])
-        return [{name: cell["value"] for name, cell in row.items()}
-                for row in result["results"]["bindings"]]
+
+    def _text(self, body: bytes) -> str:
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RemoteError(f"{self.describe()}: the answer is not UTF-8 text (byte "
+                              f"{exc.start})") from None
 
     def update(self, update: str) -> None:
         """Run a SPARQL Update (retried: only send updates that are safe to repeat)."""
@@ -253,8 +310,8 @@ class Endpoint:
         is a graph store URL, else a CONSTRUCT query)."""
         if self.graph_store:
             url = self.graph_store + "?" + urllib.parse.urlencode({"graph-uri": graph})
-            return self.request("GET", url, headers={"Accept": "application/n-triples"}
-                                ).decode("utf-8")
+            return self._text(self.request("GET", url,
+                                            headers={"Accept": "application/n-triples"}))
         text: str = self.sparql(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{_iri(graph)}> "
                                 f"{{ ?s ?p ?o }} }}")
         return text
@@ -267,15 +324,23 @@ class Endpoint:
             where = (f"GRAPH <{CATALOGUE}> {{ ?g <{_STORE_NS}document> ?d }} "
                      f"GRAPH ?g {{ ?s ?p ?o }}")
         rows = self.sparql(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
-        return int(rows[0]["n"])
+        try:
+            return _ascii_int(rows[0]["n"])
+        except (IndexError, KeyError, ValueError):
+            raise RemoteError(f"{self.describe()}: the count came back as {rows[:1]!r}"
+                              ) from None
 
     def catalogue(self) -> list[tuple[str, str]]:
         """``(document id, named graph)`` of every pushed document, in push order."""
         rows = self.sparql(
             f"SELECT ?g ?d ?n WHERE {{ GRAPH <{CATALOGUE}> {{ ?g <{_STORE_NS}document> ?d ; "
             f"<{_STORE_NS}sequence> ?n }} }}")
-        rows.sort(key=lambda r: (int(r["n"]), r["d"]))
-        return [(r["d"], r["g"]) for r in rows]
+        try:
+            rows.sort(key=lambda r: (_ascii_int(r["n"]), r["d"]))
+            return [(r["d"], r["g"]) for r in rows]
+        except (KeyError, ValueError):
+            raise RemoteError(f"{self.describe()}: the catalogue came back malformed: "
+                              f"{rows[:3]!r}") from None
 
     def documents(self) -> list[str]:
         """Ids of the pushed documents, in push order."""
@@ -353,7 +418,7 @@ class Endpoint:
                 raise NotFoundError(f"the endpoint holds no document "
                                     f"{', '.join(sorted(missing))}")
             catalogue = [(d, g) for d, g in catalogue if d in wanted]
-        return combine(from_rdf(self.triples(g), "ntriples") for _, g in progress(
+        return combine(from_rdf(self.triples(g), "ntriples", allow_empty=True) for _, g in progress(
             catalogue, total=len(catalogue), desc="reading", unit="doc", enabled=show_progress))
 
     def meetings(self, *, before: str | date | TimeSpan | None = None,
@@ -362,6 +427,59 @@ class Endpoint:
         :meth:`korea_graph.scale.store.Store.meetings`)."""
         select: Callable[[str], Any] = self.sparql
         return find_meetings(select, before=before, involving=involving)
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects within http(s) only; credentials and cookies are dropped when a
+    redirect leads to another origin (scheme, host or port)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(_redacted(newurl), code,
+                                         "redirect to a URL that is not http(s)", headers, fp)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != _origin(req.full_url):
+            for name in ("Authorization", "Cookie", "Proxy-Authorization"):
+                new.remove_header(name)
+                new.remove_header(name.capitalize())
+        return new
+
+
+_OPENER = urllib.request.build_opener(_SameOriginRedirects)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    except ValueError:
+        port = -1
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def _userinfo(url: str) -> tuple[str | None, str | None, str]:
+    """``(user, password, url without them)`` of a URL that may hold ``user:pw@``."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return None, None, url
+    info, _, host = parts.netloc.rpartition("@")
+    user, colon, password = info.partition(":")
+    clean = urllib.parse.urlunsplit(parts._replace(netloc=host))
+    return (urllib.parse.unquote(user) or None,
+            urllib.parse.unquote(password) if colon else None, clean)
+
+
+def _redacted(url: str) -> str:
+    """A URL as shown in messages: any ``user:password@`` taken out."""
+    return _userinfo(url)[2]
+
+
+def _ascii_int(value: Any) -> int:
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+        raise ValueError(value)
+    return int(value)
 
 
 def _query_form(query: str) -> str:

@@ -36,6 +36,7 @@ from ..core.model import Actor, Affiliation, Document, Event, Stance, Status
 from ..core.relations import RelationType
 from ..core.timespan import TimeSpan
 from ..errors import DataError, DependencyError, DuplicateIdError, NotFoundError, QueryError
+from ..files import atomic_path
 from ..linked_data.ontology import ID, KG, individual_iri, relation_property
 from .progress import progress
 
@@ -291,14 +292,28 @@ class Store:
             raise NotFoundError(f"no store at {str(folder)!r}")
         if folder.exists() and not folder.is_dir():
             raise DataError("not a folder", file=str(folder), expected="a store folder")
+        if folder.is_dir() and not (folder / "CURRENT").is_file() \
+                and (read_only or any(folder.iterdir())):
+            raise DataError("this folder is not a korea_graph store (and is not empty): "
+                            "not made into one", file=str(folder),
+                            expected="a store folder, an empty folder or a new path")
         try:
             store = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
         except OSError as exc:
             raise DataError(f"cannot open the store: {exc}", file=str(folder),
                             expected="a korea_graph store folder not open in another "
                                      "process") from None
+        except (RuntimeError, ValueError) as exc:
+            raise DataError(f"the store is damaged: {exc}", file=str(folder),
+                            expected="a store written by korea_graph (restore it from a "
+                                     "backup or an export)") from None
         opened = cls(folder, store, read_only)
-        opened._orphans = opened._recover() if not read_only else opened._uncommitted()
+        try:
+            opened._orphans = opened._recover() if not read_only else opened._uncommitted()
+        except (RuntimeError, OSError, ValueError) as exc:
+            opened.close()
+            raise DataError(f"the store is damaged: {exc}", file=str(folder),
+                            expected="a store written by korea_graph") from None
         if not read_only:
             opened._orphans = []
         return opened
@@ -329,8 +344,17 @@ class Store:
         return self._store
 
     def __len__(self) -> int:
-        """The number of quads (the catalogue included)."""
-        return len(self.oxigraph)
+        """The number of quads of the catalogued documents (the catalogue included)."""
+        if not self._orphans:
+            return len(self.oxigraph)
+        return sum(1 for _ in self._committed_quads())
+
+    def _committed_quads(self) -> Iterator[Any]:
+        """Every quad of the catalogued graphs and the catalogue: what a read may see
+        (after a kill, a read-only store still holds what was never committed)."""
+        ox = _ox()
+        for graph in [*self.graphs(), CATALOGUE]:
+            yield from self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
     # -- catalogue ------------------------------------------------------------------------
     def _catalogue(self) -> list[tuple[int, str, str | None]]:
@@ -339,9 +363,12 @@ class Store:
             f"OPTIONAL {{ ?g <{_DOCUMENT}> ?d }} }} }}")
         out = []
         for row in rows:
-            doc = row["d"]
-            out.append((int(row["n"].value), row["g"].value,
-                        doc.value if doc is not None else None))
+            doc, number = row["d"], row["n"].value
+            if not (number.isascii() and number.isdigit()):
+                raise DataError(f"the catalogue holds a bad sequence number {number!r}",
+                                file=str(self.path), field="catalogue",
+                                expected="a store written by korea_graph")
+            out.append((int(number), row["g"].value, doc.value if doc is not None else None))
         out.sort()
         return out
 
@@ -671,14 +698,18 @@ class Store:
         graphs = [ox.NamedNode(g) for g in [*self.graphs(), CATALOGUE]]
         return self.oxigraph.query(query, default_graph=graphs, named_graphs=graphs)
 
-    def sparql(self, query: str) -> Any:
+    def sparql(self, query: str, *, allow_service: bool = False) -> Any:
         """Run a SPARQL query over every document (their union, and the catalogue graph,
         is the default graph; ``GRAPH ?g`` reaches each document's graph):
         SELECT gives a list of ``{variable: value}`` dicts (plain strings), ASK a bool,
         CONSTRUCT/DESCRIBE N-Triples text.
 
         Values are the IRIs or literal texts; unbound variables are left out of the dict.
+        Federated ``SERVICE`` clauses are refused unless ``allow_service``.
         """
+        from ..linked_data.sparql_query import refuse_service
+
+        refuse_service(query, allow_service)
         ox = _ox()
         try:
             result = self._query(query)
@@ -699,18 +730,23 @@ class Store:
         if fmt not in formats:
             raise DataError(f"the store cannot export {fmt}", field="format",
                             expected="turtle, ntriples, nquads or trig")
-        if fmt in ("nquads", "trig"):
-            self.oxigraph.dump(str(path), formats[fmt])
-            return path
-        from ..linked_data.ontology import PREFIXES
+        with atomic_path(path) as tmp:
+            if fmt in ("nquads", "trig"):
+                if self._orphans:
+                    ox.serialize(self._committed_quads(), str(tmp), formats[fmt])
+                else:
+                    self.oxigraph.dump(str(tmp), formats[fmt])
+                return path
+            from ..linked_data.ontology import PREFIXES
 
-        union = self.oxigraph.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
-            f"{{ ?s ?p ?o }} FILTER(?g != <{CATALOGUE}>) }} }}")
-        if fmt == "turtle":
-            ox.serialize(union, str(path), formats[fmt], prefixes=dict(PREFIXES), base_iri=ID)
-        else:
-            union.serialize(str(path), formats[fmt])
+            union = self._query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
+                f"{{ ?s ?p ?o }} FILTER(?g != <{CATALOGUE}>) }} }}")
+            if fmt == "turtle":
+                ox.serialize(union, str(tmp), formats[fmt], prefixes=dict(PREFIXES),
+                             base_iri=ID)
+            else:
+                union.serialize(str(tmp), formats[fmt])
         return path
 
     # -- queries --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError
+from ..files import write_text
 
 __all__ = ["Page", "inlinable", "json_for_html", "template", "vendored"]
 
@@ -65,10 +66,7 @@ class Page:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to ``path`` (folders are made as needed) and return the path."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.html, encoding="utf-8")
-        return target
+        return write_text(path, self.html)
 
     def _repr_html_(self, height: int = 640) -> str:
         """An iframe holding the page in ``srcdoc``, for JupyterLab, classic notebooks and

@@ -24,6 +24,7 @@ from ..core.graph import KnowledgeGraph
 from ..core.model import Status
 from ..core.relations import Relation
 from ..errors import DependencyError, QueryError
+from ..files import atomic_path
 from .styles import (
     CATEGORY_STYLE,
     NOT_HAPPENED_COLOUR,
@@ -248,8 +249,11 @@ def _save(plt: Any, fig: Any, target: Path, kind: str, dpi: int) -> None:
 
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         fig.tight_layout()
-        fig.savefig(target, format=kind, dpi=dpi)
-    plt.close(fig)
+        try:
+            with atomic_path(target) as tmp:
+                fig.savefig(tmp, format=kind, dpi=dpi)
+        finally:
+            plt.close(fig)
 
 
 def _dash(dashes: list[int] | bool) -> Any:
