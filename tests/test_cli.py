@@ -60,7 +60,7 @@ def test_formula_cells_are_text_in_csv(data_copy: Path, capsys: pytest.CaptureFi
     text = data_copy.read_text(encoding="utf-8")
     data_copy.write_text(text.replace("label: Kim Jong-il,", "label: \"=HYPERLINK(1)\",", 1),
                          encoding="utf-8")
-    assert main(["--data", str(data_copy), "ask", "who met whom before Putin's trip",
+    assert main(["--data", str(data_copy), "--only", "ask", "who met whom before Putin's trip",
                  "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert "'=HYPERLINK(1)" in out

@@ -56,6 +56,6 @@ def test_cli_view_keeps_the_old_output(tmp_path: Path, data_copy: Path,
     data_copy.write_text(text.replace("label: Russia,", 'label: "Rus\\ud800sia",', 1),
                          encoding="utf-8")
     out = write_text(tmp_path / "old.html", "<p>old</p>")
-    assert main(["--data", str(data_copy), "view", "-o", str(out)]) != 0
+    assert main(["--data", str(data_copy), "--only", "view", "-o", str(out)]) != 0
     assert out.read_text(encoding="utf-8") == "<p>old</p>"
     assert "lone surrogate" in capsys.readouterr().err
