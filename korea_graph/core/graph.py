@@ -84,11 +84,13 @@ class KnowledgeGraph:
         self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links)
         self.events: Mapping[str, Event]
         self._claims: dict[str, tuple[Event, ...]] = {}
-        self._multi: Mapping[str, tuple[Event, ...]] | None = None
         if not event_links and not actor_links and len({e.id for e in given[1]}) == len(given[1]):
             self.events = _index(given[1], "event")
         else:
             self.events = self._merge_events(given[1], actor_links, event_links)
+        self._multi: Mapping[str, tuple[Event, ...]] = MappingProxyType(
+            {root: claims for root, claims in self._claims.items()
+             if len(claims) > 1 or claims[0].id != root})
 
         def mapped(records: Iterable[_R]) -> Iterable[_R]:
             if not actor_links and not event_links:
@@ -156,12 +158,7 @@ class KnowledgeGraph:
         >>> [c.evidence[0].document for c in load().claims_by_event()["putin-visits-pyongyang"]]
         ['monitor-6-129', 'kremlin-news-38435', 'kremlin-transcript-24172']
         """
-        found = self._multi
-        if found is None:
-            found = self._multi = MappingProxyType(
-                {root: claims for root, claims in self._claims.items()
-                 if len(claims) > 1 or claims[0].id != root})
-        return found
+        return self._multi
 
     def claims(self, event: str | Event) -> tuple[Event, ...]:
         """Each source's own report of an event (by id, alias id or name), in the order

@@ -400,22 +400,24 @@ class _Builder:
         node = f"{ID}{path}"
         merged = f"<{self.iri('event', root)}>"
         self.add((merged, _k("hasClaim"), f"<{node}>"))
-        self.event(event, n, node=node, claim_of=merged)
+        self.event(event, n, claim=(node, merged))
 
-    def event(self, event: Event, n: int, *, node: str | None = None,
-              claim_of: str | None = None) -> None:
+    def event(self, event: Event, n: int, *, claim: tuple[str, str] | None = None) -> None:
+        """An event, or with ``claim`` (its node, the merged event's term) one source's
+        report of it."""
         add = self.add
-        s = f"<{node}>" if node is not None else ""
-        if node is None:
+        if claim is None:
             node = self.iri("event", event.id)
             s = f"<{node}>"
             self.head(s, ("Event", event_class(event.type)), n, event.id)
             if event.id not in self.kg.claims_by_event():
                 self.place_in(f"event/{self.seg(event.id)}", event)
         else:
+            node, merged = claim
+            s = f"<{node}>"
             self.head(s, ("Claim",), n, event.id)
             add((s, _k("claimType"), _k(event_class(event.type))))
-            add((s, _k("claimOf"), str(claim_of)))
+            add((s, _k("claimOf"), merged))
             add((s, _k("claimedIn"), f"<{self.iri('document', event.evidence[0].document)}>"))
         add((s, _LABEL, _lit(event.label)))
         self.opt(s, _k("wording"), event.wording)
@@ -1272,9 +1274,14 @@ def _check_graph(kg: KnowledgeGraph) -> None:
                            f"the text of {ev.document!r} at {ev.start}..{ev.end}",
                            "evidence that matches its document's text", EvidenceError)
 
-    def cited(kind: str, record_id: str, citations: Iterable[Citation]) -> None:
-        for c in citations:
-            actor(kind, record_id, "citation", c.outlet)
+    def sourced(kind: str, record: Event | Affiliation | Stance,
+                about: Iterable[str] = ()) -> None:
+        """What every record refers to: the events it is about, its evidence and outlets."""
+        for ref in about:
+            event(kind, record.id, "about", ref)
+        evidence(kind, record.id, record.evidence)
+        for c in record.citations:
+            actor(kind, record.id, "citation", c.outlet)
 
     for d in kg.documents.values():
         actor("document", d.id, "publisher", d.publisher)
@@ -1285,26 +1292,19 @@ def _check_graph(kg: KnowledgeGraph) -> None:
             actor("event", e.id, "hasParticipation", part.actor)
         actor("event", e.id, "place", e.place)
         event("event", e.id, "partOf", e.part_of)
-        for ref in e.about:
-            event("event", e.id, "about", ref)
-        evidence("event", e.id, e.evidence)
-        cited("event", e.id, e.citations)
+        sourced("event", e, e.about)
     for f in kg.affiliations.values():
         refs: tuple[tuple[str, str | None], ...] = (
             ("holder", f.holder), ("organization", f.organization),
             ("accreditation", f.accredited_to))
         for prop, who in refs:
             actor("affiliation", f.id, prop, who)
-        evidence("affiliation", f.id, f.evidence)
-        cited("affiliation", f.id, f.citations)
+        sourced("affiliation", f)
     for st in kg.stances.values():
         actor("stance", st.id, "holder", st.holder)
         actor("stance", st.id, "target", st.target)
         event("stance", st.id, "expressedIn", st.expressed_in)
-        for ref in st.about:
-            event("stance", st.id, "about", ref)
-        evidence("stance", st.id, st.evidence)
-        cited("stance", st.id, st.citations)
+        sourced("stance", st, st.about)
 
 
 def _short(iri_text: str) -> str:

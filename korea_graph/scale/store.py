@@ -202,6 +202,12 @@ class _Records:
     given: tuple[tuple[Actor, ...], tuple[Event, ...], tuple[Affiliation, ...],
                  tuple[Stance, ...]]
 
+    def graph(self) -> KnowledgeGraph:
+        """The records as a graph (their references must then resolve among them)."""
+        actors, events, posts, stances = self.given
+        return KnowledgeGraph(documents=self.documents.values(), actors=actors,
+                              events=events, affiliations=posts, stances=stances)
+
 
 def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> _Records:
     """The records of some documents as given (``None``: records without a document),
@@ -430,11 +436,8 @@ class Store:
         groups, singles = self._plan(kg, new, held)
         # every merge is checked before anything is written
         merged = [(docs, self._merge(kg, docs, held)) for docs in groups]
-        rest = _restrict(kg, set(singles) | {None}) if groups or clash else None
-        alone = kg if rest is None else KnowledgeGraph(
-            documents=rest.documents.values(), actors=rest.given[0], events=rest.given[1],
-            affiliations=rest.given[2], stances=rest.given[3])
-        parts = split(alone) if singles or not groups else []
+        alone = _restrict(kg, set(singles) | {None}).graph() if groups or clash else kg
+        parts = split(alone)
         written: list[str] = []
         batch: list[bytes] = []
         entries: list[tuple[str, int, str | None]] = []
@@ -589,7 +592,8 @@ class Store:
 
         ox = _ox()
         store = self.oxigraph
-        docs = [d for d in group.documents if d in set(docs)]
+        members = set(docs)
+        docs = [d for d in group.documents if d in members]
         old_merged = [g for g, covered in self._merged_graphs().items() if covered & set(docs)]
         graphs = {d: (document_graph(d) + f"/v{sequence}" if d in held else document_graph(d))
                   for d in docs}
