@@ -330,32 +330,39 @@ class SparkImport:
                         span.precision)
 
 
+#: Events per N-Quads text handed back to Spark: one text is one Java string, and a whole
+#: partition's (hundreds of MB at a million rows) overflows the executor's heap.
+QUADS_CHUNK = 5_000
+
+
 def _quads(items: Iterable[tuple[tuple[int, int, Event], int]], graph: str,
            shared: tuple[dict[str, Actor], dict[str, int]]) -> Iterator[str]:
     """A partition's events (and the actors they name) as N-Quads in ``graph``, with the
     kg:position each record has in the whole file's export, so that the partitions of a
-    file together are exactly the export of the file imported alone."""
+    file together are exactly the export of the file imported alone (an actor named in
+    several chunks is written by each; the statements are the same, and a store keeps
+    each once). One text per :data:`QUADS_CHUNK` events."""
     import re
+    from itertools import islice
 
     from .store import nquads
 
     actors, actor_rank = shared
-    ranked = list(items)
-    if not ranked:
-        return
-    events = [t[2] for t, _ in ranked]
-    part = KnowledgeGraph(actors=imported_actors(events, actors), events=events)
-    rank = {iri("event", t[2].id): n for t, n in ranked}
-    rank |= {iri("actor", a): actor_rank[a] for a in part.actors}
     position = re.compile(r'^<([^>]*)> (<[^>]*#position>) "\d+"(\^\^<[^>]*>) ', re.M)
+    stream = iter(items)
+    while ranked := list(islice(stream, QUADS_CHUNK)):
+        events = [t[2] for t, _ in ranked]
+        part = KnowledgeGraph(actors=imported_actors(events, actors), events=events)
+        rank = {iri("event", t[2].id): n for t, n in ranked}
+        rank |= {iri("actor", a): actor_rank[a] for a in part.actors}
 
-    def fix(match: re.Match[str]) -> str:
-        n = rank.get(match.group(1))
-        if n is None:  # an item (participant, source row...): its position is its own
-            return match.group(0)
-        return f'<{match.group(1)}> {match.group(2)} "{n}"{match.group(3)} '
+        def fix(match: re.Match[str], rank: dict[str, int] = rank) -> str:
+            n = rank.get(match.group(1))
+            if n is None:  # an item (participant, source row...): its position is its own
+                return match.group(0)
+            return f'<{match.group(1)}> {match.group(2)} "{n}"{match.group(3)} '
 
-    yield position.sub(fix, nquads(part, graph)).removesuffix("\n")
+        yield position.sub(fix, nquads(part, graph)).removesuffix("\n")
 
 
 def meetings_sql(view: str, anchors: dict[str, TimeSpan], statuses: Sequence[str],
