@@ -345,7 +345,9 @@ def test_a_document_text_that_is_not_utf8_is_located(data_copy: Path) -> None:
 def test_a_lone_surrogate_is_refused_at_load(mutate: Mutate) -> None:
     path, line = mutate("label: Russia,", 'label: "Rus\\ud800sia",')
     err = _error(path, ParseError)
-    assert err.line == line and "lone surrogate U+D800" in str(err)
+    # libyaml refuses the escape itself; the pure-Python parser decodes it, and the loader
+    # refuses the string it makes (naming U+D800)
+    assert err.line == line and "lone surrogate" in str(err)
 
 
 @pytest.mark.parametrize("name", ["/etc/passwd", "../secret.txt", "sub/../../secret.txt"])

@@ -10,8 +10,21 @@ Nothing here imports another layer of korea_graph but :mod:`korea_graph.errors`.
 - :mod:`~korea_graph.core.graph`: :class:`KnowledgeGraph`, the records and their indexes
 """
 
-from .graph import KnowledgeGraph
-from .relations import Relation, RelationType
-from .timespan import Precision, TimeSpan
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+    from .relations import Relation, RelationType
+    from .timespan import Precision, TimeSpan
+
+__getattr__, __dir__ = attach(__name__, {
+    "KnowledgeGraph": ".graph",
+    "Relation": ".relations",
+    "RelationType": ".relations",
+    "Precision": ".timespan",
+    "TimeSpan": ".timespan",
+})
 
 __all__ = ["KnowledgeGraph", "Precision", "Relation", "RelationType", "TimeSpan"]

@@ -16,13 +16,33 @@ that turns a news text into a draft to review.
 - :mod:`~korea_graph.curation.review`: accept, reject, edit candidates; the curated file
 """
 
-from .builder import Builder
-from .draft import Draft, draft, draft_file
-from .evidence_check import check_evidence, raise_for_unsupported
-from .loader import bundled_data_files, load, load_file
-from .review import DraftFile, review_frame
-from .writer import to_yaml, write_data
+from typing import TYPE_CHECKING
 
-__all__ = ["Builder", "Draft", "DraftFile", "bundled_data_files", "check_evidence", "draft",
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .builder import Builder
+    from .draft import Draft, draft_file
+    from .evidence_check import check_evidence, raise_for_unsupported
+    from .loader import bundled_data_files, load, load_file
+    from .review import DraftFile, review_frame
+    from .writer import to_yaml, write_data
+
+__getattr__, __dir__ = attach(__name__, {
+    "Builder": ".builder",
+    "Draft": ".draft",
+    "draft_file": ".draft",
+    "check_evidence": ".evidence_check",
+    "raise_for_unsupported": ".evidence_check",
+    "bundled_data_files": ".loader",
+    "load": ".loader",
+    "load_file": ".loader",
+    "DraftFile": ".review",
+    "review_frame": ".review",
+    "to_yaml": ".writer",
+    "write_data": ".writer",
+})
+
+__all__ = ["Builder", "Draft", "DraftFile", "bundled_data_files", "check_evidence",
            "draft_file", "load", "load_file", "raise_for_unsupported", "review_frame", "to_yaml",
            "write_data"]

@@ -7,8 +7,21 @@
 - :mod:`~korea_graph.linked_data.sparql_query`: SPARQL over a graph through pyoxigraph
 """
 
-from .rdf import from_rdf, to_rdf, to_rdflib
-from .shapes import validate
-from .sparql_query import sparql
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .rdf import from_rdf, to_rdf, to_rdflib
+    from .shapes import validate
+    from .sparql_query import sparql
+
+__getattr__, __dir__ = attach(__name__, {
+    "from_rdf": ".rdf",
+    "to_rdf": ".rdf",
+    "to_rdflib": ".rdf",
+    "validate": ".shapes",
+    "sparql": ".sparql_query",
+})
 
 __all__ = ["from_rdf", "sparql", "to_rdf", "to_rdflib", "validate"]

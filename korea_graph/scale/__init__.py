@@ -7,8 +7,19 @@
 - :mod:`~korea_graph.scale.remote`: a SPARQL 1.1 endpoint (Graph Store Protocol, Update)
 """
 
-from .remote import Endpoint
-from .store import Store
-from .synthetic import generate
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .remote import Endpoint
+    from .store import Store
+    from .synthetic import generate
+
+__getattr__, __dir__ = attach(__name__, {
+    "Endpoint": ".remote",
+    "Store": ".store",
+    "generate": ".synthetic",
+})
 
 __all__ = ["Endpoint", "Store", "generate"]

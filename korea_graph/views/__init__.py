@@ -8,7 +8,19 @@
 - :mod:`~korea_graph.views.pictures`: PNG/SVG/PDF pictures of both (matplotlib)
 """
 
-from .network_view import View, view
-from .timeline_view import Timeline, timeline_view
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .network_view import View, view
+    from .timeline_view import Timeline, timeline_view
+
+__getattr__, __dir__ = attach(__name__, {
+    "View": ".network_view",
+    "view": ".network_view",
+    "Timeline": ".timeline_view",
+    "timeline_view": ".timeline_view",
+})
 
 __all__ = ["Timeline", "View", "timeline_view", "view"]
