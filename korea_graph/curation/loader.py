@@ -374,6 +374,9 @@ def _parse_yaml(raw: str, file: str) -> _Map:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or ""
+        if "nesting depth" in problem:  # libyaml's own bound (1,000 levels in PyYAML >= 6.0.2)
+            raise ParseError(f"mappings and lists nest more than {MAX_DEPTH} deep", file=file,
+                             line=line, expected="the data file format (a few levels)") from exc
         expected = ("an escape of a Unicode character (a lone surrogate such as \\ud800 "
                     "cannot be written to any file)" if "Unicode character escape" in problem
                     else "well-formed YAML")
