@@ -417,3 +417,20 @@ def test_a_conflict_between_two_files_names_both_places(data_copy: Path, tmp_pat
     err = info.value
     assert err.line is not None and err.file is not None
     assert "kind" in str(err) and ".yaml:" in str(err)
+
+
+@pytest.mark.parametrize("text", ["\x00", "a\x00", "\x00abc", "\x00\x00 Kim"])
+def test_a_utf8_text_that_begins_with_nul_characters_is_read(text: str) -> None:
+    # found by test_writer's round trip: one NUL byte is valid UTF-8, not a sign of UTF-16
+    from korea_graph.curation.loader import decode_utf8
+
+    assert decode_utf8(text.encode("utf-8"), "text.txt") == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_wide_text_without_byte_order_mark_is_refused_at_line_1(encoding: str) -> None:
+    from korea_graph.curation.loader import decode_utf8
+
+    with pytest.raises(ParseError, match="UTF-16") as err:
+        decode_utf8("Kim Jong-il".encode(encoding), "text.txt")
+    assert err.value.line == 1

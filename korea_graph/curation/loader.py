@@ -122,6 +122,18 @@ def _read(path: Path) -> _FileData:
     return _Reader(path, tree).read()
 
 
+def _wide_without_mark(head: bytes) -> bool:
+    """Whether the first bytes are two ASCII characters in UTF-16, or one in UTF-32, with no
+    byte-order mark (a UTF-8 text may hold NUL characters, so one NUL byte is not enough).
+
+    >>> _wide_without_mark("ab".encode("utf-16-le")), _wide_without_mark(b"a\\x00bc")
+    (True, False)
+    """
+    zero = [b == 0 for b in head]
+    return len(head) == 4 and zero in ([False, True, False, True], [True, False, True, False],
+                                       [False, True, True, True], [True, True, True, False])
+
+
 def decode_utf8(data: bytes, file: str) -> str:
     """``data`` as UTF-8 text (a UTF-8 byte-order mark is dropped), or a
     :class:`~korea_graph.errors.ParseError` naming the line of the first bad byte.
@@ -131,7 +143,7 @@ def decode_utf8(data: bytes, file: str) -> str:
     ...
     korea_graph.errors.ParseError: x.yaml:2: the bytes are not UTF-8 (byte 0xff at column 4) ...
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:2]):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _wide_without_mark(data[:4]):
         raise ParseError("the file is UTF-16 (or UTF-32) encoded", file=file, line=1,
                          expected="a UTF-8 text file")
     if data.startswith(b"\xef\xbb\xbf"):
