@@ -287,6 +287,12 @@ class _Seq(list[Any]):
     item_lines: list[int]
 
 
+def _too_deep(line: int | None, file: str | None = None) -> ParseError:
+    """The error of a file nesting past :data:`MAX_DEPTH` (ours, or libyaml's own bound)."""
+    return ParseError(f"mappings and lists nest more than {MAX_DEPTH} deep", file=file,
+                      line=line, expected="the data file format (a few levels)")
+
+
 class _Bounded(yaml.composer.Composer):
     """Node composition, bounded: no aliases (an alias bomb grows without limit), nesting at
     most :data:`MAX_DEPTH` deep."""
@@ -305,8 +311,7 @@ class _Bounded(yaml.composer.Composer):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise ParseError(f"mappings and lists nest more than {MAX_DEPTH} deep",
-                                 line=line, expected="the data file format (a few levels)")
+                raise _too_deep(line)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -387,8 +392,7 @@ def _parse_yaml(raw: str, file: str) -> _Map:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or ""
         if "nesting depth" in problem:  # libyaml's own bound (1,000 levels in PyYAML >= 6.0.2)
-            raise ParseError(f"mappings and lists nest more than {MAX_DEPTH} deep", file=file,
-                             line=line, expected="the data file format (a few levels)") from exc
+            raise _too_deep(line, file) from exc
         expected = ("an escape of a Unicode character (a lone surrogate such as \\ud800 "
                     "cannot be written to any file)" if "Unicode character escape" in problem
                     else "well-formed YAML")
