@@ -43,8 +43,10 @@ from .progress import progress
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from .store_index import StoreIndex
+
 __all__ = ["CATALOGUE", "Store", "StoreMeeting", "combine", "document_graph", "find_meetings",
-           "split"]
+           "merge_actor", "split"]
 
 #: The named graph listing the documents of a store (or of an endpoint after a push).
 CATALOGUE = ID + "graph/catalogue"
@@ -233,27 +235,35 @@ def combine(parts: Iterable[KnowledgeGraph | _Records]) -> KnowledgeGraph:
         documents.extend(part.documents.values())
         for actor in part.given[0]:
             mine = actors.get(actor.id)
-            if mine is None or mine == actor:
-                actors.setdefault(actor.id, actor)
-                continue
-            if mine.kind is not actor.kind:
-                raise DataError(f"actor {actor.id!r} is a {mine.kind.value} in one document and "
-                                f"a {actor.kind.value} in another", field="actors",
-                                expected="the same kind everywhere")
-            aliases = tuple(a for a in dict.fromkeys((*mine.aliases, *actor.aliases,
-                                                      actor.label)) if a != mine.label)
-            actors[actor.id] = Actor(mine.id, mine.label, mine.kind, aliases,
-                                     mine.wikidata or actor.wikidata,
-                                     mine.country or actor.country, mine.note or actor.note,
-                                     mentions=tuple(dict.fromkeys((*mine.mentions,
-                                                                   *actor.mentions))),
-                                     same_as=tuple(dict.fromkeys((*mine.same_as,
-                                                                  *actor.same_as))))
+            actors[actor.id] = actor if mine is None else merge_actor(mine, actor)
         events.extend(part.given[1])
         posts.extend(part.given[2])
         stances.extend(part.given[3])
     return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
                           affiliations=posts, stances=stances)
+
+
+def merge_actor(mine: Actor, actor: Actor) -> Actor:
+    """Two documents' copies of an actor as one: the first copy's fields, the aliases,
+    mentions and ``same_as`` of both (the kind must agree).
+
+    >>> from korea_graph.core.model import ActorKind
+    >>> a = Actor("x", "Kim", ActorKind.PERSON)
+    >>> merge_actor(a, Actor("x", "Kim Jong Il", ActorKind.PERSON)).aliases
+    ('Kim Jong Il',)
+    """
+    if mine == actor:
+        return mine
+    if mine.kind is not actor.kind:
+        raise DataError(f"actor {actor.id!r} is a {mine.kind.value} in one document and "
+                        f"a {actor.kind.value} in another", field="actors",
+                        expected="the same kind everywhere")
+    aliases = tuple(a for a in dict.fromkeys((*mine.aliases, *actor.aliases, actor.label))
+                    if a != mine.label)
+    return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or actor.wikidata,
+                 mine.country or actor.country, mine.note or actor.note,
+                 mentions=tuple(dict.fromkeys((*mine.mentions, *actor.mentions))),
+                 same_as=tuple(dict.fromkeys((*mine.same_as, *actor.same_as))))
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -288,6 +298,9 @@ class Store:
         self._orphans: list[str] = []
         #: what questions are parsed with, kept by ``store_ask.vocabulary`` until a write
         self._vocabulary: Any = None
+        #: the side tables (:mod:`korea_graph.scale.store_index`), when they match the
+        #: catalogue; ``None``: every question goes to SPARQL
+        self.index: StoreIndex | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
@@ -322,7 +335,65 @@ class Store:
                             expected="a store written by korea_graph") from None
         if not read_only:
             opened._orphans = []
+        try:
+            opened._open_index()
+        except BaseException:
+            opened.close()
+            raise
         return opened
+
+    def _open_index(self) -> None:
+        """Open the side tables; for writing, reconcile them with the catalogue (index the
+        graphs they lack, drop rows of graphs it does not list)."""
+        from .store_index import FILE_NAME, StoreIndex
+
+        if self.read_only:
+            if not (self.path / FILE_NAME).is_file():
+                return
+            index = StoreIndex(self.path, read_only=True)
+            if index.graphs() == {g: n for n, g, _ in self._catalogue()}:
+                self.index = index
+            else:
+                index.close()  # out of date (a kill between commits): SPARQL answers
+            return
+        self.index = StoreIndex(self.path)
+        self._reconcile()
+
+    def _reconcile(self) -> None:
+        from .store_index import index_rows
+
+        index = self.index
+        assert index is not None
+        catalogue = self._catalogue()
+        listed = {g: n for n, g, _ in catalogue}
+        have = index.graphs()
+        stale = [n for g, n in have.items() if listed.get(g) != n]
+        missing = [g for g in listed if have.get(g) != listed[g]]
+        if not stale and not missing:
+            return
+        held = {d: g for _, g, d in catalogue if d is not None}
+        groups = self._merged_graphs()
+        grouped = {held[d] for docs in groups.values() for d in docs if d in held}
+        todo = set(missing)
+        index.begin()
+        try:
+            index.drop(stale)
+            for merged, docs in groups.items():
+                graphs = [held[d] for d in sorted(docs, key=lambda d: listed[held[d]])
+                          if d in held]
+                if merged in listed and todo & {merged, *graphs}:
+                    index.drop(listed[g] for g in [*graphs, merged])
+                    rows = index_rows(combine(self._parts(graphs)))
+                    index.put([(g, listed[g]) for g in [*graphs, merged]], listed[merged],
+                              rows, actors_seq=listed[graphs[0]] if graphs else None)
+            for graph in missing:
+                if graph not in grouped and graph not in groups:
+                    index.put([(graph, listed[graph])], listed[graph],
+                              index_rows(combine(self._parts([graph]))))
+            index.commit()
+        except BaseException:
+            index.rollback()
+            raise
 
     def __enter__(self) -> Self:
         return self
@@ -337,6 +408,9 @@ class Store:
 
     def close(self) -> None:
         """Flush and release the folder (the store object is unusable afterwards)."""
+        if self.index is not None:
+            self.index.close()
+            self.index = None
         if self._store is not None:
             if not self.read_only:
                 self._store.flush()
@@ -410,6 +484,8 @@ class Store:
         wrote but did not commit, so a kill mid-way keeps every document committed before
         it, complete, and nothing of the others.
         """
+        from .store_index import IndexRows, index_rows
+
         ox = _ox()
         store = self.oxigraph
         if self.read_only:
@@ -443,14 +519,29 @@ class Store:
         entries: list[tuple[str, int, str | None]] = []
         size = 0
 
+        index = self.index
+        indexed: list[IndexRows] = []
+
         def commit() -> None:
             nonlocal size
             if batch:
                 store.bulk_load(b"".join(batch), ox.RdfFormat.N_QUADS)
-                store.extend(_catalogue_quads(ox, entries))  # the commit: one transaction
+                if index is not None:  # staged, committed after the catalogue
+                    index.begin()
+                    for (graph, number, _), rows in zip(entries, indexed, strict=True):
+                        index.put([(graph, number)], number, rows)
+                try:
+                    store.extend(_catalogue_quads(ox, entries))  # the commit: one transaction
+                except BaseException:
+                    if index is not None:
+                        index.rollback()
+                    raise
                 written.extend(graph for graph, _, _ in entries)
+                if index is not None:
+                    index.commit()
             batch.clear()
             entries.clear()
+            indexed.clear()
             size = 0
 
         try:
@@ -464,6 +555,8 @@ class Store:
                 batch.append(data)
                 size += data.count(b"\n")
                 entries.append((graph, sequence, doc_id))
+                if index is not None:
+                    indexed.append(index_rows(part))
                 if size >= batch_quads:
                     commit()
             commit()
@@ -613,12 +706,25 @@ class Store:
                  for g in [*replaced, *old_merged]]
         steps.append(f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ " + " ".join(
             f"{q.subject} {q.predicate} {q.object} ." for q in inserts) + " } }")
+        index = self.index
+        if index is not None:  # staged, committed after the catalogue
+            from .store_index import index_rows
+
+            numbers = index.graphs()
+            index.begin()
+            index.drop(numbers[g] for g in [*replaced, *old_merged] if g in numbers)
+            index.put([*((graphs[d], sequence + n) for n, d in enumerate(docs)),
+                       (merged_graph, last)], last, index_rows(group), actors_seq=sequence)
         try:
             store.update(" ;\n".join(steps))
         except BaseException:
+            if index is not None:
+                index.rollback()
             for g in [*graphs.values(), merged_graph]:
                 self._remove(g)
             raise
+        if index is not None:
+            index.commit()
         for g in [*replaced, *old_merged]:
             if store.contains_named_graph(ox.NamedNode(g)):
                 store.remove_graph(ox.NamedNode(g))
@@ -647,6 +753,13 @@ class Store:
         store.update(f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{graph}> ?p ?o }} }}")
         if store.contains_named_graph(node):
             store.remove_graph(node)
+        index = self.index
+        if index is not None:  # after the catalogue: a kill in between is reconciled
+            number = index.graphs().get(graph)
+            if number is not None:
+                index.begin()
+                index.drop([number])
+                index.commit()
 
     def remove(self, document_id: str) -> None:
         """Remove a document and everything stored with it. The documents it was merged
@@ -759,9 +872,32 @@ class Store:
         """Who met whom (met-with relations of real events), possibly before ``before``
         (an ISO date, a :class:`~korea_graph.core.timespan.TimeSpan` or an event id), each
         marked certain or possible; ``involving`` an actor id, put first in each row.
-        One SPARQL query, the same answer as :func:`korea_graph.questions.query.meetings`.
+        The same answer as :func:`korea_graph.questions.query.meetings`, from the
+        store's index of met-with relations (:mod:`korea_graph.scale.store_index`: a
+        range scan on their time), or, where the index does not match the catalogue (a
+        store opened read-only after a kill), by one SPARQL query (:func:`find_meetings`).
         """
-        return find_meetings(self.sparql, before=before, involving=involving)
+        if self.index is None:
+            return find_meetings(self.sparql, before=before, involving=involving)
+        start_min, start_max = (_anchor(self.sparql, before) if before is not None
+                                else (None, None))
+        bound = start_max.isoformat() if start_max is not None else None
+        low = start_min.isoformat() if start_min is not None else None
+        statuses = {s.value: s for s in Status}
+        out: list[StoreMeeting] = []
+        append = out.append
+        for record, a, b, status, _, emax in self.index.meetings(
+                bound if before is not None else None, involving):
+            certainty: Literal["certain", "possible", ""] = ""
+            if before is not None:
+                certainty = ("certain" if emax is not None and low is not None and emax < low
+                             else "possible")
+            if involving is not None and a != involving:
+                a, b = b, a
+            append(StoreMeeting(a, b, record, statuses[status], certainty))
+        if involving is not None:
+            out.sort(key=lambda m: (m.record, m.source, m.target))
+        return out
 
 
 def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan | None = None,
@@ -791,14 +927,16 @@ def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan
             ?r kg:relationType kg:{relation_property(RelationType.MET_WITH)} ;
                kg:status ?status ; kg:when ?t .
             FILTER(?status IN ({real}))
-            OPTIONAL {{ ?t kg:endMin ?emin }}
-            OPTIONAL {{ ?t kg:endMax ?emax }}
-            {time_filter}
-        }} }}"""
-    # Four look-ups per relation (type, status, time, its end), in each document's graph
-    # (the union of the graphs deduplicates every pattern across graphs: about twice as
-    # slow); the record and the two ends are read from the relation's IRI,
-    # relation/RECORD/TYPE/SOURCE/TARGET (linked_data.rdf), not looked up.
+        }}
+        OPTIONAL {{ ?t kg:endMin ?emin }}
+        OPTIONAL {{ ?t kg:endMax ?emax }}
+        {time_filter}
+        }}"""
+    # Four look-ups per relation (type, status, time, its end): the relation in each
+    # document's graph (the union of the graphs deduplicates every pattern across graphs:
+    # about twice as slow), its time in any graph (a merged event's relations are in the
+    # merged view's graph, its time where the event is); the record and the two ends are
+    # read from the relation's IRI, relation/RECORD/TYPE/SOURCE/TARGET (linked_data.rdf).
     statuses = {individual_iri("status", s.value): s for s in Status}
     out = []
     rows = [row for who in ends for row in select(query.replace("{who}", who))]

@@ -75,7 +75,8 @@ class StoreVocabulary:
 
 
 def vocabulary(store: Store) -> StoreVocabulary:
-    """The vocabulary of a store, read by four queries, kept until the store changes."""
+    """The vocabulary of a store, read from its index (or by a few SPARQL queries), kept
+    until the store changes."""
     if store._vocabulary is None:
         store._vocabulary = _read_vocabulary(store)
     assert isinstance(store._vocabulary, StoreVocabulary)
@@ -83,6 +84,16 @@ def vocabulary(store: Store) -> StoreVocabulary:
 
 
 def _read_vocabulary(store: Store) -> StoreVocabulary:
+    if store.index is not None:  # the tables written with each document
+        index = store.index
+        actors = index.actors()
+        lex = lexicon_of(actors.values(), index.event_names(), index.posts())
+        return StoreVocabulary(actors, lex, index.latest_documents())
+    return _query_vocabulary(store)
+
+
+def _query_vocabulary(store: Store) -> StoreVocabulary:
+    """The vocabulary read by SPARQL (a store whose index does not match its catalogue)."""
     from .store import _id
 
     actors = _all_actors(store)

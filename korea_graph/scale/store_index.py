@@ -1,0 +1,265 @@
+"""The tables a :class:`~korea_graph.scale.store.Store` keeps beside its RDF: each stored
+graph's met-with relations with their status and time bounds, and the vocabulary
+questions are parsed with (actors, event names, post titles, publication days), in one
+SQLite file in the store's folder (``index.sqlite``, Python's own ``sqlite3``).
+
+Why a side table: Oxigraph has no range index on dates, so "who met whom before D" by
+SPARQL reads four index entries per relation of the corpus (22 s at 100k events), and
+the vocabulary of ``store ask`` took one pass over every document graph per process.
+Here both are a B-tree range scan. The RDF stays the truth: each graph's rows are
+written in the transaction that catalogues the graph (the SQLite commit follows the
+Oxigraph commit, and rolls back if it fails), and opening the store for writing
+reconciles the tables with the catalogue (rows of graphs it does not list are dropped,
+graphs it lists without rows are indexed from their RDF), so a kill between the two
+commits costs a re-index of the graphs concerned, never a wrong answer. A store opened
+read-only whose tables do not match its catalogue is answered by SPARQL instead.
+
+>>> from korea_graph import load
+>>> rows = index_rows(load())
+>>> sorted({(m[1], m[2]) for m in rows.meetings})[:2]
+[('aleksandr-losyukov', 'kim-yong-nam'), ('aleksandr-losyukov', 'pek-nam-sun')]
+>>> len(rows.actors) == len(load().actors)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import Actor, ActorKind, AffiliationKind, Status
+from ..core.relations import RelationType
+from ..errors import DataError
+
+__all__ = ["FILE_NAME", "IndexRows", "StoreIndex", "index_rows"]
+
+#: The index's file in the store folder.
+FILE_NAME = "index.sqlite"
+_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS graphs (seq INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS meetings (
+    record TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL,
+    status TEXT NOT NULL, emin TEXT, emax TEXT,
+    PRIMARY KEY (record, source, target, seq)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meetings_by_source ON meetings (source);
+CREATE INDEX IF NOT EXISTS meetings_by_target ON meetings (target);
+CREATE INDEX IF NOT EXISTS meetings_by_seq ON meetings (seq);
+CREATE TABLE IF NOT EXISTS actors (seq INTEGER NOT NULL, pos INTEGER NOT NULL,
+    actor TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS actors_by_seq ON actors (seq);
+CREATE TABLE IF NOT EXISTS events (seq INTEGER NOT NULL, pos INTEGER NOT NULL,
+    event TEXT NOT NULL, names TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_by_seq ON events (seq);
+CREATE TABLE IF NOT EXISTS posts (seq INTEGER NOT NULL, post TEXT NOT NULL, title TEXT,
+    kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS posts_by_seq ON posts (seq);
+CREATE TABLE IF NOT EXISTS documents (seq INTEGER NOT NULL, document TEXT NOT NULL,
+    start TEXT, closed INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_by_seq ON documents (seq);
+"""
+_TABLES = ("meetings", "actors", "events", "posts", "documents")
+_REAL = tuple(s.value for s in Status if s.is_real)
+_ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
+
+#: record, source, target, status, the earliest and latest end of the record's time
+Meeting = tuple[str, str, str, str, str | None, str | None]
+
+
+@dataclass
+class IndexRows:
+    """The rows one graph (or a group of merged documents) adds to the index."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    actors: list[tuple[str, str]] = field(default_factory=list)  # id, JSON
+    events: list[tuple[str, str]] = field(default_factory=list)  # id, JSON list of names
+    posts: list[tuple[str, str | None, str]] = field(default_factory=list)
+    documents: list[tuple[str, str | None, int]] = field(default_factory=list)
+
+
+def index_rows(kg: KnowledgeGraph) -> IndexRows:
+    """The index rows of a graph as :meth:`Store.add` writes it: met-with relations (with
+    the time of the record they come from, as the RDF's ``kg:when`` points to it), every
+    actor, every event's names (the merged view of an event several documents report,
+    not each source's claim), every post and document."""
+    out = IndexRows()
+    times = {**{e.id: e.when for e in kg.events.values()},
+             **{a.id: a.when for a in kg.affiliations.values()},
+             **{s.id: s.when for s in kg.stances.values()}}
+    for rel in kg.relations(type=RelationType.MET_WITH):
+        when = times.get(rel.record, rel.when)
+        out.meetings.append((rel.record, rel.source, rel.target, rel.status.value,
+                             _day(when.end_min), _day(when.end_max)))
+    out.actors = [(a.id, actor_json(a)) for a in kg.actors.values()]
+    out.events = [(e.id, json.dumps([e.label, *e.aliases], ensure_ascii=False))
+                  for e in kg.events.values()]
+    out.posts = [(a.id, a.title, a.kind.value) for a in kg.affiliations.values()]
+    out.documents = [(d.id, _day(d.published.start_min), int(d.published.end_max is not None))
+                     for d in kg.documents.values()]
+    return out
+
+
+def _day(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def actor_json(actor: Actor) -> str:
+    """An actor as the index keeps it (every field; ``actor_from_json`` reads it back)."""
+    data = {name: getattr(actor, name) for name in _ACTOR_FIELDS}
+    data["kind"] = actor.kind.value
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def actor_from_json(text: str) -> Actor:
+    """>>> a = Actor("kim-il-sung", "Kim Il Sung", ActorKind.PERSON, aliases=("Kim",))
+    >>> actor_from_json(actor_json(a)) == a
+    True
+    """
+    data = json.loads(text)
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
+                              for k, v in data.items()}
+    values["kind"] = ActorKind(values["kind"])
+    return Actor(**values)
+
+
+class StoreIndex:
+    """The index file of one store folder (``read_only``: never written)."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        self.file = folder / FILE_NAME
+        self.read_only = read_only
+        try:
+            if read_only:
+                uri = self.file.resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(self.file, isolation_level=None)
+                self.db.executescript(_SCHEMA)
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)",
+                                (_VERSION,))
+            version = self.db.execute("SELECT value FROM meta WHERE key = 'version'"
+                                      ).fetchone()
+        except sqlite3.Error as exc:
+            raise DataError(f"the store's index cannot be read: {exc}", file=str(self.file),
+                            expected="an index written by korea_graph (delete the file: "
+                                     "it is rebuilt from the store)") from None
+        if version is None or version[0] != _VERSION:
+            raise DataError(f"the store's index is version {version and version[0]!r}",
+                            file=str(self.file), expected=f"version {_VERSION} (delete the "
+                            "file: it is rebuilt from the store)")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def graphs(self) -> dict[str, int]:
+        """The graphs the index holds rows of, with their sequence numbers."""
+        return dict(self.db.execute("SELECT graph, seq FROM graphs"))
+
+    # -- writing ------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def put(self, graphs: Iterable[tuple[str, int]], seq: int, rows: IndexRows,
+            actors_seq: int | None = None) -> None:
+        """Stage the rows of graph(s) (inside :meth:`begin` / :meth:`commit`): the graphs
+        entered as indexed, the rows under ``seq`` (actors under ``actors_seq``: the
+        first graph of a group holds a copy of each)."""
+        db = self.db
+        db.executemany("INSERT OR REPLACE INTO graphs VALUES (?, ?)",
+                       [(n, g) for g, n in graphs])
+        db.executemany("INSERT OR REPLACE INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [(r, s, t, seq, st, lo, hi) for r, s, t, st, lo, hi in rows.meetings])
+        first = seq if actors_seq is None else actors_seq
+        db.executemany("INSERT INTO actors VALUES (?, ?, ?, ?)",
+                       [(first, n, a, data) for n, (a, data) in enumerate(rows.actors)])
+        db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)",
+                       [(seq, n, e, names) for n, (e, names) in enumerate(rows.events)])
+        db.executemany("INSERT INTO posts VALUES (?, ?, ?, ?)",
+                       [(seq, *post) for post in rows.posts])
+        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                       [(seq, *doc) for doc in rows.documents])
+
+    def drop(self, seqs: Iterable[int]) -> None:
+        """Remove the rows of these graphs (inside a transaction)."""
+        numbers = [(n,) for n in seqs]
+        for table in (*_TABLES, "graphs"):
+            self.db.executemany(f"DELETE FROM {table} WHERE seq = ?", numbers)
+
+    # -- reading ------------------------------------------------------------------------
+    def meetings(self, start_max: str | None, involving: str | None
+                 ) -> Iterator[Meeting]:
+        """Met-with rows of real status that may end before ``start_max`` (an ISO day;
+        ``None``: any), of one actor or everyone, in (record, source, target) order."""
+        where = f"status IN ({', '.join('?' * len(_REAL))})"
+        args: list[Any] = list(_REAL)
+        if start_max is not None:
+            where += " AND (emin IS NULL OR emin < ?)"
+            args.append(start_max)
+        cols = "record, source, target, status, emin, emax"
+        if involving is None:
+            # the primary key's order: no sort, and a copy of a row (the same relation in
+            # two graphs) comes next to it
+            rows = self.db.execute(f"SELECT {cols} FROM meetings WHERE {where} "
+                                   "ORDER BY record, source, target", args)
+            last = None
+            for row in rows:
+                key = (row[0], row[1], row[2], row[3], row[5])
+                if key != last:
+                    yield row
+                last = key
+            return
+        sql = (f"SELECT {cols} FROM meetings WHERE source = ? AND {where} UNION "
+               f"SELECT {cols} FROM meetings WHERE target = ? AND {where}")
+        yield from self.db.execute(sql, [involving, *args, involving, *args])
+
+    def actors(self) -> dict[str, Actor]:
+        """Every actor, merged over the graphs' copies as :func:`combine` merges them (each
+        distinct copy once, in the order of its first graph)."""
+        from .store import merge_actor
+
+        out: dict[str, Actor] = {}
+        for actor_id, data, _ in self.db.execute(
+                "SELECT actor, data, MIN(seq * 4294967296 + pos) AS first FROM actors "
+                "GROUP BY actor, data ORDER BY first").fetchall():
+            actor = actor_from_json(data)
+            mine = out.get(actor_id)
+            out[actor_id] = actor if mine is None else merge_actor(mine, actor)
+        return out
+
+    def event_names(self) -> list[tuple[str, tuple[str, ...]]]:
+        names: dict[str, list[str]] = {}
+        for event, data in self.db.execute("SELECT event, names FROM events ORDER BY seq, pos"):
+            names.setdefault(event, []).extend(json.loads(data))
+        return [(e, tuple(dict.fromkeys(n))) for e, n in names.items()]
+
+    def posts(self) -> list[tuple[str, str | None, AffiliationKind]]:
+        rows = self.db.execute("SELECT DISTINCT post, title, kind FROM posts").fetchall()
+        return sorted(((p, t, AffiliationKind(k)) for p, t, k in rows),
+                      key=lambda p: (p[0], p[1] or ""))
+
+    def latest_documents(self) -> tuple[str, ...]:
+        """The latest document with a closed publication span, and the latest of all
+        (by first day, then IRI, as the SPARQL reader orders them)."""
+        from ..linked_data.rdf import iri
+
+        found = []
+        for closed in ("AND closed = 1", ""):
+            rows = self.db.execute("SELECT document, start FROM documents WHERE start IS NOT "
+                                   f"NULL {closed}").fetchall()
+            if rows:
+                best = max(day for _, day in rows)
+                found.append(min((iri("document", d), d) for d, day in rows if day == best)[1])
+        return tuple(dict.fromkeys(found))
