@@ -856,15 +856,29 @@ class Store:
                 return path
             from ..linked_data.ontology import PREFIXES
 
-            union = self._query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
-                f"{{ ?s ?p ?o }} FILTER(?g != <{CATALOGUE}>) }} }}")
-            if fmt == "turtle":
-                ox.serialize(union, str(tmp), formats[fmt], prefixes=dict(PREFIXES),
-                             base_iri=ID)
-            else:
-                union.serialize(str(tmp), formats[fmt])
+            extra = {"prefixes": dict(PREFIXES), "base_iri": ID} if fmt == "turtle" else {}
+            ox.serialize(self._union(), str(tmp), formats[fmt], **extra)
         return path
+
+    def _union(self) -> Iterator[Any]:
+        """The triples of every catalogued graph, each once, streamed graph by graph.
+
+        Only an actor's triples (and the shortcut triples of relations, whose subject is
+        an actor) are written into several graphs: each document's graph holds a copy
+        of the actors it mentions. So only those are remembered to drop their repeats;
+        every other record is in one graph (a SPARQL ``DISTINCT`` over the union would
+        hold every triple of the store in memory: about 9 GB at a million events)."""
+        ox = _ox()
+        actor = ID + "actor/"
+        seen: set[Any] = set()
+        for graph in self.graphs():
+            for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                triple = quad.triple
+                if quad.subject.value.startswith(actor):
+                    if triple in seen:
+                        continue
+                    seen.add(triple)
+                yield triple
 
     # -- queries --------------------------------------------------------------------------
     def meetings(self, *, before: str | date | TimeSpan | None = None,
