@@ -13,7 +13,7 @@ import korea_graph
 import korea_graph.scale.store as store_module
 from korea_graph import KnowledgeGraph, load
 from korea_graph.curation.loader import bundled_data_files
-from korea_graph.errors import DataError
+from korea_graph.errors import DataError, QueryError
 from korea_graph.questions.query import meetings
 from korea_graph.scale import store_ask
 from korea_graph.scale.store import Store, find_meetings
@@ -99,11 +99,11 @@ def test_a_failed_add_leaves_the_index_as_it_was(tmp_path: Path,
     with Store.open(tmp_path / "s") as store:
         store.add(base)
         assert store.index is not None
-        before = store.index.graphs(), store.meetings()
+        before = store.index.graphs(), list(store.meetings())
         monkeypatch.setattr(store_module, "_catalogue_quads", failing)
         with pytest.raises(OSError, match="disk full"):
             store.add(generate(events=600, seed=1), batch_quads=2_000)
-        assert (store.index.graphs(), store.meetings()) == before
+        assert (store.index.graphs(), list(store.meetings())) == before
         assert store.documents() == list(base.documents)
 
 
@@ -137,6 +137,26 @@ def test_a_stale_or_missing_index_is_reconciled_on_open(tmp_path: Path) -> None:
     with Store.open(folder, read_only=True) as store:
         assert store.index is not None
         assert _rows(store.meetings(before="event-0000300")) == expected
+
+
+def test_an_answer_is_read_in_pages_and_refused_once_the_store_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module.StoreMeetings, "PAGE", 50)
+    corpus = generate(events=1_000, seed=6)
+    with Store.open(tmp_path / "s") as store:
+        store.add(corpus)
+        answer = store.meetings(before="event-0000800")
+        expected = find_meetings(store.sparql, before="event-0000800")
+        assert len(answer) == len(expected) > 200  # several pages
+        assert answer[-1] == expected[-1] and answer[3:6] == expected[3:6]
+        assert list(answer) == expected and answer == expected
+        assert list(answer) == expected  # read again from what was kept
+        unread = store.meetings(before="event-0000800")
+        assert unread[0] == expected[0]
+        store.add(generate(events=100, seed=6, prefix="more-"))
+        with pytest.raises(QueryError, match="changed"):
+            list(unread)
+        assert list(answer) == expected  # fully read before the change: still whole
 
 
 def test_a_damaged_index_is_a_located_error(tmp_path: Path) -> None:

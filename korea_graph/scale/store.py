@@ -23,12 +23,12 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, overload
 from urllib.parse import unquote
 
 from ..core.graph import KnowledgeGraph
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 
     from .store_index import StoreIndex
 
-__all__ = ["CATALOGUE", "Store", "StoreMeeting", "combine", "document_graph", "find_meetings",
-           "merge_actor", "split"]
+__all__ = ["CATALOGUE", "Store", "StoreMeeting", "StoreMeetings", "combine", "document_graph",
+           "find_meetings", "merge_actor", "split"]
 
 #: The named graph listing the documents of a store (or of an endpoint after a push).
 CATALOGUE = ID + "graph/catalogue"
@@ -301,6 +301,8 @@ class Store:
         #: the side tables (:mod:`korea_graph.scale.store_index`), when they match the
         #: catalogue; ``None``: every question goes to SPARQL
         self.index: StoreIndex | None = None
+        #: counts the writes, so that an answer read in pages knows the store changed
+        self._generation = 0
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
@@ -491,6 +493,7 @@ class Store:
         if self.read_only:
             raise QueryError(f"the store at {str(self.path)!r} is open read-only")
         self._vocabulary = None
+        self._generation += 1
         catalogue = self._catalogue()
         held = {d: g for _, g, d in catalogue if d is not None}
         clash = [d for d in kg.documents if d in held]
@@ -766,6 +769,7 @@ class Store:
         with are merged again without it (refused, and nothing removed, when one of them
         refers to its records by id)."""
         self._vocabulary = None
+        self._generation += 1
         catalogue = self._catalogue()
         for _, graph, doc in catalogue:
             if doc == document_id:
@@ -869,12 +873,12 @@ class Store:
         every other record is in one graph (a SPARQL ``DISTINCT`` over the union would
         hold every triple of the store in memory: about 9 GB at a million events)."""
         ox = _ox()
-        actor = ID + "actor/"
+        actor, named = ID + "actor/", ox.NamedNode
         seen: set[Any] = set()
         for graph in self.graphs():
             for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                triple = quad.triple
-                if quad.subject.value.startswith(actor):
+                triple, subject = quad.triple, quad.subject
+                if isinstance(subject, named) and subject.value.startswith(actor):
                     if triple in seen:
                         continue
                     seen.add(triple)
@@ -882,7 +886,7 @@ class Store:
 
     # -- queries --------------------------------------------------------------------------
     def meetings(self, *, before: str | date | TimeSpan | None = None,
-                 involving: str | None = None) -> list[StoreMeeting]:
+                 involving: str | None = None) -> Sequence[StoreMeeting]:
         """Who met whom (met-with relations of real events), possibly before ``before``
         (an ISO date, a :class:`~korea_graph.core.timespan.TimeSpan` or an event id), each
         marked certain or possible; ``involving`` an actor id, put first in each row.
@@ -895,23 +899,101 @@ class Store:
             return find_meetings(self.sparql, before=before, involving=involving)
         start_min, start_max = (_anchor(self.sparql, before) if before is not None
                                 else (None, None))
-        bound = start_max.isoformat() if start_max is not None else None
-        low = start_min.isoformat() if start_min is not None else None
-        statuses = {s.value: s for s in Status}
-        out: list[StoreMeeting] = []
-        append = out.append
-        for record, a, b, status, _, emax in self.index.meetings(
-                bound if before is not None else None, involving):
-            certainty: Literal["certain", "possible", ""] = ""
-            if before is not None:
-                certainty = ("certain" if emax is not None and low is not None and emax < low
-                             else "possible")
-            if involving is not None and a != involving:
-                a, b = b, a
-            append(StoreMeeting(a, b, record, statuses[status], certainty))
+        return StoreMeetings(self, start_min if before is not None else None,
+                             start_max if before is not None else None,
+                             before is not None, involving)
+
+
+_STATUSES = {s.value: s for s in Status}
+
+
+class StoreMeetings(Sequence[StoreMeeting]):
+    """The answer of :meth:`Store.meetings` from the store's index: its length is one
+    count, its rows are read in pages of :attr:`PAGE` the first time they are looked at
+    (then kept), so that asking costs little at any size. Reading it after the store has
+    changed is refused (ask again). Compares equal to a list of the same rows."""
+
+    PAGE = 20_000
+
+    def __init__(self, store: Store, start_min: date | None, start_max: date | None,
+                 anchored: bool, involving: str | None) -> None:
+        assert store.index is not None
+        self._store, self._index = store, store.index
+        self._generation = store._generation
+        self._low = start_min.isoformat() if start_min is not None else None
+        self._bound = start_max.isoformat() if start_max is not None else None
+        self._anchored = anchored
+        self._rows: list[StoreMeeting] = []
+        self._done = False
         if involving is not None:
-            out.sort(key=lambda m: (m.record, m.source, m.target))
-        return out
+            found = [self._row(r, involving) for r in self._index.meetings_of(involving,
+                                                                                self._bound)]
+            found.sort(key=lambda m: (m.record, m.source, m.target))
+            self._rows, self._done, self._length = found, True, len(found)
+        else:
+            self._length = self._index.count_meetings(self._bound)
+
+    def _row(self, row: tuple[str, str, str, str, str | None, str | None],
+             involving: str | None = None) -> StoreMeeting:
+        record, a, b, status, _, emax = row
+        certainty: Literal["certain", "possible", ""] = ""
+        if self._anchored:
+            low = self._low
+            certainty = ("certain" if emax is not None and low is not None and emax < low
+                         else "possible")
+        if involving is not None and a != involving:
+            a, b = b, a
+        return StoreMeeting(a, b, record, _STATUSES[status], certainty)
+
+    def _more(self) -> bool:
+        """Read the next page; False when every row has been read."""
+        if self._done:
+            return False
+        if self._store._generation != self._generation or self._store.index is not self._index:
+            raise QueryError("the store changed while this answer was read: ask again")
+        last = self._rows[-1] if self._rows else None
+        page = self._index.meetings_page(
+            self._bound, (last.record, last.source, last.target) if last else None, self.PAGE)
+        self._rows.extend(self._row(r) for r in page)
+        self._done = len(page) < self.PAGE or len(self._rows) >= self._length
+        return bool(page)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> StoreMeeting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[StoreMeeting]: ...
+    def __getitem__(self, index: int | slice) -> StoreMeeting | list[StoreMeeting]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("answer row out of range")
+        while position >= len(self._rows) and self._more():
+            pass
+        return self._rows[position]
+
+    def __iter__(self) -> Iterator[StoreMeeting]:
+        position = 0
+        while True:
+            while position < len(self._rows):
+                yield self._rows[position]
+                position += 1
+            if not self._more():
+                return
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoreMeetings | list | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                           strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<StoreMeetings: {self._length} rows, {len(self._rows)} read>"
 
 
 def find_meetings(select: Callable[[str], Any], *, before: str | date | TimeSpan | None = None,
