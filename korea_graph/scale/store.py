@@ -39,6 +39,7 @@ from ..errors import DataError, DependencyError, DuplicateIdError, NotFoundError
 from ..files import atomic_path
 from ..linked_data.ontology import ID, KG, individual_iri, relation_property
 from .progress import progress
+from .store_index import merge_actor
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -241,29 +242,6 @@ def combine(parts: Iterable[KnowledgeGraph | _Records]) -> KnowledgeGraph:
         stances.extend(part.given[3])
     return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
                           affiliations=posts, stances=stances)
-
-
-def merge_actor(mine: Actor, actor: Actor) -> Actor:
-    """Two documents' copies of an actor as one: the first copy's fields, the aliases,
-    mentions and ``same_as`` of both (the kind must agree).
-
-    >>> from korea_graph.core.model import ActorKind
-    >>> a = Actor("x", "Kim", ActorKind.PERSON)
-    >>> merge_actor(a, Actor("x", "Kim Jong Il", ActorKind.PERSON)).aliases
-    ('Kim Jong Il',)
-    """
-    if mine == actor:
-        return mine
-    if mine.kind is not actor.kind:
-        raise DataError(f"actor {actor.id!r} is a {mine.kind.value} in one document and "
-                        f"a {actor.kind.value} in another", field="actors",
-                        expected="the same kind everywhere")
-    aliases = tuple(a for a in dict.fromkeys((*mine.aliases, *actor.aliases, actor.label))
-                    if a != mine.label)
-    return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or actor.wikidata,
-                 mine.country or actor.country, mine.note or actor.note,
-                 mentions=tuple(dict.fromkeys((*mine.mentions, *actor.mentions))),
-                 same_as=tuple(dict.fromkeys((*mine.same_as, *actor.same_as))))
 
 
 # -- the store -------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from ..core.model import Actor, ActorKind, AffiliationKind, Status
 from ..core.relations import RelationType
 from ..errors import DataError
 
-__all__ = ["FILE_NAME", "IndexRows", "StoreIndex", "index_rows"]
+__all__ = ["FILE_NAME", "IndexRows", "StoreIndex", "index_rows", "merge_actor"]
 
 #: The index's file in the store folder.
 FILE_NAME = "index.sqlite"
@@ -105,6 +105,29 @@ def index_rows(kg: KnowledgeGraph) -> IndexRows:
     out.documents = [(d.id, _day(d.published.start_min), int(d.published.end_max is not None))
                      for d in kg.documents.values()]
     return out
+
+
+def merge_actor(mine: Actor, actor: Actor) -> Actor:
+    """Two documents' copies of an actor as one: the first copy's fields, the aliases,
+    mentions and ``same_as`` of both (the kind must agree).
+
+    >>> from korea_graph.core.model import ActorKind
+    >>> a = Actor("x", "Kim", ActorKind.PERSON)
+    >>> merge_actor(a, Actor("x", "Kim Jong Il", ActorKind.PERSON)).aliases
+    ('Kim Jong Il',)
+    """
+    if mine == actor:
+        return mine
+    if mine.kind is not actor.kind:
+        raise DataError(f"actor {actor.id!r} is a {mine.kind.value} in one document and "
+                        f"a {actor.kind.value} in another", field="actors",
+                        expected="the same kind everywhere")
+    aliases = tuple(a for a in dict.fromkeys((*mine.aliases, *actor.aliases, actor.label))
+                    if a != mine.label)
+    return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or actor.wikidata,
+                 mine.country or actor.country, mine.note or actor.note,
+                 mentions=tuple(dict.fromkeys((*mine.mentions, *actor.mentions))),
+                 same_as=tuple(dict.fromkeys((*mine.same_as, *actor.same_as))))
 
 
 def _day(value: Any) -> str | None:
@@ -246,8 +269,6 @@ class StoreIndex:
     def actors(self) -> dict[str, Actor]:
         """Every actor, merged over the graphs' copies as :func:`combine` merges them (each
         distinct copy once, in the order of its first graph)."""
-        from .store import merge_actor
-
         out: dict[str, Actor] = {}
         for actor_id, data, _ in self.db.execute(
                 "SELECT actor, data, MIN(seq * 4294967296 + pos) AS first FROM actors "
