@@ -42,6 +42,7 @@ def _check(store: Store, kg: KnowledgeGraph, anchors: list[str], who: str) -> No
             by_index = store.meetings(**query)  # type: ignore[arg-type]
             by_sparql = find_meetings(store.sparql, **query)  # type: ignore[arg-type]
             assert _rows(by_index) == _rows(by_sparql)
+            assert len(by_index) == len(by_sparql)  # the count by day, not the rows read
             if anchor is not None:
                 assert {(r, s, t, c) for r, s, t, _, c in _rows(by_index)} == \
                     _memory(kg, **query)
@@ -157,6 +158,26 @@ def test_an_answer_is_read_in_pages_and_refused_once_the_store_changed(
         with pytest.raises(QueryError, match="changed"):
             list(unread)
         assert list(answer) == expected  # fully read before the change: still whole
+
+
+def test_an_index_of_another_version_is_rebuilt_or_left_aside(tmp_path: Path) -> None:
+    corpus = generate(events=300, seed=2)
+    folder = tmp_path / "s"
+    with Store.open(folder) as store:
+        store.add(corpus)
+        expected = _rows(store.meetings(before="event-0000200"))
+    db = sqlite3.connect(folder / FILE_NAME)  # as an earlier korea_graph left it
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    db.execute("DROP TABLE meeting_days")
+    db.commit()
+    db.close()
+    with Store.open(folder, read_only=True) as store:  # not written: SPARQL answers
+        assert store.index is None
+        assert _rows(store.meetings(before="event-0000200")) == expected
+    with Store.open(folder) as store:  # rebuilt from the RDF
+        assert store.index is not None and store.index.current
+        assert _rows(store.meetings(before="event-0000200")) == expected
+        _check(store, corpus, ["event-0000200"], "person-000001")
 
 
 def test_a_damaged_index_is_a_located_error(tmp_path: Path) -> None:

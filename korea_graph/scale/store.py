@@ -331,10 +331,10 @@ class Store:
             if not (self.path / FILE_NAME).is_file():
                 return
             index = StoreIndex(self.path, read_only=True)
-            if index.graphs() == {g: n for n, g, _ in self._catalogue()}:
+            if index.current and index.graphs() == {g: n for n, g, _ in self._catalogue()}:
                 self.index = index
-            else:
-                index.close()  # out of date (a kill between commits): SPARQL answers
+            else:  # out of date (a kill between commits, an older version): SPARQL answers
+                index.close()
             return
         self.index = StoreIndex(self.path)
         self._reconcile()
@@ -370,6 +370,7 @@ class Store:
                 if graph not in grouped and graph not in groups:
                     index.put([(graph, listed[graph])], listed[graph],
                               index_rows(combine(self._parts([graph]))))
+            index.recount()  # the counts by day follow the rows, whatever was repaired
             index.commit()
         except BaseException:
             index.rollback()

@@ -40,7 +40,7 @@ __all__ = ["FILE_NAME", "IndexRows", "StoreIndex", "index_rows", "merge_actor"]
 
 #: The index's file in the store folder.
 FILE_NAME = "index.sqlite"
-_VERSION = "1"
+_VERSION = "2"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS graphs (seq INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE);
@@ -52,6 +52,8 @@ CREATE INDEX IF NOT EXISTS meetings_by_source ON meetings (source);
 CREATE INDEX IF NOT EXISTS meetings_by_target ON meetings (target);
 CREATE INDEX IF NOT EXISTS meetings_by_seq ON meetings (seq);
 CREATE INDEX IF NOT EXISTS meetings_by_end ON meetings (emin, status);
+CREATE TABLE IF NOT EXISTS meeting_days (emin TEXT NOT NULL, status TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (emin, status)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actors (seq INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS actors_by_seq ON actors (seq);
@@ -165,19 +167,39 @@ class StoreIndex:
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 self.db = sqlite3.connect(self.file, isolation_level=None)
-                self.db.executescript(_SCHEMA)
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)",
-                                (_VERSION,))
-            version = self.db.execute("SELECT value FROM meta WHERE key = 'version'"
-                                      ).fetchone()
+            version = self._version()
+            if not read_only and version != _VERSION:
+                self._rebuild_schema()
+                version = self._version()
         except sqlite3.Error as exc:
             raise DataError(f"the store's index cannot be read: {exc}", file=str(self.file),
                             expected="an index written by korea_graph (delete the file: "
                                      "it is rebuilt from the store)") from None
-        if version is None or version[0] != _VERSION:
-            raise DataError(f"the store's index is version {version and version[0]!r}",
-                            file=str(self.file), expected=f"version {_VERSION} (delete the "
-                            "file: it is rebuilt from the store)")
+        #: False when the file was written by another version of korea_graph (a store
+        #: opened read-only then answers by SPARQL; opened for writing, it is rebuilt)
+        self.current = version == _VERSION
+
+    def _version(self) -> str | None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                   "name = 'meta'").fetchone()
+        if not has_meta:
+            return None
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        return str(found[0]) if found else None
+
+    def _rebuild_schema(self) -> None:
+        """A new file, or one of another version: every table made anew, empty (the
+        store's reconciliation then indexes every graph from its RDF)."""
+        tables = [name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        self.db.execute("BEGIN IMMEDIATE")
+        for name in tables:
+            self.db.execute(f'DROP TABLE "{name}"')
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        self.db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -205,8 +227,10 @@ class StoreIndex:
         db = self.db
         db.executemany("INSERT OR REPLACE INTO graphs VALUES (?, ?)",
                        [(n, g) for g, n in graphs])
+        self._count_days(seq, -1)  # rows this graph had are replaced
         db.executemany("INSERT OR REPLACE INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [(r, s, t, seq, st, lo, hi) for r, s, t, st, lo, hi in rows.meetings])
+        self._count_days(seq, 1)
         first = seq if actors_seq is None else actors_seq
         db.executemany("INSERT INTO actors VALUES (?, ?, ?, ?)",
                        [(first, n, a, data) for n, (a, data) in enumerate(rows.actors)])
@@ -220,8 +244,29 @@ class StoreIndex:
     def drop(self, seqs: Iterable[int]) -> None:
         """Remove the rows of these graphs (inside a transaction)."""
         numbers = [(n,) for n in seqs]
+        for (n,) in numbers:
+            self._count_days(n, -1)
         for table in (*_TABLES, "graphs"):
             self.db.executemany(f"DELETE FROM {table} WHERE seq = ?", numbers)
+
+    def _count_days(self, seq: int, sign: int) -> None:
+        """Add (``sign`` 1) or take away (-1) a graph's met-with rows in the count of rows
+        by earliest end and status, which answers :meth:`count_meetings` in a few pages
+        at any size (a count over the rows' own index read 70 MB at a million events:
+        1.4-2.9 s from a cold disk)."""
+        counts = self.db.execute("SELECT coalesce(emin, ''), status, count(*) FROM meetings "
+                                 "WHERE seq = ? GROUP BY 1, 2", (seq,)).fetchall()
+        self.db.executemany(
+            "INSERT INTO meeting_days VALUES (?, ?, ?) ON CONFLICT (emin, status) "
+            "DO UPDATE SET n = n + excluded.n", [(d, st, sign * n) for d, st, n in counts])
+        if sign < 0 and counts:
+            self.db.execute("DELETE FROM meeting_days WHERE n = 0")
+
+    def recount(self) -> None:
+        """Count every met-with row again (inside a transaction; after a repair)."""
+        self.db.execute("DELETE FROM meeting_days")
+        self.db.execute("INSERT INTO meeting_days SELECT coalesce(emin, ''), status, "
+                        "count(*) FROM meetings GROUP BY 1, 2")
 
     # -- reading ------------------------------------------------------------------------
     def _where(self, start_max: str | None) -> tuple[str, list[Any]]:
@@ -236,15 +281,15 @@ class StoreIndex:
         """How many met-with rows of real status may end before ``start_max`` (an ISO
         day; ``None``: any). A relation is in one graph only (records are unique in a
         store, a merged event's relations are in its merged view's graph)."""
-        real = f"status IN ({', '.join('?' * len(_REAL))})"
-        if start_max is None:
-            found = self.db.execute(f"SELECT count(*) FROM meetings WHERE {real}", _REAL)
-            return int(found.fetchone()[0])
-        # two range scans of the (emin, status) index: SQLite's plan for the OR of the
-        # two is 7x slower
-        return sum(int(self.db.execute(f"SELECT count(*) FROM meetings WHERE {cond} AND "
-                                       f"{real}", (*args, *_REAL)).fetchone()[0])
-                   for cond, args in (("emin IS NULL", ()), ("emin < ?", (start_max,))))
+        # an unknown end is kept as '', before every day: it may end before any
+        where = f"status IN ({', '.join('?' * len(_REAL))})"
+        args: list[Any] = list(_REAL)
+        if start_max is not None:
+            where += " AND emin < ?"
+            args.append(start_max)
+        found = self.db.execute(f"SELECT coalesce(sum(n), 0) FROM meeting_days WHERE {where}",
+                                args)
+        return int(found.fetchone()[0])
 
     def meetings_page(self, start_max: str | None, after: tuple[str, str, str] | None,
                       limit: int) -> list[Meeting]:
