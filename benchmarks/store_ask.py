@@ -13,13 +13,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 FOCUS = "person-000001"
+KG = "https://w3id.org/korea-graph/ontology#"
+QUERY = f"""PREFIX kg: <{KG}>
+SELECT ?a (COUNT(*) AS ?n) WHERE {{ {{ ?a kg:metWith ?b }} UNION {{ ?b kg:metWith ?a }} }}
+GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 10"""
+QUERY_DISTINCT = f"""PREFIX kg: <{KG}>
+SELECT ?a (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?a ?b WHERE {{
+  {{ ?a kg:metWith ?b }} UNION {{ ?b kg:metWith ?a }} }} }}
+GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 10"""
 
 
 def main() -> None:
@@ -29,9 +39,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--skip-everyone", action="store_true",
                         help="leave out ask_store for everyone (it reads half the events)")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the system's page cache before the first question "
+                             "(root only: writes /proc/sys/vm/drop_caches)")
     args = parser.parse_args()
 
-    from korea_graph import generate
+    from korea_graph import generate, meetings
     from korea_graph.questions.english import ask
     from korea_graph.scale.store import Store
     from korea_graph.scale.store_ask import ask_store, vocabulary
@@ -58,13 +71,37 @@ def main() -> None:
 
     one = f"who has {FOCUS} met before {anchor}"
     everyone = f"who met whom before {anchor}"
+    if args.cold:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        out["cold"] = True
     with Store.open(args.store, read_only=True) as store:
+        found = step("store_meetings_everyone", lambda: store.meetings(before=anchor))
+        out["store_meetings_everyone_rows"] = len(found)
+        meet = step("store_meetings_everyone_read",
+                    lambda: {(m.record, *sorted((m.source, m.target))) for m in found})
+        out["equal_rows_meetings_everyone"] = meet == rows(meetings(kg, before=anchor))
         found = step("store_meetings_one", lambda: store.meetings(before=anchor,
                                                                   involving=FOCUS))
         out["store_meetings_one_rows"] = len(found)
-        found = step("store_meetings_everyone", lambda: store.meetings(before=anchor))
-        out["store_meetings_everyone_rows"] = len(found)
-        meet = {(m.record, *sorted((m.source, m.target))) for m in found}
+        out["equal_rows_meetings_one"] = (
+            {(m.record, *sorted((m.source, m.target))) for m in found}
+            == rows(meetings(kg, before=anchor, involving=FOCUS)))
+        for key, fn in (("everyone", lambda: store.meetings(before=anchor)),
+                        ("one", lambda: store.meetings(before=anchor, involving=FOCUS))):
+            samples = []
+            for _ in range(5):
+                start = time.perf_counter()
+                fn()
+                samples.append(time.perf_counter() - start)
+            out[f"store_meetings_{key}_warm"] = statistics.median(samples)
+        # SPARQL over the union of the document graphs: a triple several graphs hold
+        # (an actor's, a shortcut between two actors) matches once per graph
+        top = step("store_sparql_top", lambda: store.sparql(QUERY))
+        out["store_sparql_top_rows"] = [[r["a"].rsplit("/", 1)[-1], int(r["n"])] for r in top]
+        top = step("store_sparql_top_distinct", lambda: store.sparql(QUERY_DISTINCT))
+        out["store_sparql_top_distinct_rows"] = [[r["a"].rsplit("/", 1)[-1], int(r["n"])]
+                                                 for r in top]
         step("vocabulary", lambda: vocabulary(store))
         mine = step("store_ask_one", lambda: ask_store(store, one))
         expected = step("memory_ask_one", lambda: ask(kg, one))
