@@ -26,6 +26,15 @@ from korea_graph.scale.store import Store, StoreMeeting, split
 from korea_graph.scale.synthetic import generate
 
 
+def union_is_exact(store: Store) -> bool:
+    """The union graph holds each triple of the catalogued graphs, and nothing else."""
+    def triples(graph: str) -> set[ox.Triple]:
+        return {q.triple for q in store.oxigraph.quads_for_pattern(
+            None, None, None, ox.NamedNode(graph))}
+
+    return triples(store_module.UNION) == set().union(*map(triples, store.graphs()))
+
+
 def same_records(a: KnowledgeGraph, b: KnowledgeGraph) -> bool:
     """Equal content, whatever the order of the records."""
     return all(dict(getattr(a, t)) == dict(getattr(b, t))
@@ -89,7 +98,7 @@ def test_failure_mid_add_removes_what_it_wrote(tmp_path: Path,
         with pytest.raises(OSError, match="disk full"):
             store.add(corpus, batch_quads=1_000)  # several batches committed before it fails
         assert len(calls) == 6
-        assert sorted(str(q) for q in store.oxigraph) == before
+        assert sorted(str(q) for q in store.oxigraph) == before  # the union graph's too
         assert store.documents() == list(base.documents)
 
 
@@ -137,6 +146,82 @@ def test_sparql_and_export(tmp_path: Path, kg: KnowledgeGraph) -> None:
     triples = {str(t) for t in ox.parse(to_rdf(kg, "ntriples"), format=ox.RdfFormat.N_TRIPLES)}
     assert {str(ox.Triple(q.subject, q.predicate, q.object)) for q in quads
             if q.graph_name.value != store_module.CATALOGUE} == triples
+
+
+TOP = """PREFIX kg: <https://w3id.org/korea-graph/ontology#>
+SELECT ?a (COUNT(*) AS ?n) WHERE { { ?a kg:metWith ?b } UNION { ?b kg:metWith ?a } }
+GROUP BY ?a ORDER BY DESC(?n) ?a"""
+PUTIN = "https://w3id.org/korea-graph/id/actor/vladimir-putin"
+
+
+def test_sparql_sees_each_triple_once_however_many_documents_hold_it(tmp_path: Path) -> None:
+    """Each document graph holds the actors it names; the store's default graph is their
+    union as a set (the answers of the same query on the graph in memory), and GRAPH ?g
+    still tells which documents hold a triple."""
+    corpus = load()
+    assert len(corpus.documents) > 2
+    with Store.open(tmp_path / "s") as store:
+        store.add(corpus)
+        labels = store.sparql(f"SELECT ?l WHERE {{ <{PUTIN}> "
+                              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+        assert labels == [{"l": "Vladimir Putin"}]
+
+        def counted(rows: list[dict[str, object]]) -> list[tuple[str, str]]:
+            return [(str(r["a"]), str(r["n"])) for r in rows]
+
+        assert counted(store.sparql(TOP)) == counted(korea_graph.sparql(corpus, TOP))
+        holding = store.sparql(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{PUTIN}> ?p ?o }} }}")
+        expected = {q.graph_name.value for q in store.oxigraph.quads_for_pattern(
+            ox.NamedNode(PUTIN), None, None, None)} - {store_module.UNION}
+        assert {r["g"] for r in holding} == expected and len(expected) > 2
+        assert union_is_exact(store)
+        # a removal takes out of the union what only that document held
+        gone = store.documents()[-1]
+        store.remove(gone)
+        rest = corpus.select(documents=[d for d in corpus.documents if d != gone])
+        assert counted(store.sparql(TOP)) == counted(korea_graph.sparql(rest, TOP))
+        assert union_is_exact(store)
+        assert from_rdf(store.export(tmp_path / "u.ttl").read_text(encoding="utf-8"),
+                        "turtle") == store.graph()
+
+
+def test_removing_a_document_whose_actor_sits_at_position_255(tmp_path: Path) -> None:
+    """pyoxigraph 0.5.13's on-disk look-up of ``(s, p, 255)`` also returns 256, 257...: the
+    union graph must still lose the removed document's ``kg:position 255``."""
+    import re
+
+    big = generate(events=20_000, seed=5, prefix="big-")
+    kg = big.select(documents=list(big.documents)[:8])
+    parts = [(d, part) for d, part in split(kg) if d]
+    position = re.compile(rb"<https://w3id.org/korea-graph/id/actor/([^>]+)> "
+                          rb'<https://w3id.org/korea-graph/ontology#position> "(\d+)"')
+    at = {d: {m[1]: int(m[2]) for m in position.finditer(store_module.store_quads(part, "g"))}
+          for d, part in parts}
+    pairs = [(a, b) for a in at for x, n in at[a].items() if n == 255
+             for b in at if b != a and 255 < at[b].get(x, 0) < 65_536]
+    assert pairs, "the corpus no longer has the case: pick another seed"
+    with Store.open(tmp_path / "s") as store:
+        store.add(kg)
+        store.remove(pairs[0][0])
+        assert union_is_exact(store)
+
+
+def test_a_store_written_before_the_union_graph_gets_one(tmp_path: Path) -> None:
+    corpus = load()
+    folder = tmp_path / "s"
+    with Store.open(folder) as store:
+        store.add(corpus)
+        expected = store.sparql(TOP)
+        # as an earlier korea_graph left it: no union graph, no mark
+        store.oxigraph.remove_graph(ox.NamedNode(store_module.UNION))
+        store.oxigraph.update(f"DELETE WHERE {{ GRAPH <{store_module.CATALOGUE}> {{ "
+                              f"?s <{store_module._LAYOUT}> ?o }} }}")
+    with Store.open(folder, read_only=True) as store:  # read as before: every graph's copy
+        assert len(store.sparql(f"SELECT ?t WHERE {{ <{PUTIN}> a ?t }}")) > 1
+        assert store.graph() == corpus
+    with Store.open(folder) as store:  # made on the first open for writing
+        assert union_is_exact(store)
+        assert store.sparql(TOP) == expected
 
 
 def test_open_errors(tmp_path: Path) -> None:
@@ -215,7 +300,8 @@ def test_sigkill_mid_add_loses_nothing_committed(tmp_path: Path) -> None:
                 assert store.graph(documents=[doc]) == big_parts[doc]
         # nothing but committed documents and the catalogue is left
         graphs = {g.value for g in store.oxigraph.named_graphs()}
-        assert graphs == {*store.graphs(), store_module.CATALOGUE}
+        assert graphs == {*store.graphs(), store_module.CATALOGUE, store_module.UNION}
+        assert union_is_exact(store)  # the killed batch's triples are gone from it too
 
 
 def test_cli_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,8 @@ True
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -46,8 +48,8 @@ if TYPE_CHECKING:
 
     from .store_index import StoreIndex
 
-__all__ = ["CATALOGUE", "Store", "StoreMeeting", "StoreMeetings", "combine", "document_graph",
-           "find_meetings", "merge_actor", "split"]
+__all__ = ["CATALOGUE", "UNION", "Store", "StoreMeeting", "StoreMeetings", "combine",
+           "document_graph", "find_meetings", "merge_actor", "split"]
 
 #: The named graph listing the documents of a store (or of an endpoint after a push).
 CATALOGUE = ID + "graph/catalogue"
@@ -56,6 +58,14 @@ _SEQUENCE = _STORE_NS + "sequence"
 _DOCUMENT = _STORE_NS + "document"
 _COVERS = _STORE_NS + "covers"
 _MERGED = ID + "graph/merged/"
+#: The named graph holding every triple of the catalogued graphs once: SPARQL's default
+#: graph (Oxigraph's union of named graphs repeats a triple once per graph holding it).
+UNION = ID + "graph/union"
+_LAYOUT = _STORE_NS + "layout"
+_UNION_END = f" <{UNION}> .\n".encode()
+# the graph IRI that ends an N-Quads statement (literals escape their line breaks, and a
+# datatype IRI follows ^^, not a space)
+_GRAPH_END = re.compile(rb" <[^<>]*> \.\n")
 _IDENTIFIER = "http://purl.org/dc/terms/identifier"
 #: Quads per transaction when a large graph is added in several batches.
 BATCH_QUADS = 500_000
@@ -274,6 +284,9 @@ class Store:
         self._store: pyoxigraph.Store | None = store
         self.read_only = read_only
         self._orphans: list[str] = []
+        #: whether the union graph is kept (a store written before it was read-only)
+        self._has_union = False
+        self._named: tuple[int, list[Any]] | None = None
         #: what questions are parsed with, kept by ``store_ask.vocabulary`` until a write
         self._vocabulary: Any = None
         #: the side tables (:mod:`korea_graph.scale.store_index`), when they match the
@@ -297,7 +310,7 @@ class Store:
                             "not made into one", file=str(folder),
                             expected="a store folder, an empty folder or a new path")
         try:
-            store = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+            store = _open_ox(ox, folder, read_only)
         except OSError as exc:
             raise DataError(f"cannot open the store: {exc}", file=str(folder),
                             expected="a korea_graph store folder not open in another "
@@ -313,9 +326,11 @@ class Store:
             opened.close()
             raise DataError(f"the store is damaged: {exc}", file=str(folder),
                             expected="a store written by korea_graph") from None
-        if not read_only:
-            opened._orphans = []
         try:
+            if not read_only:
+                opened._orphans = []
+                opened._make_union()
+            opened._has_union = opened._marked()
             opened._open_index()
         except BaseException:
             opened.close()
@@ -406,9 +421,14 @@ class Store:
 
     def __len__(self) -> int:
         """The number of quads of the catalogued documents (the catalogue included)."""
-        if not self._orphans:
-            return len(self.oxigraph)
-        return sum(1 for _ in self._committed_quads())
+        if self._orphans:
+            return sum(1 for _ in self._committed_quads())
+        held = len(self.oxigraph)
+        if self._has_union:
+            found: Any = self.oxigraph.query(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{UNION}> {{ ?s ?p ?o }} }}")
+            held -= int(next(iter(found))["n"].value)
+        return held
 
     def _committed_quads(self) -> Iterator[Any]:
         """Every quad of the catalogued graphs and the catalogue: what a read may see
@@ -508,6 +528,11 @@ class Store:
             nonlocal size
             if batch:
                 store.bulk_load(b"".join(batch), ox.RdfFormat.N_QUADS)
+                if self._has_union:
+                    store.bulk_load(b"".join(
+                        data.replace(f" <{graph}> .\n".encode(), _UNION_END)
+                        for data, (graph, _, _) in zip(batch, entries, strict=True)),
+                        ox.RdfFormat.N_QUADS)
                 if index is not None:  # staged, committed after the catalogue
                     index.begin()
                     for (graph, number, _), rows in zip(entries, indexed, strict=True):
@@ -563,7 +588,7 @@ class Store:
             for quad in self.oxigraph.quads_for_pattern(None, ident, ox.Literal(record_id)):
                 graph, subject = quad.graph_name, quad.subject
                 if (isinstance(subject, ox.NamedNode) and subject.value.startswith(prefixes)
-                        and isinstance(graph, ox.NamedNode)):
+                        and isinstance(graph, ox.NamedNode) and graph.value != UNION):
                     out.setdefault(record_id, set()).add(graph.value)
         return out
 
@@ -675,6 +700,8 @@ class Store:
         merged_graph = f"{_MERGED}{sequence}"
         data = group_quads(group, graphs, merged_graph)
         store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        if self._has_union:
+            store.bulk_load(_into_union(data), ox.RdfFormat.N_QUADS)
         replaced = [held[d] for d in docs if d in held]
         last = sequence + len(docs)
         entries: list[tuple[str, int, str | None]] = [
@@ -707,14 +734,16 @@ class Store:
             raise
         if index is not None:
             index.commit()
-        for g in [*replaced, *old_merged]:
-            if store.contains_named_graph(ox.NamedNode(g)):
-                store.remove_graph(ox.NamedNode(g))
+        dropped = [g for g in [*replaced, *old_merged] if store.contains_named_graph(
+            ox.NamedNode(g))]
+        self._unlink(dropped)
+        for g in dropped:
+            store.remove_graph(ox.NamedNode(g))
         return [*graphs.values(), merged_graph], last
 
     def _uncommitted(self) -> list[str]:
         ox = _ox()
-        committed = {g for _, g, _ in self._catalogue()} | {CATALOGUE}
+        committed = {g for _, g, _ in self._catalogue()} | {CATALOGUE, UNION}
         return [g.value for g in self.oxigraph.named_graphs()
                 if isinstance(g, ox.NamedNode) and g.value not in committed]
 
@@ -722,11 +751,53 @@ class Store:
         """Remove named graphs a killed process wrote but did not commit."""
         ox = _ox()
         orphans = self._uncommitted()
+        self._unlink(orphans)
         for graph in orphans:
             self.oxigraph.remove_graph(ox.NamedNode(graph))
         if orphans:
             self.oxigraph.flush()
         return orphans
+
+    def _marked(self) -> bool:
+        ox = _ox()
+        return any(True for _ in self.oxigraph.quads_for_pattern(
+            ox.NamedNode(CATALOGUE), ox.NamedNode(_LAYOUT), None, ox.NamedNode(CATALOGUE)))
+
+    def _make_union(self) -> None:
+        """Write the union graph of a store written before it was kept (or a new store):
+        every catalogued graph's triples, then the mark that says it is kept (a kill
+        before the mark: done again at the next open)."""
+        if self._marked():
+            return
+        ox = _ox()
+        store = self.oxigraph
+        for graph in self.graphs():
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            if data:
+                store.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(UNION))
+        store.add(ox.Quad(ox.NamedNode(CATALOGUE), ox.NamedNode(_LAYOUT), ox.Literal("union"),
+                          ox.NamedNode(CATALOGUE)))
+        store.flush()
+
+    def _unlink(self, graphs: list[str]) -> None:
+        """Take out of the union graph the triples of ``graphs`` (no longer catalogued,
+        not yet removed) that no catalogued graph holds."""
+        if not graphs or not self._marked():
+            return
+        ox = _ox()
+        store, union = self.oxigraph, ox.NamedNode(UNION)
+        committed = {ox.NamedNode(g) for _, g, _ in self._catalogue()}
+        gone = []
+        for graph in graphs:
+            for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                s, p, o = quad.subject, quad.predicate, quad.object
+                # compared again: pyoxigraph 0.5.13's look-up of an integer ending in
+                # 0xFF (255, 511...) on disk also returns the larger ones after it
+                if not any(q.graph_name in committed and q.object == o
+                           for q in store.quads_for_pattern(s, p, o)):
+                    gone.append(ox.Quad(s, p, o, union))
+        for quad in gone:
+            store.remove(quad)
 
     def _remove(self, graph: str) -> None:
         ox = _ox()
@@ -734,6 +805,7 @@ class Store:
         node = ox.NamedNode(graph)
         store.update(f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{graph}> ?p ?o }} }}")
         if store.contains_named_graph(node):
+            self._unlink([graph])  # after the catalogue: a kill in between is recovered
             store.remove_graph(node)
         index = self.index
         if index is not None:  # after the catalogue: a kill in between is reconciled
@@ -790,17 +862,36 @@ class Store:
         parts = self._parts([graph for _, graph, doc in catalogue if doc in group])
         return combine(parts).select(documents=wanted)
 
-    def _query(self, query: str) -> Any:
-        """Run a query whose default graph is the union of the committed documents."""
-        if not self._orphans:
+    def _query(self, query: str, *, documents_only: bool = False) -> Any:
+        """Run a query whose default graph is the union of the committed documents (the
+        union graph, and the catalogue). ``GRAPH ?g`` reaches every named graph, the
+        union graph included, unless ``documents_only`` (then only the catalogued
+        graphs and the catalogue: a list Oxigraph checks, about 40x slower per
+        ``GRAPH`` look-up at 10,000 graphs)."""
+        ox = _ox()
+        if self._orphans:  # read-only after a kill: leave out what was never committed
+            graphs = self._documents_named()
+            return self.oxigraph.query(query, default_graph=graphs, named_graphs=graphs)
+        if not self._has_union:  # a store of an earlier version, opened read-only
             return self.oxigraph.query(query, use_default_graph_as_union=True)
-        ox = _ox()  # read-only after a kill: leave out what was never committed (slower)
-        graphs = [ox.NamedNode(g) for g in [*self.graphs(), CATALOGUE]]
-        return self.oxigraph.query(query, default_graph=graphs, named_graphs=graphs)
+        default = [ox.NamedNode(UNION), ox.NamedNode(CATALOGUE)]
+        if documents_only:
+            return self.oxigraph.query(query, default_graph=default,
+                                       named_graphs=self._documents_named())
+        return self.oxigraph.query(query, default_graph=default)
+
+    def _documents_named(self) -> list[Any]:
+        """The catalogued graphs and the catalogue, as Oxigraph names (kept until a write)."""
+        if self._named is None or self._named[0] != self._generation:
+            ox = _ox()
+            self._named = (self._generation,
+                           [ox.NamedNode(g) for g in [*self.graphs(), CATALOGUE]])
+        return self._named[1]
 
     def sparql(self, query: str, *, allow_service: bool = False) -> Any:
-        """Run a SPARQL query over every document (their union, and the catalogue graph,
-        is the default graph; ``GRAPH ?g`` reaches each document's graph):
+        """Run a SPARQL query over every document (the default graph is their union, each
+        triple once, with the catalogue graph; ``GRAPH ?g`` reaches each document's graph
+        and the catalogue):
         SELECT gives a list of ``{variable: value}`` dicts (plain strings), ASK a bool,
         CONSTRUCT/DESCRIBE N-Triples text.
 
@@ -812,7 +903,7 @@ class Store:
         refuse_service(query, allow_service)
         ox = _ox()
         try:
-            result = self._query(query)
+            result = self._query(query, documents_only=True)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         return _plain(ox, result)
@@ -832,15 +923,20 @@ class Store:
                             expected="turtle, ntriples, nquads or trig")
         with atomic_path(path) as tmp:
             if fmt in ("nquads", "trig"):
-                if self._orphans:
+                if self._orphans or self._has_union:
                     ox.serialize(self._committed_quads(), str(tmp), formats[fmt])
                 else:
                     self.oxigraph.dump(str(tmp), formats[fmt])
                 return path
             from ..linked_data.ontology import PREFIXES
 
-            extra = {"prefixes": dict(PREFIXES), "base_iri": ID} if fmt == "turtle" else {}
-            ox.serialize(self._union(), str(tmp), formats[fmt], **extra)
+            extra: dict[str, Any] = ({"prefixes": dict(PREFIXES), "base_iri": ID}
+                                     if fmt == "turtle" else {})
+            if self._has_union and not self._orphans:  # Oxigraph's own writer, no Python
+                self.oxigraph.dump(str(tmp), formats[fmt], from_graph=ox.NamedNode(UNION),
+                                   **extra)
+            else:
+                ox.serialize(self._union(), str(tmp), formats[fmt], **extra)
         return path
 
     def _union(self) -> Iterator[Any]:
@@ -875,7 +971,8 @@ class Store:
         store opened read-only after a kill), by one SPARQL query (:func:`find_meetings`).
         """
         if self.index is None:
-            return find_meetings(self.sparql, before=before, involving=involving)
+            return find_meetings(self.sparql, before=before, involving=involving,
+                                 named_graphs=not self._has_union or bool(self._orphans))
         start_min, start_max = (_anchor(self.sparql, before) if before is not None
                                 else (None, None))
         return StoreMeetings(self, start_min if before is not None else None,
@@ -1062,6 +1159,26 @@ def _id(value: str) -> str:
     from urllib.parse import unquote
 
     return unquote(value.rsplit("/", 1)[1])
+
+
+def _open_ox(ox: Any, folder: Path, read_only: bool) -> Any:
+    """Oxigraph's store in ``folder``. Opened read-only while another process writes it,
+    a file the writer's compaction deletes mid-way fails the open: tried again."""
+    if not read_only:
+        return ox.Store(str(folder))
+    for attempt in range(4):
+        try:
+            return ox.Store.read_only(str(folder))
+        except (OSError, RuntimeError) as exc:
+            if attempt == 3 or "No such file" not in str(exc):
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _into_union(data: bytes) -> bytes:
+    """N-Quads moved into the union graph (same statements, one graph)."""
+    return _GRAPH_END.sub(_UNION_END, data)
 
 
 def _catalogue_quads(ox: Any, entries: list[tuple[str, int, str | None]]) -> list[Any]:

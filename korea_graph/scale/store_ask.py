@@ -46,6 +46,7 @@ from ..core.relations import RelationType
 from ..linked_data.ontology import ID, KG, PREFIXES, individual_iri, relation_property
 from ..questions.answers import Answers
 from ..questions.lexicon import Lexicon, build_lexicon, lexicon_of, use_lexicon
+from .store import UNION
 
 if TYPE_CHECKING:
     from ..questions.query import Anchor
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["StoreVocabulary", "ask_store"]
 
 _AFF_KINDS = {individual_iri("affiliation", k.value): k for k in AffiliationKind}
+#: the union graph holds a copy of every graph's triples: not a document's
+_NOT_UNION = f"FILTER(?g != <{UNION}>)"
 _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
            f"PREFIX skos: <{PREFIXES['skos']}>\nPREFIX xsd: <{PREFIXES['xsd']}>\n")
 _BATCH = 400
@@ -103,7 +106,7 @@ def _query_vocabulary(store: Store) -> StoreVocabulary:
         # per document graph: the union would deduplicate across graphs (much slower);
         # a scan of the property alone reads every actor's copies too (2x slower)
         for row in store._query(_PREFIX + "SELECT ?e ?name WHERE { GRAPH ?g { "
-                                f"?e a kg:Event ; {prop} ?name }} }}"):
+                                f"?e a kg:Event ; {prop} ?name }} {_NOT_UNION} }}"):
             events.setdefault(_id(row["e"].value), []).append(row["name"].value)
     titles: dict[str, str] = {}
     for quad in _scan(store, KG + "postTitle"):
@@ -138,7 +141,8 @@ def _all_actors(store: Store) -> dict[str, Actor]:
     :func:`~korea_graph.scale.store.combine` merges them."""
     order = {g: n for n, g in enumerate(store.graphs())}
     first: dict[str, tuple[int, str]] = {}
-    for row in store._query(_PREFIX + "SELECT ?a ?g WHERE { GRAPH ?g { ?a a kg:Actor } }"):
+    for row in store._query(_PREFIX + "SELECT ?a ?g WHERE { GRAPH ?g { ?a a kg:Actor } "
+                            f"{_NOT_UNION} }}"):
         n = order.get(row["g"].value)
         if n is not None:
             a = row["a"].value
@@ -190,7 +194,7 @@ def _read(store: Store, iris: Iterable[str], graphs: dict[str, str] | None = Non
             if home is None:
                 values = " ".join(f"<{i}>" for i in chunk)
                 query = (f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} "
-                         "GRAPH ?g { ?s ?p ?o } }")
+                         f"GRAPH ?g {{ ?s ?p ?o }} {_NOT_UNION} }}")
             else:
                 pairs = " ".join(f"(<{i}> <{home[i]}>)" for i in chunk)
                 query = (f"SELECT ?g ?s ?p ?o WHERE {{ VALUES (?s ?g) {{ {pairs} }} "
