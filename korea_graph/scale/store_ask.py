@@ -119,7 +119,7 @@ def _query_vocabulary(store: Store) -> StoreVocabulary:
             posts.append((_id(post), titles.get(post), _AFF_KINDS[quad.object.value]))
     posts = sorted(set(posts), key=lambda p: (p[0], p[1] or ""))
     latest = [row["d"] for closed in ("?t kg:endMax ?end .", "")
-              for row in store.sparql(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; "
+              for row in store._select(_PREFIX + "SELECT ?d WHERE { ?d a kg:Document ; "
                                       f"kg:published ?t . ?t kg:startMin ?day . {closed} }} "
                                       "ORDER BY DESC(?day) ?d LIMIT 1")]
     event_names = [(ident, tuple(dict.fromkeys(n))) for ident, n in events.items()]
@@ -237,7 +237,7 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
     body = _combined(parts)
     docs = {ev.document for r in _records(body) for ev in r.evidence}
     docs.update(vocab.latest_documents)
-    doc_iris = ([row["d"] for row in store.sparql(_PREFIX + "SELECT ?d WHERE { "
+    doc_iris = ([row["d"] for row in store._select(_PREFIX + "SELECT ?d WHERE { "
                                                   "?d a kg:Document }")]
                 if all_documents else [iri("document", d) for d in docs])
     heads = _combined(_read(store, doc_iris))
@@ -427,14 +427,14 @@ def _select(store: Store, need: _Need) -> set[str]:
                      f"{need.time} }}")
             found.update(row["e"].value for row in store._query(query))
     if need.posts:
-        found.update(row["p"] for row in store.sparql(
+        found.update(row["p"] for row in store._select(
             _PREFIX + "SELECT DISTINCT ?p WHERE { ?p a kg:Affiliation }"))
     if need.conflicts:  # events reported by more than one document: their claims
-        found.update(row["e"] for row in store.sparql(
+        found.update(row["e"] for row in store._select(
             _PREFIX + "SELECT DISTINCT ?e WHERE { ?e kg:hasClaim ?c }"))
     if need.known_on is not None:  # every record of the documents published by then
         day = f'"{need.known_on.isoformat()}"^^xsd:date'
-        graphs = {document_graph(row["id"]) for row in store.sparql(
+        graphs = {document_graph(row["id"]) for row in store._select(
             _PREFIX + "SELECT ?id WHERE { ?d a kg:Document ; "
                       "<http://purl.org/dc/terms/identifier> ?id ; kg:published ?t . "
                       f"OPTIONAL {{ ?t kg:startMin ?s }} FILTER(!BOUND(?s) || ?s <= {day}) }}")}
@@ -463,7 +463,7 @@ def _on_shortest_paths(store: Store, a: str, b: str) -> set[str]:
     unreal = individual_iri("status", "did_not_happen")
     edges: dict[tuple[str, str], set[str]] = {}
     graph = nx.Graph()
-    for row in store.sparql(_PREFIX + "SELECT ?a ?b ?rec ?s WHERE { ?r a kg:Relation ; "
+    for row in store._select(_PREFIX + "SELECT ?a ?b ?rec ?s WHERE { ?r a kg:Relation ; "
                             "kg:from ?a ; kg:to ?b ; kg:derivedFrom ?rec ; kg:status ?s }"):
         if row["s"] == unreal:
             continue
@@ -535,7 +535,7 @@ def _as_of(store: Store, vocab: StoreVocabulary, as_of: date | str) -> Knowledge
     assert day_of is not None
     as_of = day_of
     day = f'"{as_of.isoformat()}"^^xsd:date'
-    rows = store.sparql(_PREFIX + "SELECT ?id WHERE { ?d a kg:Document ; "
+    rows = store._select(_PREFIX + "SELECT ?id WHERE { ?d a kg:Document ; "
                         "<http://purl.org/dc/terms/identifier> ?id ; kg:published ?t . "
                         f"OPTIONAL {{ ?t kg:startMin ?s }} FILTER(!BOUND(?s) || ?s <= {day}) }}")
     kg = store.graph(sorted(row["id"] for row in rows))
