@@ -632,7 +632,7 @@ def _enum_set(cls: type[_E], value: _E | str | Iterable[_E | str] | None) -> set
         return None
     if isinstance(value, str):
         return {cls(value)}
-    return {cls(v) for v in value}
+    return {v if isinstance(v, cls) else cls(v) for v in value}
 
 
 def _words_in(needle: str, haystack: str) -> bool:

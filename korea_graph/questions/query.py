@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -105,6 +106,8 @@ def _extent(span: TimeSpan) -> TimeSpan:
 
 def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
     words = text.strip().lower().replace(",", " ").split()
+    if len(words) == 1 and not words[0][:1].isdigit() and words[0] not in _MONTHS:
+        return None  # an event's id or one-word name: no date (the common case, kept cheap)
     try:
         if len(words) == 1 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/.+)?", words[0]):
             return TimeSpan.parse(words[0])
@@ -185,6 +188,13 @@ def _between(first: Anchor, last: Anchor) -> tuple[Anchor | None, Anchor | None,
     window = TimeSpan(start, start, end, end, Precision.SPAN)
     label = f"{first.label if start else '..'} to {last.label if end else '..'}"
     return after, before, Anchor(label, window)
+
+
+@lru_cache(maxsize=64)
+def _status_names(allowed: frozenset[Status]) -> list[str]:
+    """The statuses' values in order, as an answer's ``query`` shows them (cached: the
+    same few sets come back on every call)."""
+    return sorted(s.value for s in allowed)
 
 
 def _statuses(include_planned: bool, statuses: Iterable[Status | str] | None) -> set[Status]:
@@ -313,7 +323,7 @@ def relations(
     names = ", ".join(str(t) for t in types)
     query = (f"relations(kg, {names!r}, source={source!r}, target={target!r}, "
              f"involving={involving!r}{', ' + text if text else ''}, strength={strength!r}, "
-             f"statuses={sorted(s.value for s in allowed)})")
+             f"statuses={_status_names(frozenset(allowed))})")
     return Answers(LazyRows(items, row), question=question or f"relations {names}",
                    query=query)
 
@@ -425,7 +435,7 @@ def events(
         rows.append(_event_row(kg, event, certainty))
     rows.sort(key=lambda r: (r.certainty == "possible", r.when.sort_key()))
     query = (f"events(kg, involving={involving!r}{', ' + text if text else ''}, "
-             f"strength={strength!r}, statuses={sorted(s.value for s in allowed)})")
+             f"strength={strength!r}, statuses={_status_names(frozenset(allowed))})")
     return Answers(rows, question=question or "what happened", query=query)
 
 
