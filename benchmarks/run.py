@@ -48,14 +48,23 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def median(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
-    """The median of ``repeat`` runs (one run only when it takes over a second)."""
+    """The median of ``repeat`` samples (one run only when it takes over a second).
+
+    A call under a millisecond is timed in loops of about 5 ms, each sample the loop's
+    time over its length (as ``timeit`` does): one call of 20 µs alone is mostly timer and
+    cache noise, which made two runs of the same code disagree by 2x.
+    """
     first, result = timed(fn)
     if first > 1:
         return first, result
-    samples = [first]
-    for _ in range(repeat - 1):
-        seconds, result = timed(fn)
-        samples.append(seconds)
+    probe = timed(fn)[0]  # the first call may build an index: calibrate on the second
+    loops = 1 if probe > 1e-3 else max(1, int(5e-3 / max(probe, 1e-7)))
+    samples = [first] if loops == 1 else []
+    while len(samples) < repeat:
+        start = time.perf_counter()
+        for _ in range(loops):
+            result = fn()
+        samples.append((time.perf_counter() - start) / loops)
     return statistics.median(samples), result
 
 

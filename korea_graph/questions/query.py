@@ -199,7 +199,7 @@ def _status_names(allowed: frozenset[Status]) -> list[str]:
 
 def _statuses(include_planned: bool, statuses: Iterable[Status | str] | None) -> set[Status]:
     if statuses is not None:
-        return {Status(s) for s in statuses}
+        return {s if isinstance(s, Status) else Status(s) for s in statuses}
     return _REAL | {Status.PLANNED} if include_planned else set(_REAL)
 
 
