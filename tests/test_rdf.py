@@ -4,6 +4,7 @@ rdflib, pyoxigraph and Debian's rapper."""
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import subprocess
@@ -29,8 +30,19 @@ from korea_graph.errors import (
     SchemaError,
     VocabularyError,
 )
+from korea_graph.linked_data import rdf
 from korea_graph.linked_data.ontology import ID, KG
-from korea_graph.linked_data.rdf import FORMATS, from_rdf, iri, read_rdf, to_rdf, to_rdflib, triples
+from korea_graph.linked_data.rdf import (
+    FORMATS,
+    from_rdf,
+    iri,
+    rdf_chunks,
+    read_rdf,
+    to_rdf,
+    to_rdflib,
+    triples,
+    write_rdf,
+)
 
 FORMAT_NAMES = list(FORMATS)
 OX = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -79,6 +91,47 @@ def test_all_formats_carry_the_same_triples(exports: dict[str, str]) -> None:
     reference = ox_triples(exports["ntriples"], "ntriples")
     for fmt in FORMAT_NAMES:
         assert ox_triples(exports[fmt], fmt) == reference, fmt
+
+
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_a_file_written_in_chunks_is_the_export(
+        corpus: korea_graph.KnowledgeGraph, fmt: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = to_rdf(corpus, fmt)
+    monkeypatch.setattr(rdf, "_CHUNK", 3)  # a few subjects a chunk: many chunk boundaries
+    chunks = list(rdf_chunks(corpus, fmt))
+    assert "".join(chunks) == whole
+    if fmt != "jsonld":  # JSON-LD is one document, written whole
+        assert len(chunks) > 100
+    path = write_rdf(corpus, tmp_path / f"kg{FORMATS[fmt]}")
+    assert path.read_bytes() == whole.encode("utf-8")
+    assert read_rdf(path) == corpus
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file(
+        kg: korea_graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_rdf(kg, tmp_path / "kg.ttl")
+    before = path.read_bytes()
+
+    def half(*_: object) -> object:
+        yield "@prefix broken: <x> .\n"
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rdf, "_serialize", half)
+    with pytest.raises(OSError, match="No space left"):
+        write_rdf(kg, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]  # no temporary file left
+
+
+def test_an_export_left_half_read_turns_the_collector_back_on(
+        kg: korea_graph.KnowledgeGraph) -> None:
+    assert gc.isenabled()
+    chunks = rdf_chunks(kg, "ntriples")
+    next(chunks)
+    assert not gc.isenabled()  # paused while the export builds its triples
+    del chunks
+    assert gc.isenabled()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

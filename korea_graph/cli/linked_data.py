@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..files import write_text
 from .base import command, graph_of
 
 
@@ -21,13 +20,14 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 @command("export", "the graph as RDF (deterministic: the same graph gives the same bytes)",
          _export_args)
 def _export(args: argparse.Namespace) -> int:
-    from ..linked_data.rdf import to_rdf
+    from ..linked_data.rdf import rdf_chunks, write_rdf
 
-    text = to_rdf(graph_of(args), args.format)
+    kg = graph_of(args)
     if args.output is None:
-        sys.stdout.write(text)
+        for chunk in rdf_chunks(kg, args.format):
+            sys.stdout.write(chunk)
     else:
-        write_text(args.output, text)
+        write_rdf(kg, args.output, args.format)
     return 0
 
 

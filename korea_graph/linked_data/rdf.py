@@ -26,8 +26,8 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing, contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -69,7 +69,7 @@ from ..errors import (
     VocabularyError,
 )
 from ..eventdata.vocabulary import event_code
-from ..files import write_text
+from ..files import atomic_open
 from .ontology import (
     ID,
     KG,
@@ -84,7 +84,7 @@ if TYPE_CHECKING:
     import rdflib
 
 __all__ = ["FORMATS", "GRAPH_IRI", "Records", "document_graph_iri", "from_rdf", "group_quads",
-           "iri", "read_rdf", "read_records", "statements", "to_rdf",
+           "iri", "rdf_chunks", "read_rdf", "read_records", "statements", "to_rdf",
            "to_rdflib", "write_rdf"]
 
 #: Export formats and their usual file extensions.
@@ -523,16 +523,20 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
 def _grouped(kg: KnowledgeGraph) -> tuple[list[Group], dict[str, str]]:
     """The groups, and each record's named graph (:attr:`_Builder.graph_of`)."""
     groups: dict[str, list[tuple[str, str]]] = {}
+    get = groups.get
     builder = _Builder(kg)
-    for s, p, o in builder.build():
-        pairs = groups.get(s)
-        if pairs is None:
-            groups[s] = [(p, o)]
-        else:
-            pairs.append((p, o))
+    # batch by batch: the builder's list of every triple is never held beside the groups
+    for batch in builder.stream():
+        for s, p, o in batch:
+            pairs = get(s)
+            if pairs is None:
+                groups[s] = [(p, o)]
+            else:
+                pairs.append((p, o))
     out = []
+    take = groups.pop
     for subject in sorted(groups, key=_subject_key):
-        pairs = sorted(set(groups[subject]))
+        pairs = sorted(set(take(subject)))
         types = [pair for pair in pairs if pair[0] == _TYPE]
         if types:
             pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
@@ -617,7 +621,9 @@ def _turtle_term(term: str) -> str:
     return term
 
 
-def _turtle_body(groups: list[Group], indent: str = "") -> str:
+def _turtle_body(groups: list[Group], indent: str = "") -> Iterator[str]:
+    """The Turtle blocks of ``groups`` (emptied as it goes), a blank line between two,
+    joined in chunks of :data:`_CHUNK` subjects."""
     # Terms are shortened inline (this loop runs once per triple): plain strings stay as
     # they are, IRIs of records lose the @base, the few others are looked up once each.
     cache: dict[str, str] = {_TYPE: "a"}
@@ -628,25 +634,46 @@ def _turtle_body(groups: list[Group], indent: str = "") -> str:
         found = cache[t] = _turtle_term(t)
         return found
 
-    blocks: list[str] = []
-    add = blocks.append
     pad = f"\n{indent}    "
-    for subject, pairs in groups:
-        parts = [indent, "<" + subject[cut:] if subject.startswith(ours) else
-                 get(subject) or term(subject)]
-        extend = parts.extend
-        predicate = None
-        for p, o in pairs:
-            if o[-1] != '"':
-                o = "<" + o[cut:] if o.startswith(ours) else get(o) or term(o)
-            if p != predicate:
-                extend((" ;" if predicate is not None else "", pad, get(p) or term(p), " ", o))
-                predicate = p
-            else:
-                extend((", ", o))
-        parts.append(" .\n")
-        add("".join(parts))
-    return "\n".join(blocks)
+    first = True
+    for part in _drain(groups):
+        blocks: list[str] = []
+        add = blocks.append
+        for subject, pairs in part:
+            parts = [indent, "<" + subject[cut:] if subject.startswith(ours) else
+                     get(subject) or term(subject)]
+            extend = parts.extend
+            predicate = None
+            for p, o in pairs:
+                if o[-1] != '"':
+                    o = "<" + o[cut:] if o.startswith(ours) else get(o) or term(o)
+                if p != predicate:
+                    extend((" ;" if predicate is not None else "", pad, get(p) or term(p),
+                            " ", o))
+                    predicate = p
+                else:
+                    extend((", ", o))
+            parts.append(" .\n")
+            add("".join(parts))
+        yield ("" if first else "\n") + "\n".join(blocks)
+        first = False
+
+
+#: subjects per chunk of export text (about 0.4-1.5 MB of text at the generated graphs)
+_CHUNK = 5_000
+
+
+def _drain(groups: list[Group]) -> Iterator[list[Group]]:
+    """``groups`` in order, :data:`_CHUNK` at a time, each slice removed from the list
+    before it is handed out: an export holds the triples it has not written yet and the
+    text it has, never both of the whole graph."""
+    size = _CHUNK
+    groups.reverse()
+    while groups:
+        part = groups[-size:]
+        del groups[-size:]
+        part.reverse()
+        yield part
 
 
 def _header() -> str:
@@ -659,28 +686,60 @@ def to_rdf(kg: KnowledgeGraph, format: str = "turtle") -> str:
 
     The output is deterministic: the same graph always gives the same text.
     """
-    fmt = _format_name(format)
+    return "".join(rdf_chunks(kg, format))
+
+
+def rdf_chunks(kg: KnowledgeGraph, format: str = "turtle") -> Generator[str, None, None]:
+    """The text of :func:`to_rdf` in pieces of a few thousand subjects, for writing a large
+    graph without holding its whole text (``"".join`` of them is :func:`to_rdf`; JSON-LD
+    comes as one piece). Each piece's triples are let go once it is written. The cyclic
+    garbage collector stays paused (:func:`gc_paused`) until the last piece is read or
+    the iterator is dropped.
+
+    >>> from korea_graph import load
+    >>> kg = load()
+    >>> "".join(rdf_chunks(kg, "ntriples")) == to_rdf(kg, "ntriples")
+    True
+    """
+    return _chunks(kg, _format_name(format))
+
+
+def _chunks(kg: KnowledgeGraph, fmt: str) -> Generator[str, None, None]:
     with gc_paused():
-        return _serialize(*_grouped(kg), fmt)
+        groups, graphs = _grouped(kg)
+        yield from _serialize(groups, graphs, fmt)
 
 
-def _serialize(groups: list[Group], graphs: dict[str, str], fmt: str) -> str:
+def _serialize(groups: list[Group], graphs: dict[str, str], fmt: str) -> Iterator[str]:
     if fmt == "ntriples":
-        return "".join([f"{s} {p} {o} .\n" for s, pairs in groups for p, o in pairs])
-    if fmt == "nquads":
-        return "".join([f"{s} {p} {o} <{_graph_of(s, graphs)}> .\n"
-                        for s, pairs in groups for p, o in pairs])
-    if fmt == "jsonld":
-        return _jsonld([(s, p, o) for s, pairs in groups for p, o in pairs])
-    if fmt == "turtle":
-        return _header() + "\n" + _turtle_body(groups)
-    # TriG: the shared graph first, then one graph per document, in IRI order
-    by_graph: dict[str, list[Group]] = {}
-    for group in groups:
-        by_graph.setdefault(_graph_of(group[0], graphs), []).append(group)
-    names = sorted(by_graph, key=lambda g: (g != GRAPH_IRI, g))
-    return _header() + "".join(f"\n<{g[len(ID):]}> {{\n" + _turtle_body(by_graph[g], "    ")
-                               + "}\n" for g in names)
+        for part in _drain(groups):
+            yield "".join([f"{s} {p} {o} .\n" for s, pairs in part for p, o in pairs])
+    elif fmt == "nquads":
+        for part in _drain(groups):
+            yield "".join([line for s, pairs in part for line in _quad_lines(s, pairs, graphs)])
+    elif fmt == "jsonld":
+        data = [(s, p, o) for s, pairs in groups for p, o in pairs]
+        groups.clear()
+        yield _jsonld(data)
+    elif fmt == "turtle":
+        yield _header() + "\n"
+        yield from _turtle_body(groups)
+    else:
+        # TriG: the shared graph first, then one graph per document, in IRI order
+        by_graph: dict[str, list[Group]] = {}
+        for group in groups:
+            by_graph.setdefault(_graph_of(group[0], graphs), []).append(group)
+        groups.clear()
+        yield _header()
+        for g in sorted(by_graph, key=lambda g: (g != GRAPH_IRI, g)):
+            yield f"\n<{g[len(ID):]}> {{\n"
+            yield from _turtle_body(by_graph.pop(g), "    ")
+            yield "}\n"
+
+
+def _quad_lines(s: str, pairs: list[tuple[str, str]], graphs: dict[str, str]) -> list[str]:
+    end = f" <{_graph_of(s, graphs)}> .\n"
+    return [f"{s} {p} {o}{end}" for p, o in pairs]
 
 
 def _jsonld(data: list[Triple]) -> str:
@@ -736,8 +795,13 @@ def write_rdf(kg: KnowledgeGraph, path: str | os.PathLike[str], format: str | No
               ) -> Path:
     """Write the graph to ``path`` (format from the extension unless given)."""
     path = Path(path)
-    text = to_rdf(kg, format or format_of(path))
-    return write_text(path, text)
+    # chunk by chunk: a large graph's text is never held whole; a failure (a lone
+    # surrogate, a full disk) leaves the old file as it was
+    with closing(rdf_chunks(kg, format or format_of(path))) as chunks, \
+            atomic_open(path, "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk.encode("utf-8"))
+    return path
 
 
 # -- import ----------------------------------------------------------------------------------
