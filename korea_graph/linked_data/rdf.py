@@ -510,6 +510,10 @@ class _Builder:
 
 
 Group = tuple[str, list[tuple[str, str]]]
+#: a subject and its predicates and objects in turn, unsorted: 16 bytes a triple where a
+#: list of pairs takes 80, so the whole graph waits in this form and each subject is
+#: sorted into a :data:`Group` only when its turn to be written comes (:func:`_drain`)
+_Raw = tuple[str, list[str]]
 
 
 def grouped(kg: KnowledgeGraph) -> list[Group]:
@@ -517,31 +521,39 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
     its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
     Sorting per subject is much cheaper than sorting all triples."""
     with gc_paused():
-        return _grouped(kg)[0]
+        return [group for part in _drain(_grouped(kg)[0]) for group in part]
 
 
-def _grouped(kg: KnowledgeGraph) -> tuple[list[Group], dict[str, str]]:
-    """The groups, and each record's named graph (:attr:`_Builder.graph_of`)."""
-    groups: dict[str, list[tuple[str, str]]] = {}
+def _grouped(kg: KnowledgeGraph) -> tuple[list[_Raw], dict[str, str]]:
+    """The subjects in order with their triples, and each record's named graph
+    (:attr:`_Builder.graph_of`)."""
+    groups: dict[str, list[str]] = {}
     get = groups.get
+    # one string per distinct object: the builder makes an IRI afresh each time it is used
+    same: dict[str, str] = {}
+    one = same.setdefault
     builder = _Builder(kg)
     # batch by batch: the builder's list of every triple is never held beside the groups
     for batch in builder.stream():
         for s, p, o in batch:
-            pairs = get(s)
-            if pairs is None:
-                groups[s] = [(p, o)]
+            flat = get(s)
+            if flat is None:
+                groups[s] = [p, one(o, o)]
             else:
-                pairs.append((p, o))
-    out = []
+                flat += (p, one(o, o))
+    same.clear()
     take = groups.pop
-    for subject in sorted(groups, key=_subject_key):
-        pairs = sorted(set(take(subject)))
-        types = [pair for pair in pairs if pair[0] == _TYPE]
-        if types:
-            pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
-        out.append((subject, pairs))
-    return out, builder.graph_of
+    return [(s, take(s)) for s in sorted(groups, key=_subject_key)], builder.graph_of
+
+
+def _sorted(flat: list[str]) -> list[tuple[str, str]]:
+    """A subject's distinct pairs, sorted, ``rdf:type`` first."""
+    it = iter(flat)
+    pairs = sorted(set(zip(it, it, strict=True)))
+    types = [pair for pair in pairs if pair[0] == _TYPE]
+    if types:
+        pairs = types + [pair for pair in pairs if pair[0] != _TYPE]
+    return pairs
 
 
 def _graph_of(subject: str, graphs: dict[str, str]) -> str:
@@ -582,12 +594,12 @@ def group_quads(kg: KnowledgeGraph, graphs: dict[str, str], merged: str) -> byte
     """N-Quads of a graph of several documents for a store: each document's records in
     ``graphs[document id]`` with the actors (so that each graph reads back alone), and the
     shared rest (actors, the merged view of events, relations) in ``merged``."""
-    groups, graph_of = _grouped(kg)
+    raw, graph_of = _grouped(kg)
     home = {document_graph_iri(d): g for d, g in graphs.items()}
     everywhere = [*graphs.values(), merged]
     actor = f"<{ID}actor/"
     lines: list[str] = []
-    for s, pairs in groups:
+    for s, pairs in (group for part in _drain(raw) for group in part):
         target = home.get(_graph_of(s, graph_of))
         names = [target] if target is not None else everywhere if s.startswith(actor) \
             else [merged]
@@ -621,7 +633,7 @@ def _turtle_term(term: str) -> str:
     return term
 
 
-def _turtle_body(groups: list[Group], indent: str = "") -> Iterator[str]:
+def _turtle_body(groups: list[_Raw], indent: str = "") -> Iterator[str]:
     """The Turtle blocks of ``groups`` (emptied as it goes), a blank line between two,
     joined in chunks of :data:`_CHUNK` subjects."""
     # Terms are shortened inline (this loop runs once per triple): plain strings stay as
@@ -663,17 +675,16 @@ def _turtle_body(groups: list[Group], indent: str = "") -> Iterator[str]:
 _CHUNK = 5_000
 
 
-def _drain(groups: list[Group]) -> Iterator[list[Group]]:
-    """``groups`` in order, :data:`_CHUNK` at a time, each slice removed from the list
-    before it is handed out: an export holds the triples it has not written yet and the
-    text it has, never both of the whole graph."""
+def _drain(groups: list[_Raw]) -> Iterator[list[Group]]:
+    """``groups`` in order, :data:`_CHUNK` at a time, each slice sorted and removed from
+    the list before it is handed out: an export holds the triples it has not written yet
+    and the text it has, never both of the whole graph."""
     size = _CHUNK
     groups.reverse()
     while groups:
         part = groups[-size:]
         del groups[-size:]
-        part.reverse()
-        yield part
+        yield [(s, _sorted(flat)) for s, flat in reversed(part)]
 
 
 def _header() -> str:
@@ -710,7 +721,7 @@ def _chunks(kg: KnowledgeGraph, fmt: str) -> Generator[str, None, None]:
         yield from _serialize(groups, graphs, fmt)
 
 
-def _serialize(groups: list[Group], graphs: dict[str, str], fmt: str) -> Iterator[str]:
+def _serialize(groups: list[_Raw], graphs: dict[str, str], fmt: str) -> Iterator[str]:
     if fmt == "ntriples":
         for part in _drain(groups):
             yield "".join([f"{s} {p} {o} .\n" for s, pairs in part for p, o in pairs])
@@ -718,15 +729,14 @@ def _serialize(groups: list[Group], graphs: dict[str, str], fmt: str) -> Iterato
         for part in _drain(groups):
             yield "".join([line for s, pairs in part for line in _quad_lines(s, pairs, graphs)])
     elif fmt == "jsonld":
-        data = [(s, p, o) for s, pairs in groups for p, o in pairs]
-        groups.clear()
+        data = [(s, p, o) for part in _drain(groups) for s, pairs in part for p, o in pairs]
         yield _jsonld(data)
     elif fmt == "turtle":
         yield _header() + "\n"
         yield from _turtle_body(groups)
     else:
         # TriG: the shared graph first, then one graph per document, in IRI order
-        by_graph: dict[str, list[Group]] = {}
+        by_graph: dict[str, list[_Raw]] = {}
         for group in groups:
             by_graph.setdefault(_graph_of(group[0], graphs), []).append(group)
         groups.clear()
