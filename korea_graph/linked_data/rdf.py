@@ -206,14 +206,9 @@ class _Builder:
     def iri(self, kind: str, record_id: str) -> str:
         return f"{ID}{kind}/{self.seg(record_id)}"
 
-    def build(self) -> list[Triple]:
-        for _ in self.stream(None):
-            pass
-        return self.out
-
-    def stream(self, size: int | None = 500_000) -> Iterator[list[Triple]]:
-        """The triples in batches of about ``size`` (``None``: collect them all in
-        :attr:`out`), record by record, unsorted and possibly repeated."""
+    def stream(self, size: int = 500_000) -> Iterator[list[Triple]]:
+        """The triples in batches of about ``size``, record by record, unsorted and
+        possibly repeated."""
         kg = self.kg
         actors, _, posts, stances = kg.given
         tables: list[tuple[Iterable[Any], Any]] = [
@@ -223,11 +218,11 @@ class _Builder:
         for records, write in tables:
             for n, record in enumerate(records):
                 write(record, n)
-                if size is not None and len(self.out) >= size:
+                if len(self.out) >= size:
                     yield self.out
                     self.out = []
                     self.add = self.out.append
-        if size is not None and self.out:
+        if self.out:
             yield self.out
 
     def event_records(self) -> Iterator[tuple[Event, str | None]]:
@@ -521,7 +516,7 @@ def grouped(kg: KnowledgeGraph) -> list[Group]:
     its sub-nodes), each with its sorted ``(predicate, object)`` pairs, ``rdf:type`` first.
     Sorting per subject is much cheaper than sorting all triples."""
     with gc_paused():
-        return [group for part in _drain(_grouped(kg)[0]) for group in part]
+        return list(_each(_grouped(kg)[0]))
 
 
 def _grouped(kg: KnowledgeGraph) -> tuple[list[_Raw], dict[str, str]]:
@@ -599,7 +594,7 @@ def group_quads(kg: KnowledgeGraph, graphs: dict[str, str], merged: str) -> byte
     everywhere = [*graphs.values(), merged]
     actor = f"<{ID}actor/"
     lines: list[str] = []
-    for s, pairs in (group for part in _drain(raw) for group in part):
+    for s, pairs in _each(raw):
         target = home.get(_graph_of(s, graph_of))
         names = [target] if target is not None else everywhere if s.startswith(actor) \
             else [merged]
@@ -687,6 +682,12 @@ def _drain(groups: list[_Raw]) -> Iterator[list[Group]]:
         yield [(s, _sorted(flat)) for s, flat in reversed(part)]
 
 
+def _each(groups: list[_Raw]) -> Iterator[Group]:
+    """:func:`_drain`'s groups one by one."""
+    for part in _drain(groups):
+        yield from part
+
+
 def _header() -> str:
     return f"@base <{ID}> .\n" + "".join(f"@prefix {p}: <{ns}> ." + "\n"
                                          for p, ns in PREFIXES.items())
@@ -729,7 +730,7 @@ def _serialize(groups: list[_Raw], graphs: dict[str, str], fmt: str) -> Iterator
         for part in _drain(groups):
             yield "".join([line for s, pairs in part for line in _quad_lines(s, pairs, graphs)])
     elif fmt == "jsonld":
-        data = [(s, p, o) for part in _drain(groups) for s, pairs in part for p, o in pairs]
+        data = [(s, p, o) for s, pairs in _each(groups) for p, o in pairs]
         yield _jsonld(data)
     elif fmt == "turtle":
         yield _header() + "\n"
