@@ -136,16 +136,38 @@ class Hedge:
 
     phrase: str | None = None
     confidence: Confidence | None = None
+    #: the relation types (:class:`~korea_graph.core.relations.RelationType` values) derived
+    #: from the record that the hedge bounds, when it hedges only part of the record: "He
+    #: and Ivanov *reportedly* discussed ..." hedges ``discussed``, not the visit; empty:
+    #: the whole record
+    applies_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.phrase is None and self.confidence is None:
             raise SchemaError("a hedge needs a phrase or a confidence",
                               expected="phrase: the article's words, and/or confidence")
+        if self.applies_to:  # kept sorted: a set of relation types, equal whatever the order given
+            object.__setattr__(self, "applies_to", tuple(sorted(set(
+                (self.applies_to,) if isinstance(self.applies_to, str)
+                else self.applies_to))))
 
     def __str__(self) -> str:
         if self.phrase and self.confidence:
-            return f"{self.phrase} ({self.confidence.value.replace('_', ' ')})"
-        return self.phrase or str(self.confidence.value if self.confidence else "")
+            text = f"{self.phrase} ({self.confidence.value.replace('_', ' ')})"
+        else:
+            text = self.phrase or str(self.confidence.value if self.confidence else "")
+        return (f"{text} [applies to {', '.join(self.applies_to)}]" if self.applies_to
+                else text)
+
+    def bounds(self, relation_type: str) -> bool:
+        """Whether the hedge applies to a relation of this type derived from its record.
+
+        >>> Hedge("reportedly", applies_to=("discussed",)).bounds("met_with")
+        False
+        >>> Hedge("apparently").bounds("met_with")
+        True
+        """
+        return not self.applies_to or relation_type in self.applies_to
 
 
 #: The attributes of a record that may be marked as an inference.

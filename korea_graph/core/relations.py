@@ -27,13 +27,14 @@ from .model import (
     Event,
     EventType,
     Evidence,
+    Hedge,
     Role,
     Stance,
     Status,
 )
 from .timespan import TimeSpan
 
-__all__ = ["Relation", "RelationType", "derive_relations"]
+__all__ = ["Relation", "RelationType", "derive_relations", "relation_hedges", "relation_status"]
 
 
 class RelationType(StrEnum):
@@ -183,7 +184,31 @@ def derive_relations(
 def _make(record: str, type_: RelationType, source: str, target: str,
           origin: Event | Affiliation | Stance) -> Relation:
     return Relation(relation_id(record, type_, source, target), type_, source, target,
-                    origin.when, origin.status, record, origin.evidence, origin.citations)
+                    origin.when, relation_status(origin, type_), record, origin.evidence,
+                    origin.citations)
+
+
+def relation_status(origin: Event | Affiliation | Stance, type_: RelationType) -> Status:
+    """The status of a relation of ``type_`` derived from ``origin``: the record's own,
+    except that a hedge of that part alone (``Hedge.applies_to``) makes an occurred record's
+    relation ``reported``: the visit took place, that they discussed the railway is
+    *reportedly* so.
+
+    >>> from korea_graph import load
+    >>> kg = load(document="monitor-6-129")
+    >>> relation_status(kg.events["putin-visits-pyongyang"], RelationType.VISITED).value
+    'planned'
+    """
+    status = origin.status
+    if status is Status.OCCURRED and any(h.applies_to and h.bounds(type_.value) for h in origin.hedges):
+        return Status.REPORTED
+    return status
+
+
+def relation_hedges(origin: Event | Affiliation | Stance, type_: RelationType) -> tuple[Hedge, ...]:
+    """The hedges of ``origin`` that bound a relation of ``type_`` derived from it: those
+    of the whole record and those of that part (``Hedge.applies_to``)."""
+    return tuple(h for h in origin.hedges if h.bounds(type_.value))
 
 
 def _from_event(event: Event) -> Iterator[Relation]:

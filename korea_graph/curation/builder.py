@@ -524,10 +524,11 @@ def _hedges(value: Any, field: str) -> tuple[Hedge, ...]:
                                  else list(value or ())):
         where = f"{field}[{index}]"
         if isinstance(item, Hedge):
-            out.append(checks.hedge(item.phrase, item.confidence, where))
+            out.append(checks.hedge(item.phrase, item.confidence, where, item.applies_to))
         elif isinstance(item, Mapping):
-            _only(item, {"phrase", "confidence"}, where)
-            out.append(checks.hedge(item.get("phrase"), item.get("confidence"), where))
+            _only(item, {"phrase", "confidence", "applies_to"}, where)
+            out.append(checks.hedge(item.get("phrase"), item.get("confidence"), where,
+                                    item.get("applies_to")))
         else:
             out.append(checks.hedge(item, None, where))
     return tuple(out)

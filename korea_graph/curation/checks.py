@@ -33,6 +33,7 @@ from ..core.model import (
     Hedge,
     Inference,
 )
+from ..core.relations import RelationType
 from ..core.timespan import Precision, TimeSpan
 from ..errors import DateError, EvidenceError, ReferenceError_, SchemaError, VocabularyError
 
@@ -405,15 +406,19 @@ def wording(value: Any, evidence: Iterable[Evidence], field: str) -> str | None:
     return words
 
 
-def hedge(phrase: Any, confidence: Any, field: str) -> Hedge:
-    """The article's hedging of a status: its words and/or an ICD 203 confidence."""
+def hedge(phrase: Any, confidence: Any, field: str, applies_to: Any = ()) -> Hedge:
+    """The article's hedging of a status: its words and/or an ICD 203 confidence, and
+    the relation types it bounds when it hedges only part of the record (``applies_to``)."""
     words = text(phrase, f"{field}.phrase", optional=True)
     level = None if confidence is None else vocabulary(Confidence, confidence,
                                                        f"{field}.confidence")
     if words is None and level is None:
         raise SchemaError("empty hedge", field=field,
                           expected="a phrase of the article and/or a confidence")
-    return Hedge(words, level)
+    parts = ([applies_to] if isinstance(applies_to, str) else list(applies_to or ()))
+    for n, part in enumerate(parts):
+        vocabulary(RelationType, part, f"{field}.applies_to[{n}]")
+    return Hedge(words, level, tuple(str(p) for p in parts))
 
 
 def inference(name: Any, value: Any, reason: Any, field: str) -> Inference:

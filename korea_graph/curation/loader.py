@@ -755,9 +755,10 @@ class _Reader:
             if isinstance(item, str):
                 item = _Map({"phrase": item})
                 item.line, item.key_lines = where.line, {"phrase": where.line}
-            h = self.mapping(item, where, {"phrase", "confidence"}, set())
+            h = self.mapping(item, where, {"phrase", "confidence", "applies_to"}, set())
             with self.located(where, h):
-                out.append(checks.hedge(h.get("phrase"), h.get("confidence"), where.field))
+                out.append(checks.hedge(h.get("phrase"), h.get("confidence"), where.field,
+                                        h.get("applies_to")))
         return tuple(out)
 
     def inferences(self, m: _Map, at: _At) -> tuple[Inference, ...]:

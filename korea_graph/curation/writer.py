@@ -268,8 +268,9 @@ def _actor_tree(actor: Actor) -> dict[str, Any]:
 
 
 def _hedges_tree(items: tuple[Hedge, ...]) -> list[Any]:
-    return [h.phrase if h.confidence is None else _compact(
-        [("phrase", h.phrase), ("confidence", h.confidence.value)], flow=True) for h in items]
+    return [h.phrase if h.confidence is None and not h.applies_to else _compact(
+        [("phrase", h.phrase), ("confidence", h.confidence.value if h.confidence else None),
+         ("applies_to", list(h.applies_to) or None)], flow=True) for h in items]
 
 
 def _inferred_tree(items: tuple[Inference, ...]) -> list[dict[str, Any]]:

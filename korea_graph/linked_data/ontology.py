@@ -296,6 +296,10 @@ PROPERTIES: dict[str, Term] = {
                 "kg:Hedge"),
     "hedgePhrase": _d("hedge phrase", "The article's hedging words (apparently).", "kg:Hedge",
                       "xsd:string"),
+    "hedgeAppliesTo": _o("hedge applies to", "A relation type (its direct property, kg:discussed) derived "
+                  "from the record that the hedge bounds, when it hedges only that part: "
+                  "the visit took place, that they discussed the railway is reportedly so.",
+                  "kg:Hedge", "rdf:Property"),
     "confidence": _o("confidence", "How likely the hedge makes the claim (ICD 203 terms).",
                      "kg:Hedge", "kg:Confidence"),
     "inferred": _o("inferred", "An attribute of the record that its evidence does not word.",

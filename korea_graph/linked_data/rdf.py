@@ -338,6 +338,8 @@ class _Builder:
             self.opt(h, _k("hedgePhrase"), hedge.phrase)
             if hedge.confidence is not None:
                 add((h, _k("confidence"), _enum("confidence", hedge.confidence.value)))
+            for part in hedge.applies_to:
+                add((h, _k("hedgeAppliesTo"), _k(relation_property(RelationType(part)))))
         for n, inference in enumerate(inferred):
             i = f"<{node}/inferred/{n}>"
             add((s, _k("inferred"), i))
@@ -926,6 +928,7 @@ _ATTITUDE = _reverse("attitude", Attitude)
 _CONFIDENCE = _reverse("confidence", Confidence)
 _ACTOR_KIND = {KG + actor_class(k): k for k in ActorKind}
 _EVENT_TYPE = {KG + event_class(t): t for t in EventType}
+_RELATION_TYPE = {KG + relation_property(t): t for t in RelationType}
 _P = {name: KG + name for name in (
     "position", "when", "status", "evidence", "citation", "note", "aliases", "wikidata",
     "country", "title", "publisher", "published", "text", "url", "volume", "issue", "textFile",
@@ -934,7 +937,7 @@ _P = {name: KG + name for name in (
     "actor", "role", "place", "partOf", "about", "cameo", "holder", "organization",
     "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
     "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution",
-    "hedge", "hedgePhrase", "confidence", "inferred", "inferredField", "inferredValue",
+    "hedge", "hedgePhrase", "hedgeAppliesTo", "confidence", "inferred", "inferredField", "inferredValue",
     "reason", "mentions", "license", "attribution", "wording", "hasClaim", "claimType",
     "claimOf", "claimedIn")}
 _RDF_TYPE = _RDF + "type"
@@ -1115,7 +1118,14 @@ class _Reader:
             if phrase is None and confidence is None:
                 raise self.fail(SchemaError, h, None, "a hedge without phrase or confidence",
                                 "kg:hedgePhrase and/or kg:confidence")
-            out.append(Hedge(phrase, confidence))
+            on = []
+            for prop in self.values(h, p["hedgeAppliesTo"]):
+                if prop not in _RELATION_TYPE:
+                    raise self.fail(VocabularyError, h, p["hedgeAppliesTo"],
+                                    f"unknown relation type {_show(prop)}",
+                                    "the direct property of a relation type (kg:discussed)")
+                on.append(_RELATION_TYPE[prop].value)
+            out.append(Hedge(phrase, confidence, tuple(on)))
         return tuple(out)
 
     def inferences(self, s: str) -> tuple[Inference, ...]:

@@ -33,7 +33,7 @@ from typing import Literal
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, Affiliation, Event, Evidence, Stance, Status
 from ..core.names import normalize
-from ..core.relations import Relation, RelationType
+from ..core.relations import Relation, RelationType, relation_hedges
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
 from .answers import ActorRow, Answers, EventRow, Fact, LazyRows, PathRow
@@ -215,7 +215,7 @@ def _fact(kg: KnowledgeGraph, rel: Relation, certainty: str | None = None,
         citations=tuple(_cite(kg, c.outlet, c.date) for c in rel.citations),
         place=kg.actors[place].label if place else None,
         certainty=certainty or None,
-        hedges=tuple(str(h) for h in record.hedges),
+        hedges=tuple(str(h) for h in relation_hedges(record, rel.type)),
         inferred=_inferred(kg, record, {rel.source, rel.target}),
         title=record.title if isinstance(record, Affiliation) else None,
         review=_review(kg, rel.record, rel.evidence),
