@@ -68,5 +68,6 @@ def test_a_hedge_of_the_whole_record_bounds_every_relation() -> None:
 def test_an_unknown_relation_type_in_on_is_refused_with_the_field() -> None:
     with pytest.raises(VocabularyError, match=r"hedges\[0\].applies_to\[0\]: unknown .*'discused'"):
         _graph([{"phrase": "reportedly", "applies_to": ["discused"]}])
-    assert Hedge("reportedly", applies_to=("met_with", "discussed")).applies_to == ("discussed", "met_with")
+    hedge = Hedge("reportedly", applies_to=("met_with", "discussed"))
+    assert hedge.applies_to == ("discussed", "met_with")
     assert RelationType.DISCUSSED.value == "discussed"

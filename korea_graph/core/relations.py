@@ -205,7 +205,8 @@ def relation_status(origin: Event | Affiliation | Stance, type_: RelationType) -
     return status
 
 
-def relation_hedges(origin: Event | Affiliation | Stance, type_: RelationType) -> tuple[Hedge, ...]:
+def relation_hedges(origin: Event | Affiliation | Stance,
+                    type_: RelationType) -> tuple[Hedge, ...]:
     """The hedges of ``origin`` that bound a relation of ``type_`` derived from it: those
     of the whole record and those of that part (``Hedge.applies_to``)."""
     return tuple(h for h in origin.hedges if h.bounds(type_.value))

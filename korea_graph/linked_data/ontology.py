@@ -296,7 +296,8 @@ PROPERTIES: dict[str, Term] = {
                 "kg:Hedge"),
     "hedgePhrase": _d("hedge phrase", "The article's hedging words (apparently).", "kg:Hedge",
                       "xsd:string"),
-    "hedgeAppliesTo": _o("hedge applies to", "A relation type (its direct property, kg:discussed) derived "
+    "hedgeAppliesTo": _o(
+        "hedge applies to", "A relation type (its direct property, kg:discussed) derived "
                   "from the record that the hedge bounds, when it hedges only that part: "
                   "the visit took place, that they discussed the railway is reportedly so.",
                   "kg:Hedge", "rdf:Property"),

@@ -937,7 +937,8 @@ _P = {name: KG + name for name in (
     "actor", "role", "place", "partOf", "about", "cameo", "holder", "organization",
     "affiliationKind", "postTitle", "accreditation", "attitude", "target", "expressedIn",
     "startMin", "startMax", "endMin", "endMax", "precision", "phrase", "resolution",
-    "hedge", "hedgePhrase", "hedgeAppliesTo", "confidence", "inferred", "inferredField", "inferredValue",
+    "hedge", "hedgePhrase", "hedgeAppliesTo", "confidence", "inferred", "inferredField",
+    "inferredValue",
     "reason", "mentions", "license", "attribution", "wording", "hasClaim", "claimType",
     "claimOf", "claimedIn")}
 _RDF_TYPE = _RDF + "type"
