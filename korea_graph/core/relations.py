@@ -200,7 +200,8 @@ def relation_status(origin: Event | Affiliation | Stance, type_: RelationType) -
     'planned'
     """
     status = origin.status
-    if status is Status.OCCURRED and any(h.applies_to and h.bounds(type_.value) for h in origin.hedges):
+    if status is Status.OCCURRED and any(h.applies_to and h.bounds(type_.value)
+                                         for h in origin.hedges):
         return Status.REPORTED
     return status
 
