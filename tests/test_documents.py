@@ -148,7 +148,8 @@ def test_a_later_report_with_another_date_is_a_conflict(tmp_path: Path) -> None:
     assert "had taken place" in report.evidence[0].quote
     # the report of what happened dates the merged event
     assert str(kg.events["putin-visits-pyongyang"].when) == "2000-07-25"
-    assert kg.conflicts(as_of="2000-07-03") == []
+    # before the report, only what the article itself doubts remains
+    assert {c.kind for c in kg.conflicts(as_of="2000-07-03")} == {"doubt"}
 
 
 # -- the shipped corpus ----------------------------------------------------------------------
@@ -201,13 +202,18 @@ def test_the_corpus_conflicts_are_listed_with_both_claims_and_their_evidence() -
                                                        "joint statement")
     assert "joint declaration" in news.evidence[0].quote
     assert "joint statement" in transcript.evidence[0].quote
+    # two names of one paper are a difference of name, not a disagreement of content
+    assert signing.kind == "name"
     offer = found[("north-korean-missile-proposal", "wording")]
     assert [v.document for v in offer.claims] == ["kremlin-news-38435", "kremlin-news-38481"]
     # the Pyongyang talks at a guest house and "in Pyongyang" are not a conflict: the graph
     # does not say which place lies in which, so only places of one kind are compared
     assert ("putin-kim-jong-il-talks", "place") not in found
-    # none as known on July 3, when only the article counts
-    assert kg.conflicts(as_of="2000-07-03") == []
+    # as known on July 3, when only the article counts, only what it doubts itself: the
+    # agency report of an Ivanov-Kim Yong-nam meeting "was a misstatement", it suspects
+    doubts = kg.conflicts(as_of="2000-07-03")
+    assert {c.kind for c in doubts} == {"doubt"}
+    assert "ivanov-meets-kim-yong-nam" in {c.event for c in doubts}
 
 
 def test_ask_where_the_sources_disagree_and_what_we_knew() -> None:

@@ -9,7 +9,9 @@ event from them, and :func:`find_conflicts` lists where the claims disagree. The
 
 - claims are taken in the order of their documents' publication (then document id), so
   the result never depends on the order files were loaded;
-- label, type, place, ``part_of`` and note come from the earliest claim that gives them;
+- label, type, ``part_of`` and note come from the earliest claim that gives them; the
+  place from the earliest report of the outcome that gives one (the guest house where the
+  talks were held, not the city the plan named), else from the earliest plan;
   other claims' labels become aliases; participants, evidence, citations and aliases
   are the union, in document order;
 - **status**: a report that an event took place (occurred, reported, disputed) or did not
@@ -55,7 +57,7 @@ from .names import normalize
 from .timespan import Precision, TimeSpan
 
 __all__ = ["ClaimValue", "Conflict", "claim_document", "document_order", "find_conflicts",
-           "map_record_ids", "merge_claims", "record_documents"]
+           "find_doubts", "map_record_ids", "merge_claims", "record_documents"]
 
 _OUTCOME = {Status.OCCURRED, Status.REPORTED, Status.DISPUTED, Status.DID_NOT_HAPPEN}
 _CONFIDENCE = {Status.OCCURRED: 0, Status.REPORTED: 1, Status.DISPUTED: 2}
@@ -96,16 +98,24 @@ class ClaimValue:
 class Conflict:
     """Two sources that disagree about one detail of the same event."""
 
-    event: str  #: the id of the merged event
+    event: str  #: the id of the merged event (or of the doubted record)
     label: str
-    field: str  #: when, place, status, type, role, wording
+    field: str  #: when, place, status, type, role, wording, doubt
     claims: tuple[ClaimValue, ClaimValue]
     note: str = ""
+
+    @property
+    def kind(self) -> str:
+        """``name`` when the sources only name the same thing differently ("joint
+        declaration", "joint statement"), ``content`` when they disagree about what
+        happened, ``doubt`` when a document itself doubts or disputes what it reports."""
+        return {"wording": "name", "doubt": "doubt"}.get(self.field, "content")
 
     def record(self) -> dict[str, Any]:
         """A JSON-ready dict, one key per side."""
         a, b = self.claims
         return {"event": self.event, "label": self.label, "field": self.field,
+                "kind": self.kind,
                 "document_a": a.document, "claim_a": a.value,
                 "evidence_a": " […] ".join(e.quote for e in a.evidence),
                 "document_b": b.document, "claim_b": b.value,
@@ -150,7 +160,8 @@ def merge_claims(event_id: str, claims: Sequence[Event]) -> Event:
         when=when, status=status,
         evidence=tuple(e for c in claims for e in c.evidence),
         citations=tuple(dict.fromkeys(c for claim in claims for c in claim.citations)),
-        place=next((c.place for c in claims if c.place), None),
+        place=next((c.place for c in preferred if c.place),
+                   next((c.place for c in claims if c.place), None)),
         part_of=next((c.part_of for c in claims if c.part_of), None),
         about=tuple(dict.fromkeys(a for c in claims for a in c.about)),
         aliases=tuple(aliases), note=next((c.note for c in claims if c.note), None),
@@ -249,6 +260,29 @@ def find_conflicts(event_id: str, claims: Sequence[Event],
                 out.append(Conflict(event_id, name, field,
                                     (_value(a, va), _value(b, vb)), note))
     return out
+
+
+def find_doubts(record: Event | Affiliation | Stance, label: str,
+                outlets: Mapping[str, str] | None = None) -> list[Conflict]:
+    """A record its own document doubts or disputes (status ``disputed``): what is
+    reported (by the outlets it cites, if any) against the document's own doubt.
+
+    >>> from korea_graph import load
+    >>> kg = load()
+    >>> [c.claims[1].value for c in find_doubts(kg.events["ivanov-meets-kim-yong-nam"], "x")]
+    ['disputed: It was unclear whether that report (roughly even); was a misstatement']
+    """
+    if record.status is not Status.DISPUTED:
+        return []
+    names = outlets or {}
+    cited = ", ".join(dict.fromkeys(names.get(c.outlet, c.outlet) for c in record.citations))
+    said = f"reported by {cited}" if cited else "reported"
+    doubt = "; ".join(str(h) for h in record.hedges) or "the document doubts it"
+    doc = claim_document(record)
+    return [Conflict(record.id, label, "doubt",
+                     (ClaimValue(doc, record.id, said, record.evidence),
+                      ClaimValue(doc, record.id, f"disputed: {doubt}", record.evidence)),
+                     "the document itself doubts what it reports")]
 
 
 def _value(claim: Event, value: str) -> ClaimValue:

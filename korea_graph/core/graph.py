@@ -25,6 +25,7 @@ from .claims import (
     claim_document,
     document_order,
     find_conflicts,
+    find_doubts,
     map_record_ids,
     merge_claims,
     record_documents,
@@ -84,6 +85,7 @@ class KnowledgeGraph:
         self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links)
         self.events: Mapping[str, Event]
         self._claims: dict[str, tuple[Event, ...]] = {}
+        self._beside: dict[str, tuple[Event, ...]] = {}
         if not event_links and not actor_links and len({e.id for e in given[1]}) == len(given[1]):
             self.events = _index(given[1], "event")
         else:
@@ -122,8 +124,30 @@ class KnowledgeGraph:
                 seen[key] = claim
             claims.sort(key=lambda c: (order.get(claim_document(c) or "", _NO_DOC), c.id))
             self._claims[root] = tuple(claims)
-            merged[root] = merge_claims(root, claims)
+            # curated claims alone make the merged view; unreviewed ones stand beside it
+            curated = [c for c in claims if not self.is_unreviewed(c)]
+            if curated and len(curated) < len(claims):
+                self._beside[root] = tuple(c for c in claims if self.is_unreviewed(c))
+            merged[root] = merge_claims(root, curated or claims)
         return MappingProxyType(merged)
+
+    def is_unreviewed(self, claim: Event | Affiliation | Stance) -> bool:
+        """Whether a claim comes from a drafted document and no person has checked it yet
+        (its document's ``review`` entry for it says ``unreviewed``).
+
+        >>> from korea_graph import load
+        >>> load().is_unreviewed(load().events["putin-visits-pyongyang"])
+        False
+        """
+        doc = self.documents.get(claim_document(claim) or "")
+        review = doc.review_of(claim.id) if doc is not None and doc.reviews else None
+        return review is not None and review.unreviewed
+
+    def unreviewed_claims(self, event: str | Event) -> tuple[Event, ...]:
+        """The unreviewed reports (of drafted documents) of an event that curated claims
+        decide: they stand beside the merged event in answers and never change it."""
+        found = event if isinstance(event, Event) else self.event(event)
+        return self._beside.get(found.id, ())
 
     def __repr__(self) -> str:
         return (
@@ -175,7 +199,15 @@ class KnowledgeGraph:
                   documents: Iterable[str] | None = None) -> list[Conflict]:
         """Every disagreement between the sources: two claims of one event that give
         different times, places, types, roles, wordings or contradicting statuses, with
-        both claims and their evidence (rules in :mod:`korea_graph.core.claims`)."""
+        both claims and their evidence (rules in :mod:`korea_graph.core.claims`), and
+        each record a document itself doubts or disputes. Each conflict's ``kind`` tells a
+        difference of name (``name``) from one of content (``content``) and a doubt
+        (``doubt``). Unreviewed claims of drafted documents take part as every claim does.
+
+        >>> from korea_graph import load
+        >>> sorted({(c.kind, c.field) for c in load().conflicts()})[:2]
+        [('doubt', 'doubt'), ('name', 'wording')]
+        """
         kg = self.select(as_of=as_of, documents=documents)
         order = document_order(list(kg.documents.values()))
         kinds = {a.id: a.kind.value for a in kg.actors.values()}
@@ -185,6 +217,12 @@ class KnowledgeGraph:
         for root, claims in kg._claims.items():
             if len(claims) > 1:
                 out.extend(find_conflicts(root, claims, order, kg.events[root].label, kinds))
+        outlets = {a.id: a.label for a in kg.actors.values()}
+        for table in (kg.events, kg.affiliations, kg.stances):
+            for record in table.values():
+                label = getattr(record, "label", None) or record.id
+                for claim in kg._claims.get(record.id, (record,)):
+                    out.extend(find_doubts(claim, label, outlets))
         return out
 
     def select(self, *, as_of: date | str | TimeSpan | None = None,

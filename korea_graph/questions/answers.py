@@ -8,9 +8,9 @@ and a plain-text table.
 >>> from korea_graph.questions.query import meetings
 >>> answers = meetings(load(), involving="Mamedov")
 >>> print(answers.to_table())
-date        subject         relation  object        status    time_condition
-----------  --------------  --------  ------------  --------  --------------
-2000-06-27  Georgy Mamedov  met_with  Jai-chun Lee  occurred
+#  date        subject         relation  object        status    time_condition
+-  ----------  --------------  --------  ------------  --------  --------------
+1  2000-06-27  Georgy Mamedov  met_with  Jai-chun Lee  occurred
 
 The ``time_condition`` column (:data:`TIME_CONDITION_HELP`) says whether the question's
 time condition holds ``certain``-ly or only ``possible``-ly; tables list the certain rows
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["TIME_CONDITION_HELP", "ActorRow", "Answers", "ClaimRow", "ConflictRow", "EventRow",
-           "Fact", "LazyRows", "PathRow", "PostRow", "Row", "SourceRow"]
+           "Fact", "LazyRows", "PathRow", "PostRow", "Row", "SourceRow", "mark"]
 
 #: What the ``time_condition`` column means, for help texts and docs.
 TIME_CONDITION_HELP = (
@@ -65,6 +65,50 @@ def _flag(status: Status, review: str | None) -> str | None:
     return ", ".join(parts) or None
 
 
+def mark(rec: dict[str, Any]) -> str:
+    """What a row's reader must see at once: ``unreviewed`` (a drafted record nobody
+    checked), ``disputed`` (the source doubts it), ``hedged`` (reported, or hedged words),
+    ``+unreviewed`` (unreviewed reports stand beside a curated one).
+
+    >>> mark({"status": "reported", "hedges": []}), mark({"status": "occurred"})
+    ('hedged', '')
+    """
+    parts = []
+    if rec.get("review"):
+        parts.append("unreviewed")
+    if rec.get("status") == Status.DISPUTED.value:
+        parts.append("disputed")
+    elif rec.get("status") == Status.REPORTED.value or rec.get("hedges"):
+        parts.append("hedged")
+    if rec.get("unreviewed_reports"):
+        parts.append("+unreviewed")
+    return ", ".join(parts)
+
+
+def _cell(rec: dict[str, Any], column: str) -> str:
+    if column == "mark":
+        return mark(rec)
+    value = rec.get(column)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _table_header(columns: list[str], records: list[dict[str, Any]]) -> list[str]:
+    """``#``, the columns, ``mark`` when a row needs one, and what tells look-alike rows
+    apart: the record id, then the documents."""
+    header = ["#", *columns]
+    if any(mark(rec) for rec in records):
+        header.append("mark")
+    for extra in ("record", "event", "documents"):
+        seen = [tuple(_cell(rec, c) for c in header[1:]) for rec in records]
+        if len(set(seen)) == len(seen):
+            break
+        if any(extra in rec for rec in records) and extra not in header:
+            header.append(extra)
+    return header
+
+
 def _evidence(evidence: Sequence[Evidence]) -> str:
     return " […] ".join(e.quote for e in evidence)
 
@@ -88,6 +132,7 @@ class Row:
         rec = self.record()
         out = [f"hedged: {h}" for h in rec.get("hedges") or ()]
         out += [f"inferred: {i}" for i in rec.get("inferred") or ()]
+        out += [f"unreviewed report beside it: {b}" for b in rec.get("unreviewed_reports") or ()]
         return out
 
 
@@ -119,6 +164,8 @@ class Fact(Row):
     subject_for: str | None = None  #: the state or body the subject acted for, if rolled up
     object_for: str | None = None
     review: str | None = None  #: "unreviewed (confidence 0.7)" for a drafted record
+    #: what unreviewed reports of the same curated record say ("occurred in doc-x (...)")
+    beside: tuple[str, ...] = ()
 
     columns: ClassVar[tuple[str, ...]] = (
         "date", "subject", "relation", "object", "status", "time_condition")
@@ -136,6 +183,7 @@ class Fact(Row):
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
             "documents": _documents(self.evidence),
             **({"review": self.review} if self.review else {}),
+            **({"unreviewed_reports": list(self.beside)} if self.beside else {}),
         }
 
 
@@ -156,6 +204,8 @@ class EventRow(Row):
     hedges: tuple[str, ...] = ()  #: the article's hedging of the event ("apparently")
     inferred: tuple[str, ...] = ()  #: attributes the evidence does not word
     review: str | None = None  #: "unreviewed (confidence 0.7)" for a drafted record
+    #: what unreviewed reports of the same curated event say ("occurred in doc-x (...)")
+    beside: tuple[str, ...] = ()
 
     columns: ClassVar[tuple[str, ...]] = ("date", "label", "type", "status", "time_condition")
 
@@ -170,6 +220,7 @@ class EventRow(Row):
             "evidence": _evidence(self.evidence), "sources": list(self.citations),
             "documents": _documents(self.evidence),
             **({"review": self.review} if self.review else {}),
+            **({"unreviewed_reports": list(self.beside)} if self.beside else {}),
         }
 
 
@@ -327,13 +378,17 @@ class ConflictRow(Row):
     claim_b: str
     evidence: tuple[Evidence, ...] = ()
     note: str = ""
+    #: ``content`` (the sources disagree), ``name`` (they name one thing differently) or
+    #: ``doubt`` (a document doubts what it reports)
+    kind: str = "content"
 
-    columns: ClassVar[tuple[str, ...]] = ("label", "field", "document_a", "claim_a",
+    columns: ClassVar[tuple[str, ...]] = ("label", "kind", "field", "document_a", "claim_a",
                                           "document_b", "claim_b")
 
     def record(self) -> dict[str, Any]:
         """The row as a JSON-ready dict."""
-        return {"event": self.event_id, "label": self.label, "field": self.field,
+        return {"event": self.event_id, "label": self.label, "kind": self.kind,
+                "field": self.field,
                 "document_a": self.document_a, "claim_a": self.claim_a,
                 "document_b": self.document_b, "claim_b": self.claim_b, "note": self.note,
                 "evidence": _evidence(self.evidence)}
@@ -459,11 +514,15 @@ class Answers(Generic[R]):
         return pd.DataFrame.from_records(self.to_records())
 
     def to_table(self) -> str:
-        """A plain-text table of :attr:`columns`. When some rows meet the time condition
-        certainly and others only possibly, a line in words heads each group."""
-        header = list(self.columns)
+        """A plain-text table of :attr:`columns`, rows numbered as the notes below refer
+        to them. A ``mark`` column shows which rows are unreviewed, hedged or disputed;
+        when two rows would read alike, the ``record`` (then the ``documents``) that tells
+        them apart is shown. When some rows meet the time condition certainly and others
+        only possibly, a line in words heads each group."""
         records = self.to_records()
-        body = [["" if rec.get(c) is None else str(rec[c]) for c in header] for rec in records]
+        header = _table_header(list(self.columns), records)
+        body = [[str(n), *(_cell(rec, c) for c in header[1:])]
+                for n, rec in enumerate(records, 1)]
         widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(header)]
         lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
                  "  ".join("-" * w for w in widths)]

@@ -379,13 +379,15 @@ def _claims(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
 def _conflicts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     def run(statuses: frozenset[Status]) -> Answers[Any]:
         rows = []
-        for c in kg.conflicts():
+        # disagreements of content first, then what documents doubt, then names
+        rank = {"content": 0, "doubt": 1, "name": 2}
+        for c in sorted(kg.conflicts(), key=lambda c: rank[c.kind]):
             a, b = c.claims
             titles = {d.id: d.title for d in kg.documents.values()}
             rows.append(ConflictRow(c.event, c.label, c.field,
                                     titles.get(a.document or "", str(a.document)), a.value,
                                     titles.get(b.document or "", str(b.document)), b.value,
-                                    a.evidence + b.evidence, c.note))
+                                    a.evidence + b.evidence, c.note, c.kind))
         return Answers(rows, question="", query="kg.conflicts()")
 
     return _Query(run)

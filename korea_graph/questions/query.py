@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
+from ..core.claims import claim_document
 from ..core.graph import KnowledgeGraph
 from ..core.model import Actor, Affiliation, Event, Evidence, Stance, Status
 from ..core.names import normalize
@@ -219,6 +220,7 @@ def _fact(kg: KnowledgeGraph, rel: Relation, certainty: str | None = None,
         inferred=_inferred(kg, record, {rel.source, rel.target}),
         title=record.title if isinstance(record, Affiliation) else None,
         review=_review(kg, rel.record, rel.evidence),
+        beside=_beside(kg, rel.record),
     )
 
 
@@ -250,6 +252,15 @@ def _review(kg: KnowledgeGraph, record_id: str, evidence: Sequence[Evidence]) ->
                 else ""
             return f"unreviewed{conf}"
     return None
+
+
+def _beside(kg: KnowledgeGraph, record_id: str) -> tuple[str, ...]:
+    """What the unreviewed reports of a curated event say, each with its document:
+    they stand beside the row and never change it."""
+    if record_id not in kg.events:
+        return ()
+    return tuple(f"{c.status.value} in {claim_document(c)} ({c.label}, {c.when})"
+                 for c in kg.unreviewed_claims(record_id))
 
 
 def _cite(kg: KnowledgeGraph, outlet: str, when: TimeSpan | None) -> str:
@@ -450,6 +461,7 @@ def _event_row(kg: KnowledgeGraph, event: Event, certainty: str | None) -> Event
         citations=tuple(_cite(kg, c.outlet, c.date) for c in event.citations),
         certainty=certainty or None, hedges=tuple(str(h) for h in event.hedges),
         inferred=_inferred(kg, event), review=_review(kg, event.id, event.evidence),
+        beside=_beside(kg, event.id),
     )
 
 
