@@ -82,7 +82,8 @@ class KnowledgeGraph:
         #: alias id -> the id it is ``same_as`` (actors, then events)
         self.actor_same_as: Mapping[str, str] = MappingProxyType(actor_links)
         self.event_same_as: Mapping[str, str] = MappingProxyType(event_links)
-        self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links)
+        drafted = {r.record for d in self.documents.values() for r in d.reviews if r.unreviewed}
+        self.actors: Mapping[str, Actor] = _fold_actors(given[0], actor_links, drafted)
         self.events: Mapping[str, Event]
         self._claims: dict[str, tuple[Event, ...]] = {}
         self._beside: dict[str, tuple[Event, ...]] = {}
@@ -629,7 +630,10 @@ def _same_as_map(records: Iterable[Actor] | Iterable[Event], what: str) -> dict[
     return {source: resolve(source, ()) for source in links}
 
 
-def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str]) -> Mapping[str, Actor]:
+def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str],
+                 unreviewed: set[str]) -> Mapping[str, Actor]:
+    """Fold each actor into the one it is ``same_as``: its names become aliases, unless
+    it is an unreviewed draft's, which never changes a curated actor."""
     if not links:
         return _index(actors, "actor")
     table = dict(_index(actors, "actor"))
@@ -639,6 +643,8 @@ def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str]) -> Mapping[st
             raise DataError(f"actor {alias!r} (a {folded.kind.value}) is same_as {root!r} "
                             f"(a {target.kind.value})", field="same_as",
                             expected="actors of the same kind")
+        if alias in unreviewed and root not in unreviewed:
+            continue
         names = tuple(n for n in dict.fromkeys((*target.aliases, folded.label, *folded.aliases))
                       if n != target.label)
         table[root] = replace(target, aliases=names,

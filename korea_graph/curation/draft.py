@@ -723,13 +723,19 @@ class _Tree:
         self.text_file = text_file
         self.ids: set[str] = set()
 
-    def ident(self, base_id: str) -> str:
-        out = base_id[:70].strip("-") or "record"
+    def ident(self, base_id: str, *, scoped: bool = True) -> str:
+        """A new id; a record's is scoped by the document (``doc-id-putin-kim-talks``),
+        so that drafts of two texts, loaded together, never share a record by accident:
+        only a reviewed ``same_as`` makes two documents report one event."""
+        stem = base_id[:70].strip("-") or "record"
+        if scoped and not stem.startswith(self.doc_id):
+            stem = f"{self.doc_id[:60].strip('-')}-{stem}"
+        out = stem
         n = 2
         while out in self.ids or (self.base is not None and (
                 out in self.base.events or out in self.base.affiliations or
                 out in self.base.stances or out in self.base.documents)):
-            out = f"{base_id[:66].strip('-')}-{n}"
+            out = f"{stem}-{n}"
             n += 1
         self.ids.add(out)
         return out
@@ -752,7 +758,8 @@ class _Tree:
                                                "the source given to draft", self.source, -1,
                                                aliases=list(a.aliases))
         self.ids.update(actors)
-        document: dict[str, Any] = {"id": self.ident(self.doc_id), "title": self.title,
+        self.doc_id = self.ident(self.doc_id, scoped=False)
+        document: dict[str, Any] = {"id": self.doc_id, "title": self.title,
                                     "text": self.text_file, "publisher": source_id,
                                     "published": time_form(self.pub)}
         if actors[source_id].kind is not ActorKind.NEWS_OUTLET:

@@ -221,30 +221,44 @@ def _check_part_of(files: list[_FileData]) -> None:
 
 def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
     """Actors declared in several files: one actor (kinds and labels must agree, aliases
-    are joined); ``{id, aliases}`` entries add names to an actor declared elsewhere."""
+    are joined); ``{id, aliases}`` entries add names to an actor declared elsewhere. An
+    unreviewed entry of a draft never changes a curated actor: curated entries are joined
+    first, and a draft's entry of the same id only has to agree on the kind."""
     actors: dict[str, Actor] = {}
     where: dict[str, tuple[_FileData, _At]] = {}
-    for data in files:
-        for actor in data.actors:
-            mine = actors.get(actor.id)
-            at = data.seen_ids[actor.id]
-            if mine is None:
-                actors[actor.id] = actor
-                where[actor.id] = (data, at)
-                continue
-            first, first_at = where[actor.id]
-            origin = f"{first.file}:{first_at.line}"
-            for attr, what in (("kind", "kind"), ("label", "label"), ("wikidata", "Wikidata id"),
-                               ("country", "country")):
-                a, b = getattr(mine, attr), getattr(actor, attr)
-                if a is not None and b is not None and a != b:
-                    hint = (f"; to add a name, write {{id: {actor.id}, aliases: [{b}]}}"
-                            if attr == "label" else "")
-                    raise data.fail(
-                        DataError, f"actor {actor.id!r} has the {what} {str(b)!r} here and "
-                        f"{str(a)!r} in {origin}", at, f"the same {what} in every file{hint}")
-            actors[actor.id] = _with_names(mine, actor.aliases, actor.note, actor.same_as,
-                                           actor.wikidata, actor.country, actor.mentions)
+    curated: set[str] = set()
+    entries = [(data, actor, _unreviewed(data.document, actor.id))
+               for data in files for actor in data.actors]
+    entries.sort(key=lambda entry: entry[2])  # stable: curated first, in file order
+    for data, actor, unreviewed in entries:
+        mine = actors.get(actor.id)
+        at = data.seen_ids[actor.id]
+        if mine is None:
+            actors[actor.id] = actor
+            where[actor.id] = (data, at)
+            if not unreviewed:
+                curated.add(actor.id)
+            continue
+        if unreviewed and actor.id in curated:
+            if actor.kind is not mine.kind:
+                first, first_at = where[actor.id]
+                raise data.fail(DataError, f"actor {actor.id!r} is a {actor.kind.value} here "
+                                f"and a {mine.kind.value} in {first.file}:{first_at.line}", at,
+                                "the kind of the curated actor")
+            continue
+        first, first_at = where[actor.id]
+        origin = f"{first.file}:{first_at.line}"
+        for attr, what in (("kind", "kind"), ("label", "label"), ("wikidata", "Wikidata id"),
+                           ("country", "country")):
+            a, b = getattr(mine, attr), getattr(actor, attr)
+            if a is not None and b is not None and a != b:
+                hint = (f"; to add a name, write {{id: {actor.id}, aliases: [{b}]}}"
+                        if attr == "label" else "")
+                raise data.fail(
+                    DataError, f"actor {actor.id!r} has the {what} {str(b)!r} here and "
+                    f"{str(a)!r} in {origin}", at, f"the same {what} in every file{hint}")
+        actors[actor.id] = _with_names(mine, actor.aliases, actor.note, actor.same_as,
+                                       actor.wikidata, actor.country, actor.mentions)
     for data in files:
         for ext in data.extensions:
             mine = actors.get(ext.id)
@@ -890,3 +904,9 @@ def _line_of(node: Any, at: _At, field: str) -> int:
 
 def _describe(value: Any) -> str:
     return checks.describe(value)
+
+
+def _unreviewed(document: Document, record_id: str) -> bool:
+    """Whether a drafted document's record is still unreviewed (a curated file has none)."""
+    review = document.review_of(record_id) if document.reviews else None
+    return review is not None and review.unreviewed
