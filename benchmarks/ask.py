@@ -12,11 +12,29 @@ import contextlib
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+import yaml
 
 import korea_graph
 from korea_graph.questions.english import GRAMMAR, ask
 from korea_graph.questions.lexicon import build_lexicon
 from korea_graph.questions.query import meetings
+
+ROOT = Path(__file__).resolve().parents[1]
+ANALYST = ["How many times did Ivanov meet Lee Joung-binn?",
+           "Did Ivanov really meet Kim Yong-nam?", "What did Ivanov propose to Lee Joung-binn?",
+           "Which countries did Putin visit?", "who met whom at the end of June 2000",
+           "Who did Russia meet?", "What does Moscow oppose?",
+           "Which deputy foreign ministers met North Korean officials?",
+           "who met whom before Putin arrived in Pyongyang",
+           "who met whom while the South Korean foreign minister was in Moscow",
+           "What was planned but did not happen?", "Who met Lee?"]
+
+
+def _quiet(kg: korea_graph.KnowledgeGraph, question: str) -> None:
+    with contextlib.suppress(korea_graph.KoreaGraphError):
+        ask(kg, question)
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:
@@ -43,6 +61,18 @@ def main() -> None:
     every = timed(lambda: [ask(kg, f.example) for f in GRAMMAR], max(3, args.repeat // 10))
     print(f"| the {len(GRAMMAR)} example questions of the grammar, one after another | "
           f"{every:.1f} ms |")
+
+    # the analysts' wordings (issue 30): the slowest of each set against the 50 ms goal
+    sets = {"analyst wordings of docs/questions.md": ANALYST}
+    for name in ("dev", "heldout"):
+        path = ROOT / "tests" / "fixtures" / "questions" / f"{name}.yaml"
+        if path.exists():
+            sets[f"the {name} question set"] = [
+                e["question"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for name, questions in sets.items():
+        times = sorted(timed(lambda q=q: _quiet(kg, q), 5) for q in questions)
+        print(f"| {name} ({len(questions)}): median / slowest (goal: under 50 ms) | "
+              f"{statistics.median(times):.2f} / {times[-1]:.1f} ms |")
 
     def refused() -> None:
         with contextlib.suppress(korea_graph.QueryError):

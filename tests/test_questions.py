@@ -62,13 +62,18 @@ def test_ambiguous_and_unknown_names_are_not_guessed(kg: KnowledgeGraph) -> None
         ask(kg, "who met Kim Il-sung")
 
 
-def test_cli_json_is_an_array_naming_actors_with_iso_dates(
+def test_cli_json_keeps_rows_notes_and_understanding_naming_actors_with_iso_dates(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "who met whom before Putin's trip", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    printed = json.loads(capsys.readouterr().out)
+    rows = printed["rows"]
     assert isinstance(rows, list) and rows
+    assert printed["understood"].startswith("understood as: met_with")
+    assert printed["query"].startswith("relations(kg, 'met_with'")
+    # the note of what was left out is kept, as the table prints it
+    assert any(n.startswith("not counted:") for n in printed["notes"])
     for row in rows:
-        assert {"subject", "object", "date", "status", "evidence", "query"} <= set(row)
+        assert {"subject", "object", "date", "status", "evidence"} <= set(row)
     losyukov = [r for r in rows if r["subject"] == "Aleksandr Losyukov"]
     assert {r["date"] for r in losyukov} == {"2000-06-27"}
     assert all(r["status"] == "reported" for r in losyukov)

@@ -54,6 +54,25 @@ def test_every_form_as_in_memory(curated_store: Store, corpus: KnowledgeGraph, q
     assert answer(curated_store, question) == answer(corpus, question)
 
 
+#: Questions in analysts' words (issue 30): counts, yes/no, extra arguments, kind nouns,
+#: periods, clauses, states for their people, plans against what happened.
+ANALYST = ["How many times did Ivanov meet Lee Joung-binn?", "Did Ivanov really meet Kim "
+           "Yong-nam?", "What did Ivanov propose to Lee Joung-binn?", "Which countries did "
+           "Putin visit?", "who met whom at the end of June 2000", "Who did Russia meet?",
+           "What does Moscow oppose?", "Which deputy foreign ministers met North Korean "
+           "officials?", "who met whom before Putin arrived in Pyongyang",
+           "What was planned but did not happen?", "Who met Lee?"]
+
+
+@pytest.mark.parametrize("question", ANALYST)
+def test_analyst_wordings_as_in_memory(curated_store: Store, corpus: KnowledgeGraph,
+                                       question: str) -> None:
+    mine, theirs = answer(curated_store, question), answer(corpus, question)
+    assert mine == theirs
+    if not isinstance(mine[0], str):  # an answer, not an error: the same reading
+        assert ask_store(curated_store, question).understood == ask(corpus, question).understood
+
+
 @pytest.mark.parametrize("options", [{"strength": "certainly"}, {"include_planned": True}])
 @pytest.mark.parametrize("question", ["who met whom before Putin's trip",
                                       "what happened between June 28 and June 30",

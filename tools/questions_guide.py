@@ -26,6 +26,7 @@ def render() -> str:
         parts.append("")
         parts.append("```text")
         parts.append(f'$ korea-graph ask "{form.example}"')
+        parts.extend(f"# {line}" for line in answers.heading())
         if len(answers) > MAX_ROWS:
             shown = type(answers)(answers.rows[:MAX_ROWS], question=answers.question,
                                   query=answers.query, columns=answers.columns)

@@ -85,8 +85,9 @@ def graph_of(args: argparse.Namespace) -> KnowledgeGraph:
 def format_option(p: argparse.ArgumentParser) -> None:
     """The ``--format`` option of every command that prints answers."""
     p.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                   help="table (default, with the query and evidence), json (an array, one "
-                        "object per answer, each with the query) or csv")
+                   help="table (default, with the query and evidence), json (an object: the "
+                        "question, how it was understood, the query, the count or yes/no, "
+                        "the notes and the rows) or csv (the rows; notes on stderr)")
 
 
 def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
@@ -94,12 +95,15 @@ def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
     notes = list(getattr(answers, "notes", []))
     out = terminal_safe
     if fmt == "json":
-        records = [{**r, "query": answers.query} for r in answers.to_records()]
-        print(out(json.dumps(records, ensure_ascii=False, indent=2)))
+        summary = answers.summary() if hasattr(answers, "summary") else {
+            "query": answers.query, "rows": answers.to_records()}
+        print(out(json.dumps(summary, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         sys.stdout.write(out(answers.to_csv()))
     else:
-        print(out(f"# {answers.question}\n# query: {answers.query}\n"))
+        heading = answers.heading() if hasattr(answers, "heading") else []
+        print(out(f"# {answers.question}\n" + "".join(f"# {h}\n" for h in heading)
+                  + f"# query: {answers.query}\n"))
         print(out(answers.to_table()) if len(answers) else "(no answer)")
         for note in notes:
             print(out(f"\n{note}"))
@@ -109,7 +113,7 @@ def print_answers(answers: Any, fmt: str, *, evidence: bool = False) -> None:
             for number, rec in enumerate(rows, 1):
                 if rec.get("evidence"):
                     print(out(f"  [{number}] {rec['evidence']}"))
-    if fmt != "table":
+    if fmt == "csv":
         for note in notes:
             print(out(f"# {note}"), file=sys.stderr)
 

@@ -317,6 +317,13 @@ class KnowledgeGraph:
                 return self.actors[next(iter(ids))]
             if ids:
                 raise AmbiguousNameError(name, sorted(ids))
+        # one word that is a word of several people's names ("Lee"): say who they are
+        word = normalize(name)
+        if word and " " not in word:
+            people = sorted(a.id for a in self.actors.values() if a.kind.category == "person"
+                            and any(word in normalize(n).split() for n in a.names))
+            if len(people) > 1:
+                raise AmbiguousNameError(name, people)
         raise NotFoundError(f"no actor is called {name!r}" + self._suggest_actor(name))
 
     def _suggest_actor(self, name: str) -> str:

@@ -449,6 +449,12 @@ class Answers(Generic[R]):
         #: what the answer left out or should be read with ("also planned: ...")
         self.notes = list(notes)
         self._columns = tuple(columns) if columns else None
+        #: how a plain-English question was read ("understood as: meetings · ...")
+        self.understood = ""
+        #: the number asked for ("how many"): distinct records among the rows
+        self.count: int | None = None
+        #: the answer to a yes-or-no question; the rows are what it rests on
+        self.yes: bool | None = None
 
     @property
     def rows(self) -> list[R]:
@@ -484,9 +490,39 @@ class Answers(Generic[R]):
         """Every row as a JSON-ready dict."""
         return [row.record() for row in self.rows]
 
+    def heading(self) -> list[str]:
+        """The lines a reader sees above the table: how the question was understood, and
+        the count or the yes/no asked for.
+
+        >>> a = Answers([], question="q", query="x"); a.count = 2; a.heading()
+        ['count: 2']
+        """
+        out = [self.understood] if self.understood else []
+        if self.count is not None:
+            out.append(f"count: {self.count}")
+        if self.yes is not None:
+            out.append(f"answer: {'yes' if self.yes else 'no'}")
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """The answer as a whole: the question, how it was understood, the query, the
+        count or yes/no if asked, the notes, and the rows.
+
+        >>> Answers([], question="q", query="x").summary()["rows"]
+        []
+        """
+        out: dict[str, Any] = {"question": self.question, "understood": self.understood,
+                               "query": self.query}
+        if self.count is not None:
+            out["count"] = self.count
+        if self.yes is not None:
+            out["yes"] = self.yes
+        return {**out, "notes": list(self.notes), "rows": self.to_records()}
+
     def to_json(self, indent: int | None = 2) -> str:
-        """A JSON array, one object per row."""
-        return json.dumps(self.to_records(), ensure_ascii=False, indent=indent)
+        """A JSON object of :meth:`summary`: the rows with the notes, the understanding
+        and the query they belong to."""
+        return json.dumps(self.summary(), ensure_ascii=False, indent=indent)
 
     def to_csv(self) -> str:
         """CSV with a header; lists are joined with ``; ``. A cell that a spreadsheet

@@ -23,7 +23,7 @@ korea_graph.errors.QueryError: cannot answer 'what is the meaning of life'; the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -34,7 +34,8 @@ from ..errors import AmbiguousNameError, NotFoundError, QueryError
 from .answers import Answers, ClaimRow, ConflictRow, Fact, SourceRow
 from .grammar import TIME_WORDS, Binding, Form, Parse, literal_words, nearest
 from .query import connections, events, relations, who_is
-from .rollup import acting_for, between
+from .reading import Reading, finish, peel, read
+from .rollup import acting_for, between, for_actor
 
 __all__ = ["FORMS", "GRAMMAR", "Options", "ask"]
 
@@ -381,7 +382,7 @@ def _conflicts(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
         rows = []
         # disagreements of content first, then what documents doubt, then names
         rank = {"content": 0, "doubt": 1, "name": 2}
-        for c in sorted(kg.conflicts(), key=lambda c: rank[c.kind]):
+        for c in sorted(kg.conflicts(), key=lambda c: (rank[c.kind], c.event, c.field)):
             a, b = c.claims
             titles = {d.id: d.title for d in kg.documents.values()}
             rows.append(ConflictRow(c.event, c.label, c.field,
@@ -465,6 +466,9 @@ GRAMMAR: list[Form] = [
     Form("when was|is|were|will_be <EVENT:e>", "when was the inter-Korean summit", _when_event),
     Form("when did|will|does <EVENT:e> happen|take_place|occur|begin|start|end",
          "when did the Sheremetyevo meeting take place", _when_event),
+    Form("did|was|has|have|were <EVENT:e> happen|take_place|occur|go_ahead|taken_place|"
+         "happened|occurred|gone_ahead",
+         "did Putin's visit to Pyongyang take place", _when_event, "yes if it occurred"),
     Form("where was|is|were|will_be <EVENT:e>", "where was the Sheremetyevo meeting",
          _where_event),
     Form("where did|will|does <EVENT:e> happen|take_place|occur",
@@ -522,19 +526,12 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     when = _as_of_date(kg, as_of)
     graph = kg.select(as_of=when) if when is not None else kg
     options = Options(strength, include_planned, when)
-    parse_, form = _parse(graph, question)
-    try:
-        plan: _Query = form.handler(graph, parse_, options)
-        answers = plan.run(options.statuses)
-        everything = plan.run(frozenset(Status))
-    except AmbiguousNameError as exc:
-        labels = {**{a.id: a.label for a in graph.actors.values()},
-                  **{e.id: e.label for e in graph.events.values()}}
-        choices = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
-        raise QueryError(f"{exc.name!r} could mean several {exc.what}s: {choices}. "
-                         "Ask again with one of them.") from None
-    except NotFoundError as exc:
-        raise QueryError(str(exc)) from None
+    reading = read(graph, question)
+    if reading.answer == "plans":
+        answers = _plans(graph, options)
+        answers.question, answers.understood = question, reading.understood
+        return answers
+    parse_, _form, plan, answers, everything, reading = _answer(graph, reading, options)
     if plan.place is not None:
         answers.rows = [r for r in answers.rows if _at_place(graph, r, plan.place)]
         everything.rows = [r for r in everything.rows if _at_place(graph, r, plan.place)]
@@ -543,11 +540,208 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     if plan.columns:
         answers = Answers(answers.rows, question=question, query=answers.query,
                           columns=plan.columns)
+    everything = finish(graph, replace(reading, answer="rows"), everything)
     answers.notes = _left_out(graph, answers, everything)
+    answers = finish(graph, reading, answers)
+    answers.understood = _understood(graph, parse_, reading)
     if when is not None:
         answers.query += f" as of {when}"
         answers.notes.append(f"as of {when}: only documents published by then "
                              f"({', '.join(graph.documents) or 'none'})")
+    return answers
+
+
+def _answer(kg: KnowledgeGraph, reading: Reading, options: Options
+            ) -> tuple[Parse, Form, _Query, Answers[Any], Answers[Any], Reading]:
+    """Parse and run the reading's clause; when the grammar refuses it, try it without
+    its last extra argument ("... to Lee Joung-binn"), which then narrows the answer."""
+    first: QueryError | None = None
+    current: Reading | None = reading
+    while current is not None:
+        try:
+            parse_, form = _parse(kg, current.clause)
+            plan, answers, everything = _run(kg, form, parse_, options)
+            plan, answers, everything, current = _widen(kg, form, parse_, options, plan,
+                                                        answers, everything, current)
+            return parse_, form, plan, answers, everything, current
+        except QueryError as exc:
+            first = first or exc
+            current = peel(kg, current)
+    assert first is not None
+    message = str(first).replace(repr(reading.clause), repr(reading.asked), 1)
+    raise QueryError(message) from None
+
+
+def parse_reading(kg: KnowledgeGraph, reading: Reading
+                  ) -> tuple[Parse, Form, Reading] | None:
+    """The parse of the reading's clause, without extra arguments the grammar does not
+    take ("... to Lee Joung-binn") if need be; None if no clause parses with known names
+    (for a store, which then reads its documents whole)."""
+    current: Reading | None = reading
+    while current is not None:
+        try:
+            parse_, form = _parse(kg, current.clause)
+            if not any(b.loose for b in parse_.values()):
+                return parse_, form, current
+        except QueryError:
+            pass
+        current = peel(kg, current)
+    return None
+
+
+def _run(kg: KnowledgeGraph, form: Form, parse_: Parse, options: Options
+         ) -> tuple[_Query, Answers[Any], Answers[Any]]:
+    try:
+        plan: _Query = form.handler(kg, parse_, options)
+        return plan, plan.run(options.statuses), plan.run(frozenset(Status))
+    except AmbiguousNameError as exc:
+        labels = {**{a.id: a.label for a in kg.actors.values()},
+                  **{e.id: e.label for e in kg.events.values()}}
+        choices = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
+        raise QueryError(f"{exc.name!r} could mean several {exc.what}s: {choices}. "
+                         "Ask again with one of them.") from None
+    except NotFoundError as exc:
+        raise QueryError(str(exc)) from None
+
+
+def _widen(kg: KnowledgeGraph, form: Form, parse_: Parse, options: Options, plan: _Query,
+           answers: Answers[Any], everything: Answers[Any], reading: Reading
+           ) -> tuple[_Query, Answers[Any], Answers[Any], Reading]:
+    """A city standing for its state ("what does Moscow oppose") and a state or
+    institution for its people ("who did Russia meet", "Russian officials"): read so
+    when the question says so, or when the actor itself holds no answer."""
+    x = parse_.get("x")
+    if x is None and form.handler is _to:
+        return _widen_object(kg, parse_, options, plan, answers, everything, reading)
+    if x is None or "v" not in parse_ or x.loose or not isinstance(x.value, str):
+        return plan, answers, everything, reading
+    actor = kg.actors[x.value]
+    if len(answers) == 0 and actor.kind.category == "place":
+        state = _state_of_place(kg, actor.id)
+        if state is not None:
+            widened = {**parse_, "x": Binding(state, x.text)}
+            plan, answers, everything = _run(kg, form, widened, options)
+            reading = replace(reading, steps=[*reading.steps, f"{actor.label} read as "
+                                              f"{kg.actors[state].label}"])
+            parse_, actor = widened, kg.actors[state]
+    wanted = actor.id in reading.people_of or (
+        len(answers) == 0 and actor.kind.category in ("state", "institution"))
+    if not wanted or form.handler not in (_from, _by, _pair_handlers()):
+        return plan, answers, everything, reading
+    y = _actor(kg, parse_.get("y")) if parse_.get("y") is not None else None
+    types, time = _types(parse_), _time(parse_)
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        if y is not None:
+            return between(kg, actor.id, y, types, strength=options.strength,
+                           statuses=statuses, **time)
+        return for_actor(kg, actor.id, types, strength=options.strength, statuses=statuses,
+                         **time)
+
+    rolled = _Query(run, plan.place, plan.columns)
+    step = f"{actor.label} and its people"
+    steps = reading.steps if step in reading.steps else [*reading.steps, step]
+    return (rolled, rolled.run(options.statuses), rolled.run(frozenset(Status)),
+            replace(reading, steps=steps))
+
+
+def _pair_handlers() -> Any:
+    return _did
+
+
+def _widen_object(kg: KnowledgeGraph, parse_: Parse, options: Options, plan: _Query,
+                  answers: Answers[Any], everything: Answers[Any], reading: Reading
+                  ) -> tuple[_Query, Answers[Any], Answers[Any], Reading]:
+    """"who met North Korean officials": the meetings of anyone acting for the state
+    (symmetric relations only: who visited Russia is not who visited its officials)."""
+    y = parse_.get("y")
+    if y is None or y.loose or not isinstance(y.value, str):
+        return plan, answers, everything, reading
+    actor = kg.actors[y.value]
+    types = [t for t in _types(parse_) if t.symmetric]
+    wanted = actor.id in reading.people_of or (
+        len(answers) == 0 and actor.kind.category in ("state", "institution"))
+    if not wanted or not types:
+        return plan, answers, everything, reading
+    time = _time(parse_)
+
+    def run(statuses: frozenset[Status]) -> Answers[Any]:
+        rolled = for_actor(kg, actor.id, types, strength=options.strength,
+                           statuses=statuses, **time)
+        rolled.rows = [replace(_turned(r), object_for=actor.label, subject_for=None)
+                       for r in rolled.rows]
+        return rolled
+
+    query = _Query(run, plan.place, plan.columns)
+    step = f"{actor.label} and its people"
+    steps = reading.steps if step in reading.steps else [*reading.steps, step]
+    return (query, query.run(options.statuses), query.run(frozenset(Status)),
+            replace(reading, steps=steps))
+
+
+def _turned(fact: Fact) -> Fact:
+    return replace(fact, subject=fact.object, subject_id=fact.object_id, object=fact.subject,
+                   object_id=fact.subject_id)
+
+
+def _state_of_place(kg: KnowledgeGraph, place: str) -> str | None:
+    """The state a city stands for: one whose ``mentions`` name it ("Moscow" for
+    Russia), else the state it lies in."""
+    label = kg.actors[place].label
+    for actor in kg.actors.values():
+        if actor.kind.category == "state" and label in actor.mentions:
+            return actor.id
+    country = kg.actors[place].country
+    return country if country in kg.actors else None
+
+
+def _understood(kg: KnowledgeGraph, parse_: Parse, reading: Reading) -> str:
+    """``understood as: met_with · Igor Ivanov · before 2000-07-19 (Putin's visit...)``."""
+    parts: list[str] = []
+    if "v" in parse_ and not parse_["v"].loose:
+        parts.append(" or ".join(sorted(t.value for t in parse_["v"].value)))
+    for name in ("x", "y", "e", "o"):
+        b = parse_.get(name)
+        if b is None or b.loose or not isinstance(b.value, str):
+            continue
+        table = kg.events if name == "e" else kg.actors
+        record = table.get(b.value)
+        if record is not None:
+            parts.append(record.label)
+    mods = parse_.get("m")
+    time = mods.value.get("time") if mods is not None and isinstance(mods.value, dict) else None
+    if time:
+        anchors = [a for a in time[1:] if isinstance(a, Binding) and not a.loose]
+        said = " and ".join(f"{a.value.when}" + (f" ({a.value.label})" if a.value.event
+                                                  else "") for a in anchors)
+        parts.append(f"{time[0]} {said}".strip())
+    place = mods.value.get("place") if mods is not None and isinstance(mods.value, dict) \
+        else None
+    if place is not None:
+        parts.append(f"in {kg.actors[place.value].label}")
+    parts += [s for s in reading.steps if s not in parts]
+    return "understood as: " + " · ".join(parts) if parts else ""
+
+
+def _plans(kg: KnowledgeGraph, o: Options) -> Answers[Any]:
+    """What was planned but, as the documents tell it, did not happen: every event a
+    source says did not happen, and every plan still only planned whose time is past by
+    the last document's publication."""
+    latest = max((d.published.start_min for d in kg.documents.values()
+                  if d.published.start_min), default=None)
+    answers = events(kg, statuses=[Status.DID_NOT_HAPPEN, Status.PLANNED,
+                                   Status.UNDER_CONSIDERATION])
+    rows = []
+    for row in answers.rows:
+        event = kg.events[row.event_id]
+        past = latest is not None and event.when.end_max is not None and \
+            event.when.end_max < latest
+        if event.status is Status.DID_NOT_HAPPEN or past:
+            rows.append(row)
+    answers.rows = rows
+    answers.query = f"plans that did not happen (did_not_happen, or planned and past by {latest})"
+    answers.notes.append("a plan counts when no document reports that it took place and its "
+                         f"time had passed by {latest}, the latest publication")
     return answers
 
 

@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.graph import KnowledgeGraph
+from ..core.model import Event
 from ..core.relations import RelationType
 from ..errors import KoreaGraphError
 from .lexicon import Lexicon, lexicon
+from .periods import PERIOD_WORDS
 from .query import resolve_anchor
 from .words import Token, tokenize
 
@@ -49,6 +51,7 @@ TIME_WORDS: dict[tuple[str, ...], str] = {
     ("in",): "during", ("on",): "during", ("during",): "during", ("at",): "during",
     ("between",): "between", ("from",): "between",
 }
+_SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _VERB_KINDS = {
     "VERB": {"base", "third", "past"}, "VERB_BASE": {"base"},
     "VERB_PART": {"participle"}, "VERB_ANY": {"base", "third", "past", "participle"},
@@ -251,11 +254,12 @@ class _Matcher:
         yield from self._names(self.lex.event_names, i)
 
     def _date(self, i: int) -> Iterator[tuple[int, Binding]]:
-        for j in range(min(self.n, i + 4), i, -1):
+        for j in range(min(self.n, i + 7), i, -1):
             words = self.words[i:j]
-            if not all(w in _MONTHS or (w.isascii() and w.isdigit()) or "-" in w for w in words):
+            if not all(w in _MONTHS or w in PERIOD_WORDS or (w.isascii() and w.isdigit())
+                       or "-" in w for w in words):
                 continue
-            if not any(w in _MONTHS or len(w) >= 4 for w in words):
+            if not any(w in _MONTHS or len(w) >= 4 or w in _SEASON_WORDS for w in words):
                 continue
             text = self.cut(i, j)
             try:
@@ -269,12 +273,55 @@ class _Matcher:
         yield from dates
         if dates:
             return
+        clauses = list(self._clause(i))
+        yield from clauses
         for j, binding in self._event(i):
+            if binding.loose and clauses:
+                continue
             if binding.loose:
                 yield j, binding
             else:
                 yield j, Binding(resolve_anchor(self.kg, self.kg.events[binding.value]),
                                  binding.text)
+
+    def _clause(self, i: int) -> Iterator[tuple[int, Binding]]:
+        """An event told as a clause: "Putin arrived in Pyongyang", "the South Korean
+        foreign minister was in Moscow": the one event whose relation of that verb links
+        the subject (a name, or a title's holders) to the object."""
+        for j, subjects in self._subjects(i):
+            if j >= self.n:
+                continue
+            verbs: list[tuple[int, frozenset[RelationType]]] = [
+                (end, b.value) for end, b in self._verb(j, set(_VERB_KINDS["VERB_ANY"]))]
+            if self.words[j] in ("was", "were", "is", "stayed") and j + 1 < self.n and \
+                    self.words[j + 1] in ("in", "at"):
+                verbs.append((j + 2, frozenset({RelationType.VISITED})))
+            for k, types in verbs:
+                k = self._skip_the(k)
+                for end, objects in [*self._spans(self.lex.actor_names, k), (k, frozenset())]:
+                    event = self._told(subjects, types, objects)
+                    if event is not None:
+                        yield end, Binding(resolve_anchor(self.kg, event), self.cut(i, end))
+
+    def _subjects(self, i: int) -> Iterator[tuple[int, frozenset[str]]]:
+        start = self._skip_the(i)
+        for j, ids in self._spans(self.lex.actor_names, start):
+            yield j, ids
+        for j, demonym in [*self._demonym(start), (start, Binding(None, ""))]:
+            for end, post in self._post(j):
+                holders = frozenset(
+                    a.holder for a in self.kg.affiliations.values() if a.id in post.value
+                    and (demonym.value is None or demonym.value in (
+                        a.organization, self.kg.actors[a.organization].country)))
+                if holders:
+                    yield end, holders
+
+    def _told(self, subjects: frozenset[str], types: frozenset[RelationType],
+              objects: frozenset[str]) -> Event | None:
+        found = {rel.record for s in subjects for rel in self.kg.relations(types, source=s)
+                 if not objects or rel.target in objects or rel.source in objects}
+        events = [self.kg.events[r] for r in found if r in self.kg.events]
+        return events[0] if len(events) == 1 else None
 
     def _time(self, i: int) -> Iterator[tuple[int, Binding]]:
         for words, condition in TIME_WORDS.items():

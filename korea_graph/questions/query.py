@@ -38,6 +38,7 @@ from ..core.relations import Relation, RelationType, relation_hedges
 from ..core.timespan import Precision, TimeSpan
 from ..errors import AmbiguousNameError, DateError, NotFoundError, QueryError
 from .answers import ActorRow, Answers, EventRow, Fact, LazyRows, PathRow
+from .periods import PERIOD_WORDS, read_period
 
 __all__ = [
     "Anchor",
@@ -55,6 +56,7 @@ __all__ = [
 Strength = Literal["possibly", "certainly"]
 AnchorLike = str | Event | TimeSpan | date
 _REAL = {Status.OCCURRED, Status.REPORTED, Status.DISPUTED}
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
@@ -107,6 +109,10 @@ def _extent(span: TimeSpan) -> TimeSpan:
 
 def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
     words = text.strip().lower().replace(",", " ").split()
+    if PERIOD_WORDS.intersection(w for word in words for w in word.split("-")) and any(
+            w in _MONTHS or w.isdigit() or w in _SEASONS for word in words
+            for w in word.split("-")):
+        return read_period(text, _default_year(kg))
     if len(words) == 1 and not words[0][:1].isdigit() and words[0] not in _MONTHS:
         return None  # an event's id or one-word name: no date (the common case, kept cheap)
     try:
@@ -120,17 +126,21 @@ def _parse_date_words(kg: KnowledgeGraph, text: str) -> TimeSpan | None:
         year = next((n for n in numbers if n > 31), None)
         day = next((n for n in numbers if n <= 31), None)
         if year is None:
-            # the latest document whose publication is known to the day (an undated
-            # copy, open on one side, would pull the year away from the events)
-            dated = [d.published.start_min for d in kg.documents.values()
-                     if d.published.start_min and d.published.end_max] or [
-                d.published.start_min or date.min for d in kg.documents.values()]
-            year = max(dated).year
+            year = _default_year(kg)
         if day is None:
             return TimeSpan.month(year, month)
         return TimeSpan.day(date(year, month, day))
     except (DateError, ValueError) as exc:
         raise QueryError(f"{text!r} is not a real date: {exc}") from None
+
+
+def _default_year(kg: KnowledgeGraph) -> int:
+    """The year of a date without one: the latest document whose publication is known to
+    the day (an undated copy, open on one side, would pull the year away from the events)."""
+    dated = [d.published.start_min for d in kg.documents.values()
+             if d.published.start_min and d.published.end_max] or [
+        d.published.start_min or date.min for d in kg.documents.values()]
+    return max(dated).year
 
 
 def _certainty(when: TimeSpan, before: Anchor | None, after: Anchor | None,

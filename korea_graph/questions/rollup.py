@@ -25,7 +25,7 @@ from ..core.timespan import TimeSpan
 from .answers import Answers, Fact
 from .query import relations
 
-__all__ = ["acting_for", "between"]
+__all__ = ["acting_for", "between", "for_actor"]
 
 _ACTS_FOR = (AffiliationKind.HEAD, AffiliationKind.POST, AffiliationKind.MEMBER,
              AffiliationKind.REPRESENTATIVE)
@@ -112,3 +112,38 @@ def between(kg: KnowledgeGraph, a: str | Actor, b: str | Actor,
 def _flipped(fact: Fact) -> Fact:
     return replace(fact, subject=fact.object, subject_id=fact.object_id, object=fact.subject,
                    object_id=fact.subject_id)
+
+
+def for_actor(kg: KnowledgeGraph, a: str | Actor,
+              types: RelationType | str | Iterable[RelationType | str] | None = None,
+              **conditions: Any) -> Answers[Fact]:
+    """What ``a`` or anyone acting for it at the time did ("who did Russia meet": Russia's
+    officials' meetings); each row names whom its subject acted for. A symmetric relation
+    (``met_with``) counts from either end, turned so that ``a``'s side is the subject.
+
+    >>> from korea_graph import load
+    >>> rows = for_actor(load(), "Russia", "met_with")
+    >>> sorted({r.subject for r in rows})[:2]
+    ['Aleksandr Losyukov', 'Georgy Mamedov']
+    """
+    first = kg.actor(a)
+    kinds = None if types is None else (
+        [types] if isinstance(types, str | RelationType) else list(types))
+    strength = conditions.get("strength", "possibly")
+    answers = relations(kg, kinds if kinds is not None else list(RelationType), **conditions)
+    rows = []
+    for fact in answers:
+        symmetric = RelationType(fact.relation).symmetric
+        for flip in (False, True) if symmetric else (False,):
+            row = _flipped(fact) if flip else fact
+            mine = acting_for(kg, row.subject_id, row.when)
+            if first.id not in mine:
+                continue
+            certainty = fact.certainty if mine[first.id] == "certain" else "possible"
+            if certainty == "possible" and strength == "certainly":
+                break
+            rows.append(replace(row, subject_for=first.label, certainty=certainty))
+            break
+    rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
+    return Answers(rows, question=f"{first.label} and those acting for it",
+                   query=f"for_actor(kg, {first.id!r}) over {answers.query}")

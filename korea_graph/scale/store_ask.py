@@ -432,6 +432,12 @@ def _select(store: Store, need: _Need) -> set[str]:
     if need.conflicts:  # events reported by more than one document: their claims
         found.update(row["e"] for row in store._select(
             _PREFIX + "SELECT DISTINCT ?e WHERE { ?e kg:hasClaim ?c }"))
+        # and the records (or claims) a document itself disputes
+        disputed = f"<{individual_iri('status', 'disputed')}>"
+        found.update(row["e"] for row in store._select(
+            _PREFIX + "SELECT DISTINCT ?e WHERE { { ?e a ?c ; kg:status "
+            f"{disputed} . VALUES ?c {{ kg:Event kg:Affiliation kg:Stance }} }} UNION "
+            f"{{ ?claim kg:claimOf ?e ; kg:status {disputed} }} }}"))
     if need.known_on is not None:  # every record of the documents published by then
         day = f'"{need.known_on.isoformat()}"^^xsd:date'
         graphs = {document_graph(row["id"]) for row in store._select(
@@ -503,6 +509,7 @@ def ask_store(store: Store, question: str, *, strength: str = "possibly",
     """
     from ..linked_data.rdf import iri
     from ..questions import english
+    from ..questions.reading import read
 
     options: dict[str, Any] = {"strength": strength, "include_planned": include_planned}
     vocab = vocabulary(store)
@@ -510,12 +517,37 @@ def ask_store(store: Store, question: str, *, strength: str = "possibly",
         return english.ask(_as_of(store, vocab, as_of), question, as_of=as_of, **options)
     named = [iri("event", e) for e in _named(vocab.lexicon, question)]
     first = _graph(store, vocab, named)
-    parse, form = english._parse(first, question)
+    reading = read(first, question)
+    found = english.parse_reading(first, reading) if reading.answer != "plans" else None
+    if found is None:
+        # plans against what happened, or a clause told by an event that no name in the
+        # question finds ("before Putin arrived in Pyongyang"): the documents read whole
+        whole = store.graph()
+        use_lexicon(whole, vocab.lexicon)
+        return english.ask(whole, question, **options)
+    parse, form, reading = found
     need = _need(first, form, parse)
+    named += [iri("event", n) for n in reading.narrow if n not in vocab.actors]
+    if reading.people_of or reading.title or _stands_for_others(first, parse):
+        # "Russian officials", "which deputy foreign ministers", a state or city asked
+        # of: the relations of anyone acting for it, and the posts that tell who
+        need.posts = True
+        need.relation_actors = set()
     records = _select(store, need)
     answer_graph = _graph(store, vocab, [*named, *records],
                           all_documents=need.known_on is not None)
     return english.ask(answer_graph, question, **options)
+
+
+def _stands_for_others(kg: KnowledgeGraph, parse: Any) -> bool:
+    """Whether an actor of the question may be answered through others: a state or an
+    institution (its people), a city (its state)."""
+    for slot in ("x", "y"):
+        b = parse.get(slot)
+        if b is not None and not b.loose and isinstance(b.value, str) and \
+                kg.actors[b.value].kind.category in ("state", "institution", "place"):
+            return True
+    return False
 
 
 def _as_of(store: Store, vocab: StoreVocabulary, as_of: date | str) -> KnowledgeGraph:

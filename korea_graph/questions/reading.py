@@ -1,0 +1,372 @@
+"""The analyst's words, read for what they contain before the grammar answers the clause.
+
+A question holds more than the clause the grammar of :mod:`~korea_graph.questions.english`
+answers: what kind of answer is wanted (rows, a count, yes or no, plans against what
+happened), which kind of thing is asked for ("which *countries*", "what *agreements*",
+"which *deputy foreign ministers*"), for whom people acted ("*Russian officials*",
+"*officials of* Russia"), an extra argument that narrows the answer ("what did Ivanov
+propose *to Lee Joung-binn*"), words about status ("*really*"), filler ("can you tell me").
+:func:`read` takes each of these out of the question, one rule each, and leaves the
+clause; :func:`finish` applies them to the clause's answer; every step is said in
+``Reading.understood`` so the answer shows how the question was read.
+
+>>> from korea_graph import load
+>>> kg = load()
+>>> r = read(kg, "Can you tell me how many times Ivanov met Lee Joung-binn?")
+>>> r.clause, r.answer
+('did Ivanov met Lee Joung-binn', 'count')
+>>> r = read(kg, "Which countries did Putin visit?")
+>>> r.clause, sorted(r.kinds)
+('what did Putin visit', ['state'])
+>>> read(kg, "Who did Russian officials meet?").clause
+'Who did Russia meet'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from ..core.graph import KnowledgeGraph
+from ..core.model import ActorKind, Event, Status
+from ..errors import AmbiguousNameError, NotFoundError
+from .answers import Answers, Fact
+from .lexicon import lexicon
+
+__all__ = ["Reading", "finish", "peel", "read"]
+
+Answer = Literal["rows", "count", "yes_no", "plans"]
+
+_FILLER = re.compile(
+    r"^(?:(?:please|so|ok|okay|and|now)[, ]+)*(?:(?:can|could|would) you (?:please )?"
+    r"(?:tell me|say|show me|list|find(?: out)?)|tell me|show me|i(?:'d| would) like to "
+    r"know|i want to know|do you know|i wonder|any idea)[, :]*\s*", re.IGNORECASE)
+_TRAILING = re.compile(r"[,\s]*(?:please|at all|exactly|precisely)?\s*[?.!]*\s*$",
+                       re.IGNORECASE)
+_AUX = ("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will",
+        "would")
+_STATUS_WORDS = re.compile(r"\b(really|actually|in fact|indeed|ever)\b\s*", re.IGNORECASE)
+#: "which countries": the actor kinds (or categories) the answer's other end must have.
+KIND_NOUNS: dict[str, frozenset[str]] = {
+    "countries": frozenset({"state"}), "country": frozenset({"state"}),
+    "states": frozenset({"state"}), "state": frozenset({"state"}),
+    "nations": frozenset({"state"}), "governments": frozenset({"state", "government"}),
+    "cities": frozenset({"city"}), "city": frozenset({"city"}),
+    "capitals": frozenset({"city"}), "places": frozenset({"place"}),
+    "agreements": frozenset({"treaty"}), "agreement": frozenset({"treaty"}),
+    "treaties": frozenset({"treaty"}), "treaty": frozenset({"treaty"}),
+    "accords": frozenset({"treaty"}), "pacts": frozenset({"treaty"}),
+    "declarations": frozenset({"treaty"}), "documents": frozenset({"treaty"}),
+    "projects": frozenset({"project"}), "facilities": frozenset({"facility"}),
+    "plants": frozenset({"facility"}), "topics": frozenset({"topic"}),
+    "issues": frozenset({"topic"}), "people": frozenset({"person"}),
+    "persons": frozenset({"person"}), "officials": frozenset({"person"}),
+    "leaders": frozenset({"person"}), "diplomats": frozenset({"person"}),
+    "institutions": frozenset({"institution"}), "organisations": frozenset({"institution"}),
+    "organizations": frozenset({"institution"}), "outlets": frozenset({"news_outlet"}),
+}
+#: The people of a state or institution, as questions name them.
+_PEOPLE = r"(?:officials|diplomats|leaders|leadership|representatives|side|envoys|negotiators)"
+
+
+@dataclass
+class Reading:
+    """What :func:`read` found in a question: the clause for the grammar and the rest."""
+
+    asked: str
+    clause: str
+    answer: Answer = "rows"
+    #: actor kinds or categories the asked-for end must have ("which countries")
+    kinds: frozenset[str] = frozenset()
+    #: post titles the subject must hold ("which deputy foreign ministers")
+    title: str | None = None
+    #: ids of actors or events every answer's record must involve (extra arguments)
+    narrow: tuple[str, ...] = ()
+    #: the states and institutions read as themselves and their people ("Russian officials")
+    people_of: tuple[str, ...] = ()
+    #: "really", "actually": only what the sources say occurred counts as yes
+    firmly: bool = False
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def understood(self) -> str:
+        """How the question was read, in a line: ``understood as: ...``."""
+        return "understood as: " + " · ".join(self.steps) if self.steps else ""
+
+
+def read(kg: KnowledgeGraph, question: str) -> Reading:
+    """Take apart what the grammar does not parse: filler, the answer wanted, kind
+    nouns, plural titles, people of a state, status words."""
+    text = _TRAILING.sub("", question.strip())
+    text = _FILLER.sub("", text).strip()
+    reading = Reading(question, text)
+    for rule in (_plans, _count, _yes_no, _people, _kind_noun, _times):
+        rule(kg, reading)
+    reading.clause = " ".join(reading.clause.split())
+    return reading
+
+
+# -- rules, one per thing a question may hold -------------------------------------------
+def _plans(kg: KnowledgeGraph, r: Reading) -> None:
+    """Plans against what happened: "what was planned but did not happen"."""
+    words = r.clause.lower()
+    if re.search(r"\b(planned|plans?|expected|intended|scheduled)\b.*\b(not|never|fail|fell"
+                 r" through|cancel|didn't|did not)\b", words) or (re.search(
+            r"\b(did not|didn't|never) (happen|take place|materiali[sz]e|go ahead)\b", words) \
+            and not re.match(r"(did|does|has|was) ", words)):
+        r.answer = "plans"
+        r.steps.append("plans against what happened")
+
+
+def _count(kg: KnowledgeGraph, r: Reading) -> None:
+    found = re.match(r"how many (?:(?:times|occasions)\b\s*)?(?P<rest>.*)$", r.clause,
+                     re.IGNORECASE)
+    if not found:
+        return
+    r.answer = "count"
+    rest = found["rest"]
+    noun = re.match(r"(?P<noun>\w+(?: \w+)?) (?P<aux>did|does|do|has|have|had) (?P<x>.+?) "
+                    r"(?:have|hold|had|held|attend|make|made|take part in|pay)$", rest)
+    if noun and _is_event_noun(kg, noun["noun"]):
+        r.clause = f"{noun['noun']} of {noun['x']}"
+    elif re.match(r"(did|does|do|has|have|had|was|were|is|are) ", rest):
+        r.clause = rest
+    elif (thing := re.match(r"(?P<noun>[\w-]+(?: [\w-]+)?) (?P<rest>.*)$", rest)) and \
+            _is_event_noun(kg, thing["noun"]):
+        tail = re.sub(r"^(?:were there|are there|took place|happened|occurred|were held|"
+                      r"have there been|there were)\b\s*", "", thing["rest"])
+        r.clause = f"{thing['noun']} {tail}".strip()
+    elif (who := re.match(r"(?:people|persons|officials|actors|countries|states) (?P<rest>"
+                          r"(?:did|does|has|have) .*)$", rest)):
+        r.clause = f"whom {who['rest']}"
+    elif found.group(0).lower().startswith("how many times") or \
+            found.group(0).lower().startswith("how many occasions"):
+        r.clause = f"did {rest}"  # "how many times Ivanov met Lee": each time a row
+    else:
+        r.clause = rest
+    r.steps.append("count")
+
+
+def _is_event_noun(kg: KnowledgeGraph, words: str) -> bool:
+    lex = lexicon(kg)
+    key = tuple(words.lower().split())
+    return key in lex.relation_nouns or key in lex.event_nouns
+
+
+def _yes_no(kg: KnowledgeGraph, r: Reading) -> None:
+    first = r.clause.split(" ", 1)[0].lower()
+    if first not in _AUX or r.answer == "count":
+        if _STATUS_WORDS.search(r.clause):
+            r.firmly = True
+            r.clause = _STATUS_WORDS.sub("", r.clause)
+        return
+    if r.answer == "rows":
+        r.answer = "yes_no"
+        r.steps.append("yes or no")
+    if _STATUS_WORDS.search(r.clause):
+        r.firmly = True
+        r.clause = _STATUS_WORDS.sub("", r.clause)
+        r.steps.append("yes only if a source says it occurred")
+    # "did X meet Y as planned", "did X go ahead": the record as the sources tell it
+    r.clause = re.sub(r"\s+(as planned|as expected|as scheduled)$", "", r.clause)
+
+
+def _people(kg: KnowledgeGraph, r: Reading) -> None:
+    """"Russian officials", "officials of Russia", "Russia's diplomats": the state and
+    everyone who acted for it."""
+    lex = lexicon(kg)
+
+    def state(name: str) -> str | None:
+        demonym = lex.demonyms.get(" ".join(name.lower().split()))
+        if demonym:
+            return demonym
+        try:
+            return kg.actor(name).id
+        except (NotFoundError, AmbiguousNameError):
+            return None
+
+    patterns = (rf"(?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}}?)\s+(?:government\s+)?{_PEOPLE}\b",
+                rf"(?:the )?{_PEOPLE} of (?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}})",
+                rf"(?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}}?)'s {_PEOPLE}\b")
+    for pattern in patterns:
+        for found in list(re.finditer(pattern, r.clause)):
+            ident = state(found["name"].strip())
+            if ident is None or kg.actors[ident].kind.category not in ("state", "institution"):
+                continue
+            label = kg.actors[ident].label
+            r.clause = r.clause.replace(found.group(0).strip(), label, 1)
+            r.people_of = (*r.people_of, ident)
+            r.steps.append(f"{label} and its people")
+
+
+def _kind_noun(kg: KnowledgeGraph, r: Reading) -> None:
+    """"which countries did X visit" -> "what did X visit" and only states; "which deputy
+    foreign ministers met Y" -> "who met Y", held by holders of that title."""
+    found = re.match(r"(?P<wh>which|what) (?P<noun>[\w -]+?) (?P<rest>(?:did|does|do|has|have|"
+                     r"had|were|was|are|is|will|would|met|visited|signed|proposed|took|"
+                     r"attended|held|opposed|supported|made|received)\b.*)$", r.clause,
+                     re.IGNORECASE)
+    if not found:
+        return
+    noun = found["noun"].lower()
+    lex = lexicon(kg)
+    if noun in KIND_NOUNS and not _is_event_noun(kg, noun):
+        kinds = KIND_NOUNS[noun]
+        rest = found["rest"]
+        subject = not re.match(r"(did|does|do|has|have|had|will|would) ", rest, re.I)
+        if re.match(r"(were|was|are|is) \w+ed\b", rest, re.I) and "treaty" in kinds:
+            subject = False  # "what agreements were signed": the thing signed
+        r.clause = f"{'who' if subject and 'person' in kinds else 'what'} {rest}"
+        if subject and "person" not in kinds and re.match(r"(were|was|are|is) ", rest):
+            r.clause = f"who {rest}"
+        r.kinds = kinds
+        r.steps.append(f"only {noun}")
+        return
+    title = noun[:-1] if noun.endswith("s") else noun
+    if tuple(title.split()) in lex.titles:
+        r.clause = f"who {found['rest']}"
+        r.title = title
+        r.steps.append(f"subjects who held the post {title!r}")
+
+
+def _times(kg: KnowledgeGraph, r: Reading) -> None:
+    """Time as people write it: "after A but before B" is between them; "while ..." is
+    during; a bare "the week of June 26" is during it."""
+    text = r.clause
+    text = re.sub(r"\bafter (?P<a>.+?),? (?:but|and) before (?P<b>.+)$",
+                  lambda m: f"between {m['a']} and {m['b']}", text, flags=re.I)
+    text = re.sub(r"(?<!during )(?<!in )(?<!on )\b(the week of|over the summer|this summer)\b",
+                  r"during \1", text, flags=re.I)
+    text = re.sub(r"\b(while|when|as) (?=the |[A-Z])", "during ", text)
+    text = re.sub(r"\b(at|by) the (end|beginning|start|middle) of\b", r"in the \2 of", text,
+                  flags=re.I)
+    r.clause = text
+
+
+# -- extra arguments --------------------------------------------------------------------
+_PREPOSITIONS = ("to", "with", "about", "on", "regarding", "concerning", "in", "at",
+                 "during", "for", "from", "against")
+
+
+def peel(kg: KnowledgeGraph, r: Reading) -> Reading | None:
+    """The reading without its last "PREPOSITION NAME" (an actor or event), which then
+    narrows the answer: "what did Ivanov propose to Lee Joung-binn"."""
+    words = r.clause.split()
+    for cut in range(len(words) - 1, 1, -1):
+        if words[cut].lower() not in _PREPOSITIONS:
+            continue
+        name = " ".join(words[cut + 1:])
+        ident = _record_or_actor(kg, name)
+        if ident is None:
+            continue
+        clause = " ".join(words[:cut])
+        label = _label(kg, ident)
+        return replace(r, clause=clause, narrow=(*r.narrow, ident),
+                       steps=[*r.steps, f"{words[cut].lower()} {label}"])
+    return None
+
+
+def _record_or_actor(kg: KnowledgeGraph, name: str) -> str | None:
+    name = re.sub(r"^(the|their|his|her|its|a|an)\s+", "", name.strip(), flags=re.I)
+    for look in (kg.actor, kg.event):
+        try:
+            return look(name).id
+        except (NotFoundError, AmbiguousNameError):
+            continue
+    # a title alone ("the ambassador"): its holder, if only one person held it
+    posts = lexicon(kg).titles.get(tuple(name.lower().split()), frozenset())
+    holders = {kg.affiliations[p].holder for p in posts if p in kg.affiliations}
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _label(kg: KnowledgeGraph, ident: str) -> str:
+    if ident in kg.actors:
+        return kg.actors[ident].label
+    return kg.events[ident].label if ident in kg.events else ident
+
+
+# -- applying the reading to the clause's answer ----------------------------------------
+def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any]:
+    """Narrow the clause's answer as the reading says, then count or say yes or no."""
+    rows = list(answers.rows)
+    if r.narrow:
+        rows = [row for row in rows if all(_involves(kg, row, n) for n in r.narrow)]
+    if r.kinds:
+        kept = [_as_kind(kg, row, r.kinds) for row in rows]
+        # a city stands for its state only where the record does not name the state
+        named = {(_record(row), row.subject_id, row.object) for row in kept
+                 if isinstance(row, Fact) and row.object_for is None}
+        rows = [row for row in kept if row is not None and not (
+            isinstance(row, Fact) and row.object_for is not None and
+            (_record(row), row.subject_id, row.object_for) in named)]
+    if r.title is not None:
+        from .query import title_matches
+
+        holders = {a.holder for a in kg.affiliations.values()
+                   if title_matches(r.title, a.title)}
+        rows = [row for row in rows if getattr(row, "subject_id", None) in holders]
+    answers.rows = rows
+    if r.answer == "count":
+        answers.count = len({_record(row) for row in rows})
+    if r.answer == "yes_no":
+        real = [row for row in rows if getattr(row, "status", None) in (
+            Status.OCCURRED,) or (not r.firmly and getattr(row, "status", None) in (
+                Status.REPORTED, Status.DISPUTED))]
+        answers.yes = bool(real)
+        doubted = sorted({row.status.value for row in rows
+                          if getattr(row, "status", None) in (Status.REPORTED,
+                                                              Status.DISPUTED)})
+        if doubted:
+            answers.notes.append("the sources only say it " + " or ".join(
+                {"reported": "was reported (hedged)", "disputed": "is disputed"}[d]
+                for d in doubted))
+    return answers
+
+
+def _record(row: Any) -> str:
+    return str(getattr(row, "record_id", None) or getattr(row, "event_id", None) or row)
+
+
+def _involves(kg: KnowledgeGraph, row: Any, ident: str) -> bool:
+    """Whether the row's record (or an event it is part of) involves the actor or is the
+    event ``ident``, or the row's ends are it or act for it."""
+    ends = {getattr(row, "subject_id", None), getattr(row, "object_id", None)}
+    if ident in ends:
+        return True
+    record = kg.record(_record(row)) if _record(row) in _all_ids(kg) else None
+    while isinstance(record, Event):
+        if record.id == ident or ident in {p.actor for p in record.participants}:
+            return True
+        record = kg.events.get(record.part_of) if record.part_of else None
+    if ident in kg.actors:
+        from .rollup import acting_for
+
+        when = getattr(row, "when", None)
+        return when is not None and any(
+            end is not None and ident in acting_for(kg, end, when) for end in ends)
+    return False
+
+
+def _all_ids(kg: KnowledgeGraph) -> set[str]:
+    return {*kg.events, *kg.affiliations, *kg.stances}
+
+
+def _as_kind(kg: KnowledgeGraph, row: Any, kinds: frozenset[str]) -> Any:
+    """The row if the asked-for end is of one of ``kinds`` (the object, or the subject
+    for people); for states, a place stands for the state it lies in ("which countries
+    did Putin visit": Beijing is in China, named in ``object_for``). None otherwise."""
+    if not isinstance(row, Fact):
+        return row
+    ends = [row.subject_id, row.object_id] if "person" in kinds else [row.object_id]
+    for end in ends:
+        actor = kg.actors.get(end or "")
+        if actor is None:
+            continue
+        if actor.kind.value in kinds or actor.kind.category in kinds:
+            return row
+        state = kg.actors.get(actor.country or "")
+        if "state" in kinds and actor.kind.category == "place" and state is not None and \
+                state.kind is ActorKind.STATE and end == row.object_id:
+            return replace(row, object_for=state.label)
+    return None
