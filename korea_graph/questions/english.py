@@ -526,7 +526,10 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     when = _as_of_date(kg, as_of)
     graph = kg.select(as_of=when) if when is not None else kg
     options = Options(strength, include_planned, when)
-    reading = read(graph, question)
+    try:
+        reading = read(graph, question)
+    except AmbiguousNameError as exc:
+        raise _ambiguous(graph, exc) from None
     if reading.answer == "plans":
         answers = _plans(graph, options)
         answers.question, answers.understood = question, reading.understood
@@ -595,13 +598,18 @@ def _run(kg: KnowledgeGraph, form: Form, parse_: Parse, options: Options
         plan: _Query = form.handler(kg, parse_, options)
         return plan, plan.run(options.statuses), plan.run(frozenset(Status))
     except AmbiguousNameError as exc:
-        labels = {**{a.id: a.label for a in kg.actors.values()},
-                  **{e.id: e.label for e in kg.events.values()}}
-        choices = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
-        raise QueryError(f"{exc.name!r} could mean several {exc.what}s: {choices}. "
-                         "Ask again with one of them.") from None
+        raise _ambiguous(kg, exc) from None
     except NotFoundError as exc:
         raise QueryError(str(exc)) from None
+
+
+def _ambiguous(kg: KnowledgeGraph, exc: AmbiguousNameError) -> QueryError:
+    """The refusal of a name several records answer to, listing them."""
+    labels = {**{a.id: a.label for a in kg.actors.values()},
+              **{e.id: e.label for e in kg.events.values()}}
+    choices = "; ".join(f"{labels.get(c, c)} ({c})" for c in exc.candidates)
+    return QueryError(f"{exc.name!r} could mean several {exc.what}s: {choices}. "
+                      "Ask again with one of them.")
 
 
 def _widen(kg: KnowledgeGraph, form: Form, parse_: Parse, options: Options, plan: _Query,

@@ -101,13 +101,61 @@ def read(kg: KnowledgeGraph, question: str) -> Reading:
     text = _TRAILING.sub("", question.strip())
     text = _FILLER.sub("", text).strip()
     reading = Reading(question, text)
-    for rule in (_plans, _count, _yes_no, _people, _kind_noun, _times):
+    for rule in (_paraphrase, _plans, _count, _yes_no, _subject_first, _people, _kind_noun,
+                 _titles, _times):
         rule(kg, reading)
     reading.clause = " ".join(reading.clause.split())
     return reading
 
 
 # -- rules, one per thing a question may hold -------------------------------------------
+#: Wordings of one meaning, to the one the grammar reads (pattern, replacement); each is
+#: English, not a question of the set: the verb or noun phrase it rewrites is general.
+PARAPHRASES: tuple[tuple[str, str], ...] = (
+    # a person's posts: "what posts does X hold", "what is X's title"
+    (r"^what (?:posts?|positions?|titles?|offices?|jobs?|roles?) (?:does|did|do) (?P<x>.+?) "
+     r"(?:hold|have|occupy|fill)(?: in .*)?$", r"who is \g<x>"),
+    (r"^what (?:is|was) (?P<x>.+?)'s (?:post|position|title|office|job|role)$",
+     r"who is \g<x>"),
+    # the holder of a post: "who held the post of T", "who served as T", "name the T"
+    (r"^who (?:held|holds|occupied) the (?:post|office|position) of (?P<t>.+)$",
+     r"who was \g<t>"),
+    (r"^who (?:served|serves|acted) as (?P<t>.+)$", r"who was \g<t>"),
+    (r"^(?:name|identify|give) the (?P<t>.+)$", r"who is the \g<t>"),
+    # stances: "what is X against", "who is in favour of Y", "X showed no interest in Y"
+    (r"^what (?:is|are|was|were) (?P<x>.+?) (?:against|opposed to)$", r"what does \g<x> oppose"),
+    (r"\b(?:is|are|was|were|spoke|speaks) in favou?r of\b", "support"),
+    (r"^who support\b", r"who supports"),
+    (r"\b(?:show|showed|shows|has|had|have) no interest in\b", "was not interested in"),
+    (r"^what did (?P<x>.+?) was not interested in$", r"what was \g<x> not interested in"),
+    # where someone was: "when was X in P" is a visit
+    (r"^when (?:was|were) (?P<x>.+?) in (?P<p>[A-Z].*)$", r"when did \g<x> visit \g<p>"),
+    # the people someone met: "who were X's interlocutors", "X's counterparts"
+    (r"^who (?:were|was|are|is) (?P<x>.+?)'s (?:interlocutors|counterparts|partners|hosts)"
+     r"(?P<rest>.*)$", r"whom did \g<x> meet\g<rest>"),
+    # things that happened: "what went on", "what took place"
+    (r"^what (?:went on|was going on|occurred)\b", "what happened"),
+    # weekdays add nothing to a date: "Friday, June 30"
+    (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", ""),
+)
+
+
+def _paraphrase(kg: KnowledgeGraph, r: Reading) -> None:
+    for pattern, replacement in PARAPHRASES:
+        r.clause = re.sub(pattern, replacement, r.clause, flags=re.IGNORECASE)
+
+
+def _subject_first(kg: KnowledgeGraph, r: Reading) -> None:
+    """"Losyukov met with whom on June 27" -> "whom did Losyukov meet on June 27"."""
+    found = re.match(r"^(?P<x>(?!who\b|what\b|which\b|when\b|where\b|how\b)[\w'. -]+?) "
+                     r"(?P<v>[a-z]+)(?: with| to)? (?P<wh>whom|who|what)\b(?P<rest>.*)$",
+                     r.clause)
+    if found and found["v"] in lexicon(kg).verbs and found["x"].split()[0].lower() not in (
+            "who", "whom", "what", "which", "when", "where", "how", "did", "does", "do"):
+        wh = "what" if found["wh"] == "what" else "whom"
+        r.clause = f"{wh} did {found['x']} {found['v']}{found['rest']}"
+
+
 def _plans(kg: KnowledgeGraph, r: Reading) -> None:
     """Plans against what happened: "what was planned but did not happen"."""
     words = r.clause.lower()
@@ -228,6 +276,112 @@ def _kind_noun(kg: KnowledgeGraph, r: Reading) -> None:
         r.clause = f"who {found['rest']}"
         r.title = title
         r.steps.append(f"subjects who held the post {title!r}")
+
+
+def _titles(kg: KnowledgeGraph, r: Reading) -> None:
+    """A post title standing for its holder: "the Russian president" is Putin; a title
+    before a name ("Deputy Foreign Minister Aleksandr Losyukov") is the name; a title
+    several people held ("the deputy foreign minister") names them all, as an ambiguous
+    name does."""
+    from .words import tokenize
+
+    lex = lexicon(kg)
+    heads = {words[-1] for words in lex.exact_titles if words}
+    tokens = tokenize(r.clause)
+    words = [t.norm for t in tokens]
+    i = 0
+    while i < len(words):
+        found = _title_at(kg, words, i, heads)
+        if found is None:
+            i += 1
+            continue
+        end, holders, owner = found
+        first = i - 1 if i > 0 and words[i - 1] == "the" else i
+        starts_name = any(key[:1] == (words[end],) for key in lexicon(kg).actor_names) \
+            if end < len(words) else False
+        bare = end - i == 1 and owner is None and first == i and not (
+            _name_after(kg, words, end) or (end < len(tokens) and
+                                            tokens[end].text[:1].isupper() and not starts_name))
+        if bare:  # one word alone ("heads" in "who heads X") is a verb, not a title
+            i = end
+            continue
+        if i > 0 and words[i - 1].endswith("'s"):  # the owner's name with its 's
+            first = next(k for k in range(i) if _owner_span(kg, words, k, i))
+        if first > 0 and words[first - 1] in ("is", "was", "were", "are", "be", "been", "as"):
+            i = end  # "who was (the) foreign minister": the post itself is asked
+            continue
+        name = _name_after(kg, words, end)
+        phrase = r.clause[tokens[first].start:tokens[end - 1].end]
+        if name is not None:
+            # the title only says who the name is: keep the name
+            r.clause = r.clause[:tokens[first].start] + r.clause[tokens[end].start:]
+        elif len(holders) == 1:
+            holder = kg.actors[next(iter(holders))].label
+            r.clause = r.clause[:tokens[first].start] + holder + r.clause[tokens[end - 1].end:]
+            r.steps.append(f"{phrase} read as {holder}")
+        else:
+            raise AmbiguousNameError(phrase + (f" of {owner}" if owner else ""),
+                                     sorted(holders))
+        tokens = tokenize(r.clause)
+        words = [t.norm for t in tokens]
+        i = first + 1
+
+
+def _title_at(kg: KnowledgeGraph, words: list[str], i: int, heads: set[str]
+              ) -> tuple[int, frozenset[str], str | None] | None:
+    """A title starting at word i (after a demonym or an owner's name with 's, if any):
+    where it ends, its holders, and the owner named."""
+    lex = lexicon(kg)
+    owner: str | None = None
+    j = i
+    for size in (2, 1):
+        demonym = lex.demonyms.get(" ".join(words[i:i + size]))
+        if demonym and i + size < len(words):
+            owner, j = demonym, i + size
+            break
+    if owner is None and words[i].endswith("'s"):
+        return None
+    if owner is None and i > 0 and words[i - 1].endswith("'s"):
+        # "Russia's foreign minister": the owner is the name before 's
+        for k in range(max(0, i - lex.longest), i):
+            ids = lex.actor_names.get((*words[k:i - 1], words[i - 1][:-2]))
+            if ids and len(ids) == 1:
+                owner = next(iter(ids))
+                break
+        if owner is None:
+            return None
+    for end in range(min(len(words), j + 4), j, -1):
+        key = tuple(words[j:end])
+        singular = (*key[:-1], key[-1][:-1]) if key[-1].endswith("s") else key
+        for form in (key, singular):
+            if form[-1] not in heads or form not in lex.titles:
+                continue
+            posts = [kg.affiliations[p] for p in lex.titles[form] if p in kg.affiliations]
+            from .query import title_matches
+
+            title = " ".join(form)
+            holders = frozenset(
+                a.holder for a in posts if title_matches(title, a.title) and (
+                    owner is None or owner in (a.organization, a.accredited_to,
+                                               kg.actors[a.organization].country)))
+            if holders:
+                return end, holders, kg.actors[owner].label if owner else None
+    return None
+
+
+def _owner_span(kg: KnowledgeGraph, words: list[str], k: int, i: int) -> bool:
+    """Whether words k..i-1 are a name ending in 's ("North Korea's")."""
+    key = (*words[k:i - 1], words[i - 1][:-2])
+    return key in lexicon(kg).actor_names
+
+
+def _name_after(kg: KnowledgeGraph, words: list[str], end: int) -> str | None:
+    lex = lexicon(kg)
+    for stop in range(min(len(words), end + lex.longest), end, -1):
+        ids = lex.actor_names.get(tuple(words[end:stop]))
+        if ids and any(kg.actors[a].kind.category == "person" for a in ids):
+            return next(iter(ids))
+    return None
 
 
 def _times(kg: KnowledgeGraph, r: Reading) -> None:
