@@ -33,7 +33,7 @@ from ..core.relations import RelationType
 from ..errors import AmbiguousNameError, NotFoundError, QueryError
 from .answers import Answers, ClaimRow, ConflictRow, Fact, SourceRow
 from .grammar import TIME_WORDS, Binding, Form, Parse, literal_words, nearest
-from .query import connections, events, relations, who_is
+from .query import connections, event_named, events, relations, who_is
 from .reading import Reading, finish, peel, read
 from .rollup import acting_for, between, for_actor
 
@@ -71,7 +71,7 @@ def _actor(kg: KnowledgeGraph, b: Binding | None) -> str | None:
 
 def _event(kg: KnowledgeGraph, b: Binding) -> Event:
     if b.loose:
-        return kg.event(b.text)
+        return event_named(kg, b.text)
     if isinstance(b.value, list):
         raise AmbiguousNameError(b.text, b.value, what="event")
     return kg.events[b.value]
@@ -547,6 +547,8 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     answers.notes = _left_out(graph, answers, everything)
     answers = finish(graph, reading, answers)
     answers.understood = _understood(graph, parse_, reading)
+    if len(answers) == 0 and not answers.notes:
+        answers.notes.append("nothing in the documents answers this (nothing is inferred)")
     if when is not None:
         answers.query += f" as of {when}"
         answers.notes.append(f"as of {when}: only documents published by then "
@@ -756,24 +758,41 @@ def _plans(kg: KnowledgeGraph, o: Options) -> Answers[Any]:
 def _parse(kg: KnowledgeGraph, question: str) -> tuple[Parse, Form]:
     text = question.strip().rstrip("?.!").strip()
     for strict in (True, False):
-        best: tuple[int, int, int, Parse, Form] | None = None
+        best: tuple[int, int, int, int, Parse, Form] | None = None
         for order, form in enumerate(GRAMMAR):
             for parse_ in form.parse(kg, text, strict=strict):
                 if not all(_name_like(kg, b) for b in parse_.values()):
                     continue
                 loose = sum(b.loose for b in parse_.values())
                 width = sum(len(b.text) for b in parse_.values() if b.loose)
-                key = (loose, width, order)
-                if best is None or key < best[:3]:
-                    best = (loose, width, order, parse_, form)
+                unknown = sum(not _resolves(kg, slot, b) for slot, b in parse_.items()
+                              if b.loose)
+                key = (unknown, loose, width, order)
+                if best is None or key < best[:4]:
+                    best = (unknown, loose, width, order, parse_, form)
             if best is not None and strict:
                 break
         if best is not None:
-            return best[3], best[4]
+            return best[4], best[5]
     near = nearest(GRAMMAR, text)
     raise QueryError(
         f"cannot answer {question!r}; the nearest form is \"{near.shown}\" "
         f"(e.g. \"{near.example}\"). Ask one of:\n  - " + "\n  - ".join(FORMS))
+
+
+def _resolves(kg: KnowledgeGraph, slot: str, b: Binding) -> bool:
+    """Whether a name taken loosely still finds its actor or event (a loose parse whose
+    names resolve answers before one whose names do not)."""
+    if isinstance(b.value, dict) or not b.text:
+        return True
+    try:
+        if slot == "e":
+            event_named(kg, b.text)
+        else:
+            kg.actor(b.text)
+    except (NotFoundError, AmbiguousNameError):
+        return False
+    return True
 
 
 def _name_like(kg: KnowledgeGraph, b: Binding) -> bool:

@@ -52,6 +52,15 @@ TIME_WORDS: dict[tuple[str, ...], str] = {
     ("between",): "between", ("from",): "between",
 }
 _SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+#: Nouns of events that name no event type: "arrival" and "trip" are visits.
+_NOMINALS = {"arrival": frozenset({RelationType.VISITED}),
+             "trip": frozenset({RelationType.VISITED}),
+             "visit": frozenset({RelationType.VISITED}),
+             "stay": frozenset({RelationType.VISITED}),
+             "journey": frozenset({RelationType.VISITED}),
+             "talks": frozenset({RelationType.MET_WITH}),
+             "meeting": frozenset({RelationType.MET_WITH}),
+             "letter": frozenset({RelationType.WROTE_TO})}
 _VERB_KINDS = {
     "VERB": {"base", "third", "past"}, "VERB_BASE": {"base"},
     "VERB_PART": {"participle"}, "VERB_ANY": {"base", "third", "past", "participle"},
@@ -273,7 +282,7 @@ class _Matcher:
         yield from dates
         if dates:
             return
-        clauses = list(self._clause(i))
+        clauses = list(self._clause(i)) or list(self._nominal(i))
         yield from clauses
         for j, binding in self._event(i):
             if binding.loose and clauses:
@@ -303,6 +312,37 @@ class _Matcher:
                     if event is not None:
                         yield end, Binding(resolve_anchor(self.kg, event), self.cut(i, end))
 
+    def _nominal(self, i: int) -> Iterator[tuple[int, Binding]]:
+        """An event told as a noun phrase: "Putin's arrival in Pyongyang", "Ivanov's talks
+        with Lee Joung-binn": the owner, a noun of the event, the other end."""
+        for j, subjects in self._names_possessive(i):
+            if j >= self.n:
+                continue
+            types = _NOMINALS.get(self.words[j])
+            if types is None:
+                rel = self.lex.relation_nouns.get((self.words[j],))
+                types = frozenset(rel) if rel else None
+            if types is None:
+                continue
+            k = j + 1
+            if k < self.n and self.words[k] in ("to", "in", "with", "at", "of"):
+                k += 1
+            k = self._skip_the(k)
+            for end, objects in [*self._spans(self.lex.actor_names, k), (j + 1, frozenset())]:
+                event = self._told(subjects, types, objects)
+                if event is not None:
+                    yield end, Binding(resolve_anchor(self.kg, event), self.cut(i, end))
+
+    def _names_possessive(self, i: int) -> Iterator[tuple[int, frozenset[str]]]:
+        start = self._skip_the(i)
+        for j in range(min(self.n, start + self.lex.longest), start, -1):
+            key = tuple(self.words[start:j])
+            if not key[-1].endswith("'s") or len(key[-1]) < 3:
+                continue
+            ids = self.lex.actor_names.get((*key[:-1], key[-1][:-2]))
+            if ids:
+                yield j, ids
+
     def _subjects(self, i: int) -> Iterator[tuple[int, frozenset[str]]]:
         start = self._skip_the(i)
         for j, ids in self._spans(self.lex.actor_names, start):
@@ -330,6 +370,8 @@ class _Matcher:
             start = i + len(words)
             if condition != "between":
                 for j, anchor in self._anchor(start):
+                    if anchor.loose and words in (("in",), ("at",)) and j - start == 1:
+                        continue  # "in Washington": a place the graph lacks, not an event
                     yield j, Binding((condition, anchor), self.cut(i, j), anchor.loose)
                 continue
             for j, first in self._anchor(start):

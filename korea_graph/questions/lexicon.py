@@ -34,14 +34,15 @@ __all__ = ["ROLE_VERBS", "SYNONYMS", "Lexicon", "VerbSense", "lexicon", "lexicon
 #: Other verbs for a relation type: (verb, words that must follow, words that may follow).
 SYNONYMS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
     "met_with": (("talk", (), ("with", "to")), ("hold", ("talks",), ("with",)),
-                 ("negotiate", (), ("with",))),
+                 ("negotiate", (), ("with",)), ("see", (), ()), ("greet", (), ()),
+                 ("confer", (), ("with",))),
     "stated": (("say", (), ()), ("tell", (), ()), ("speak", (), ("of", "about"))),
     "announced": (("say", (), ()),),
     "wrote_to": (("send", ("a", "letter"), ("to",)),),
     "visited": (("travel", (), ("to",)), ("go", (), ("to",)), ("arrive", (), ("in", "at")),
                 ("come", (), ("to",))),
     "proposed": (("offer", (), ()), ("suggest", (), ()), ("put", ("forward",), ())),
-    "proposed_to": (("offer", (), ("to",)),),
+    "proposed_to": (("offer", (), ("to",)), ("put", (), ("to",)), ("invite", (), ())),
     "signed": (("adopt", (), ()), ("conclude", (), ()), ("sign", ("off",), ("on",))),
     "opposes": (("object", (), ("to",)), ("reject", (), ())),
     "supports": (("back", (), ()), ("endorse", (), ()), ("favor", (), ()),

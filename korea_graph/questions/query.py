@@ -93,10 +93,40 @@ def resolve_anchor(kg: KnowledgeGraph, anchor: AnchorLike) -> Anchor:
     if span is not None:
         return Anchor(anchor, _extent(span))
     try:
-        event = kg.event(anchor)
+        event = event_named(kg, anchor)
     except NotFoundError:
         raise NotFoundError(f"{anchor!r} is neither a date nor the name of an event") from None
     return Anchor(event.label, event.when, event)
+
+
+_DATE_WORD = re.compile(r"\b(?:(?:january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)|\d{1,2}-\d{1,2}|\d{1,4})\b"
+                        r"(?:,)?", re.IGNORECASE)
+
+
+def event_named(kg: KnowledgeGraph, name: str) -> Event:
+    """The event of a name, as :meth:`KnowledgeGraph.event` finds it; a name that also
+    gives a date ("the June 2000 inter-Korean summit", "the February 2000 treaty
+    signing") is the event of the rest of the name whose time can hold with that date.
+
+    >>> from korea_graph import load
+    >>> event_named(load(), "the June 2000 inter-Korean summit").id
+    'inter-korean-summit'
+    """
+    try:
+        return kg.event(name)
+    except NotFoundError:
+        dates = [m.group(0).rstrip(",") for m in _DATE_WORD.finditer(name)]
+        rest = " ".join(_DATE_WORD.sub(" ", name).split())
+        if not dates or not rest or rest == name:
+            raise
+        event = kg.event(rest)
+        span = _parse_date_words(kg, " ".join(d for d in dates if not re.fullmatch(
+            r"\d{1,2}-\d{1,2}", d)) or dates[0])
+        if span is not None and not event.when.possibly_overlaps(span):
+            raise NotFoundError(f"no event is called {name!r}: {event.label} is not dated "
+                                f"{span}") from None
+        return event
 
 
 def _extent(span: TimeSpan) -> TimeSpan:

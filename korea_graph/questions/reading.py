@@ -66,6 +66,10 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     "institutions": frozenset({"institution"}), "organisations": frozenset({"institution"}),
     "organizations": frozenset({"institution"}), "outlets": frozenset({"news_outlet"}),
 }
+#: Nouns after which/what that say nothing the verb does not ("what plan did X propose").
+_ANY_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "offer", "offers", "idea",
+                        "ideas", "initiative", "initiatives", "thing", "things", "steps",
+                        "measures", "matters", "questions", "subjects"})
 #: The people of a state or institution, as questions name them.
 _PEOPLE = r"(?:officials|diplomats|leaders|leadership|representatives|side|envoys|negotiators)"
 
@@ -102,7 +106,7 @@ def read(kg: KnowledgeGraph, question: str) -> Reading:
     text = _FILLER.sub("", text).strip()
     reading = Reading(question, text)
     for rule in (_paraphrase, _plans, _count, _yes_no, _subject_first, _people, _kind_noun,
-                 _titles, _times):
+                 _titles, _pronouns, _times, _object_whom):
         rule(kg, reading)
     reading.clause = " ".join(reading.clause.split())
     return reading
@@ -129,12 +133,23 @@ PARAPHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:show|showed|shows|has|had|have) no interest in\b", "was not interested in"),
     (r"^what did (?P<x>.+?) was not interested in$", r"what was \g<x> not interested in"),
     # where someone was: "when was X in P" is a visit
-    (r"^when (?:was|were) (?P<x>.+?) in (?P<p>[A-Z].*)$", r"when did \g<x> visit \g<p>"),
+    (r"^when (?:was|were) (?P<x>.+?) in (?P<p>(?-i:[A-Z]).*)$", r"when did \g<x> visit \g<p>"),
     # the people someone met: "who were X's interlocutors", "X's counterparts"
     (r"^who (?:were|was|are|is) (?P<x>.+?)'s (?:interlocutors|counterparts|partners|hosts)"
      r"(?P<rest>.*)$", r"whom did \g<x> meet\g<rest>"),
     # things that happened: "what went on", "what took place"
     (r"^what (?:went on|was going on|occurred)\b", "what happened"),
+    # light verbs: "make a proposal" is propose, "pay a visit to" is visit
+    (r"^(?:what|which) (?:proposals?|offers?|suggestions?) did (?P<x>.+?) "
+     r"(?:make|put forward|submit|present|table)\b", r"what did \g<x> propose"),
+    (r"^(?:what|which) (?:trips|visits|journeys|travels) did (?P<x>.+?) (?:make|take|pay)\b",
+     r"visits of \g<x>"),
+    (r"\b(?:made|make|makes|paid|pay|pays) (?:a |an |his |her |their )?"
+     r"(?:visit|trip|journey) to\b", "visited"),
+    (r"\b(?:made|make|makes) (?:a |an )?(?:proposal|offer) to\b", "proposed to"),
+    # "what did X offer Y": the second object is the one offered to
+    (r"^what did (?P<x>.+?) (?P<v>offer|propose|suggest|promise|send|give|sell|tell) "
+     r"(?P<y>(?-i:[A-Z])[\w' .-]+)$", r"what did \g<x> \g<v> to \g<y>"),
     # weekdays add nothing to a date: "Friday, June 30"
     (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", ""),
 )
@@ -259,6 +274,22 @@ def _kind_noun(kg: KnowledgeGraph, r: Reading) -> None:
         return
     noun = found["noun"].lower()
     lex = lexicon(kg)
+    if noun in _ANY_NOUNS:  # "what plan did X put to Y": the noun adds nothing to find
+        r.clause = f"what {found['rest']}"
+        return
+    demonym = re.match(r"(?P<d>.+?) (?P<n>\w+)$", noun)
+    people = demonym and demonym["n"] in KIND_NOUNS and "person" in KIND_NOUNS[demonym["n"]]
+    state = lex.demonyms.get(demonym["d"]) if demonym and people else \
+        lex.demonyms.get(noun[:-1]) if noun.endswith("s") else None
+    if state:
+        # "which North Koreans", "which Russian officials": people acting for the state
+        rest = found["rest"]
+        subject = not re.match(r"(did|does|do|has|have|had|will|would) ", rest, re.I)
+        r.clause = f"{'who' if subject else 'whom'} {rest}"
+        r.kinds = frozenset({"person"})
+        r.narrow = (*r.narrow, state)
+        r.steps.append(f"people of {kg.actors[state].label}")
+        return
     if noun in KIND_NOUNS and not _is_event_noun(kg, noun):
         kinds = KIND_NOUNS[noun]
         rest = found["rest"]
@@ -384,6 +415,48 @@ def _name_after(kg: KnowledgeGraph, words: list[str], end: int) -> str | None:
     return None
 
 
+def _pronouns(kg: KnowledgeGraph, r: Reading) -> None:
+    """"during his talks with Lee": his, her, their are the subject's ("Ivanov's")."""
+    found = re.search(r"\b(?:his|her|their|its)\b", r.clause)
+    if not found:
+        return
+    lex = lexicon(kg)
+    from .words import tokenize
+
+    tokens = tokenize(r.clause[:found.start()])
+    words = [t.norm for t in tokens]
+    for i in range(len(words)):
+        for j in range(min(len(words), i + lex.longest), i, -1):
+            if tuple(words[i:j]) in lex.actor_names:
+                name = r.clause[tokens[i].start:tokens[j - 1].end]
+                r.clause = r.clause[:found.start()] + f"{name}'s" + r.clause[found.end():]
+                return
+
+
+def _object_whom(kg: KnowledgeGraph, r: Reading) -> None:
+    """"who met at the summit", "who held talks before July 19": a symmetric verb without
+    its object asks who met whom."""
+    lex = lexicon(kg)
+    words = r.clause.split()
+    if len(words) < 2 or words[0].lower() != "who":
+        return
+    senses = lex.verbs.get(words[1].lower(), [])
+    if not senses or not all(t.symmetric for sense in senses for t in sense.types):
+        return
+    end = 2
+    for sense in senses:
+        want = [*sense.required, *sense.particles]
+        k = 2
+        for w in want:
+            if k < len(words) and words[k].lower() == w:
+                k += 1
+        end = max(end, k)
+    rest = words[end:]
+    if not rest or rest[0].lower() in ("at", "in", "on", "during", "before", "after", "between",
+                                       "since", "until", "prior", "ahead", "while", "from"):
+        r.clause = " ".join([*words[:end], "whom", *rest])
+
+
 def _times(kg: KnowledgeGraph, r: Reading) -> None:
     """Time as people write it: "after A but before B" is between them; "while ..." is
     during; a bare "the week of June 26" is during it."""
@@ -490,7 +563,8 @@ def _involves(kg: KnowledgeGraph, row: Any, ident: str) -> bool:
         return True
     record = kg.record(_record(row)) if _record(row) in _all_ids(kg) else None
     while isinstance(record, Event):
-        if record.id == ident or ident in {p.actor for p in record.participants}:
+        if record.id == ident or record.place == ident or \
+                ident in {p.actor for p in record.participants}:
             return True
         record = kg.events.get(record.part_of) if record.part_of else None
     if ident in kg.actors:
