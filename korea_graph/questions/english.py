@@ -523,16 +523,19 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     what documents published by that day say. ``answers.notes`` says what was left out
     ("also planned: ...", "not counted: ... (did not happen)").
     """
-    when = _as_of_date(kg, as_of)
+    try:
+        reading = read(kg, question)
+    except AmbiguousNameError as exc:
+        raise _ambiguous(kg, exc) from None
+    when = _as_of_date(kg, as_of if as_of is not None else reading.as_of)
     graph = kg.select(as_of=when) if when is not None else kg
     options = Options(strength, include_planned, when)
-    try:
-        reading = read(graph, question)
-    except AmbiguousNameError as exc:
-        raise _ambiguous(graph, exc) from None
-    if reading.answer == "plans":
-        answers = _plans(graph, options)
+    if reading.answer in ("plans", "status"):
+        answers = _plans(graph, options) if reading.answer == "plans" else events(
+            graph, statuses=[Status(reading.status)])
         answers.question, answers.understood = question, reading.understood
+        if not answers.rows:
+            answers.notes.append("nothing in the documents answers this (nothing is inferred)")
         return answers
     parse_, _form, plan, answers, everything, reading = _answer(graph, reading, options)
     if plan.place is not None:

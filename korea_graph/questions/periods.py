@@ -13,7 +13,8 @@ once here so that every question reads a phrase alike:
 - seasons (northern hemisphere, meteorological): spring March-May, summer June-August,
   autumn or fall September-November, winter December to February (the winter *of* 2000
   begins in December 2000);
-- *the week of* a day: that day and the six after it.
+- *the week of* a day: that day and the six after it; *the first week of* a month its
+  days 1-7, *the last week* its last seven days.
 
 A month or season without a year takes ``default_year``.
 
@@ -41,7 +42,8 @@ _MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS = {m.lower(): i for m, i in _MONTHS.items()}
 _PART_OF_MONTH = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
                   "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31),
-                  "first half": (1, 15), "second half": (16, 31)}
+                  "first half": (1, 15), "second half": (16, 31), "first": (1, 7),
+                  "last": (24, 31), "final": (24, 31)}
 _PART_OF_YEAR = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),
                  "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first half": (1, 6),
                  "second half": (7, 12)}
@@ -49,12 +51,13 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
             "winter": (12, 14)}
 #: The words a period phrase may hold besides months and numbers (for the parser).
 PERIOD_WORDS = frozenset({"the", "of", "early", "beginning", "start", "mid", "middle",
-                          "late", "end", "first", "second", "half", "week", *_SEASONS})
+                          "late", "end", "first", "second", "half", "week", "last", "final",
+                          *_SEASONS})
 
 _PART = "|".join(sorted((re.escape(p) for p in _PART_OF_MONTH), key=len, reverse=True))
 _PHRASE = re.compile(
     rf"^(?:the\s+)?(?:(?P<part>{_PART})(?:\s*-\s*|\s+)(?:of\s+)?)?"
-    rf"(?:(?P<season>{'|'.join(_SEASONS)})|(?P<week>week)\s+of)?\s*(?:of\s+)?"
+    rf"(?:(?P<season>{'|'.join(_SEASONS)})|(?P<week>week)\s+(?:of|in))?\s*(?:of\s+)?"
     r"(?P<month>[a-z]+)?\s*(?P<day>\d{1,2}(?!\d))?\s*,?\s*(?P<year>\d{4})?$")
 
 
@@ -72,6 +75,10 @@ def read_period(text: str, default_year: int) -> TimeSpan | None:
     if month_word and month is None:
         return None
     year = int(year_text) if year_text else default_year
+    if week and part in ("first", "last", "final") and month is not None and day is None:
+        last_day = calendar.monthrange(year, month)[1]
+        lo = 1 if part == "first" else last_day - 6
+        return TimeSpan.span(date(year, month, lo), date(year, month, lo + 6))
     if week:
         if month is None or day is None:
             return None

@@ -36,7 +36,7 @@ from .lexicon import lexicon
 
 __all__ = ["Reading", "finish", "peel", "read"]
 
-Answer = Literal["rows", "count", "yes_no", "plans"]
+Answer = Literal["rows", "count", "yes_no", "plans", "status"]
 
 _FILLER = re.compile(
     r"^(?:(?:please|so|ok|okay|and|now)[, ]+)*(?:(?:can|could|would) you (?:please )?"
@@ -63,6 +63,9 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     "issues": frozenset({"topic"}), "people": frozenset({"person"}),
     "persons": frozenset({"person"}), "officials": frozenset({"person"}),
     "leaders": frozenset({"person"}), "diplomats": frozenset({"person"}),
+    "official": frozenset({"person"}), "diplomat": frozenset({"person"}),
+    "leader": frozenset({"person"}), "person": frozenset({"person"}),
+    "representatives": frozenset({"person"}), "ministers": frozenset({"person"}),
     "institutions": frozenset({"institution"}), "organisations": frozenset({"institution"}),
     "organizations": frozenset({"institution"}), "outlets": frozenset({"news_outlet"}),
 }
@@ -91,6 +94,15 @@ class Reading:
     people_of: tuple[str, ...] = ()
     #: "really", "actually": only what the sources say occurred counts as yes
     firmly: bool = False
+    #: what "how many" counts: distinct ``records`` ("how many times") or ``answers``
+    #: (the distinct people, places or things asked for: "how many people")
+    count_of: str = "records"
+    #: "as of early July 2000, ...": the question's own time of knowledge
+    as_of: str | None = None
+    #: "which events are disputed": the status asked for
+    status: str | None = None
+    #: word stems every row's evidence must hold ("say about arms sales")
+    words: tuple[str, ...] = ()
     steps: list[str] = field(default_factory=list)
 
     @property
@@ -105,8 +117,8 @@ def read(kg: KnowledgeGraph, question: str) -> Reading:
     text = _TRAILING.sub("", question.strip())
     text = _FILLER.sub("", text).strip()
     reading = Reading(question, text)
-    for rule in (_paraphrase, _plans, _count, _yes_no, _subject_first, _people, _kind_noun,
-                 _titles, _pronouns, _times, _object_whom):
+    for rule in (_known_as_of, _paraphrase, _plans, _count, _yes_no, _subject_first,
+                 _people, _kind_noun, _titles, _pronouns, _times, _object_whom):
         rule(kg, reading)
     reading.clause = " ".join(reading.clause.split())
     return reading
@@ -150,9 +162,29 @@ PARAPHRASES: tuple[tuple[str, str], ...] = (
     # "what did X offer Y": the second object is the one offered to
     (r"^what did (?P<x>.+?) (?P<v>offer|propose|suggest|promise|send|give|sell|tell) "
      r"(?P<y>(?-i:[A-Z])[\w' .-]+)$", r"what did \g<x> \g<v> to \g<y>"),
+    (r"\b(?:get|got|gets|have|had|has|hold|held|holds) (?:a )?meeting with\b", "meet"),
+    (r"^(?P<aux>was|were) (?P<x>.+?) received by (?P<y>.+)$", r"did \g<y> meet \g<x>"),
+    # certainty asked of a claim: yes only if a source says it occurred
+    (r"^(?:is|was) it (?:certain|sure|confirmed|true|established) that (?P<rest>.+)$",
+     r"did \g<rest> really"),
+    (r"^how (?:reliable|certain|sure|solid) is the (?:report|claim|news) that (?P<rest>.+)$",
+     r"did \g<rest> really"),
+    (r"^(?P<aux>was|were) (?P<e>.+?) (?:confirmed|verified|real)$",
+     r"\g<aux> \g<e> really happened"),
     # weekdays add nothing to a date: "Friday, June 30"
     (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", ""),
 )
+
+
+def _known_as_of(kg: KnowledgeGraph, r: Reading) -> None:
+    """"As of early July 2000, had Putin visited Pyongyang?": the question is asked of
+    the documents published by then (``ask``'s ``as_of``)."""
+    found = re.match(r"^(?:as of|as known on|as known by|as it was known (?:on|in|by))\s+"
+                     r"(?P<d>[^,]+?),\s*(?P<rest>.+)$", r.clause, re.I)
+    if found:
+        r.as_of = found["d"]
+        r.clause = found["rest"]
+        r.steps.append(f"as known on {found['d']}")
 
 
 def _paraphrase(kg: KnowledgeGraph, r: Reading) -> None:
@@ -165,15 +197,37 @@ def _subject_first(kg: KnowledgeGraph, r: Reading) -> None:
     found = re.match(r"^(?P<x>(?!who\b|what\b|which\b|when\b|where\b|how\b)[\w'. -]+?) "
                      r"(?P<v>[a-z]+)(?: with| to)? (?P<wh>whom|who|what)\b(?P<rest>.*)$",
                      r.clause)
-    if found and found["v"] in lexicon(kg).verbs and found["x"].split()[0].lower() not in (
+    lex = lexicon(kg)
+    if found and found["v"] in lex.verbs and found["x"].split()[0].lower() not in (
             "who", "whom", "what", "which", "when", "where", "how", "did", "does", "do"):
+        from .words import lemmas
+
         wh = "what" if found["wh"] == "what" else "whom"
-        r.clause = f"{wh} did {found['x']} {found['v']}{found['rest']}"
+        base = next((b for b in sorted(lemmas(found["v"]) | {found["v"]})
+                     if any("base" in sense.kinds for sense in lex.verbs.get(b, []))),
+                    found["v"])
+        r.clause = f"{wh} did {found['x']} {base}{found['rest']}"
 
 
 def _plans(kg: KnowledgeGraph, r: Reading) -> None:
     """Plans against what happened: "what was planned but did not happen"."""
     words = r.clause.lower()
+    status = re.match(r"^(?:what|which)(?: events?| records?| meetings?| claims?| reports?)? "
+                      r"(?:is|are|was|were) (?:still )?(?:only )?(?P<s>disputed|doubted|"
+                      r"under consideration|being considered|planned|reported|hedged)$",
+                      words)
+    if status:
+        r.answer = "status"
+        word = status["s"]
+        r.status = {"doubted": "disputed", "being considered": "under_consideration",
+                    "under consideration": "under_consideration", "hedged": "reported"
+                    }.get(word, word)
+        r.steps.append(f"records of status {r.status}")
+        return
+    if re.search(r"\b(fell|fall|falls) through|called off|cancell?ed|never happened", words):
+        r.answer = "plans"
+        r.steps.append("plans against what happened")
+        return
     if re.search(r"\b(planned|plans?|expected|intended|scheduled)\b.*\b(not|never|fail|fell"
                  r" through|cancel|didn't|did not)\b", words) or (re.search(
             r"\b(did not|didn't|never) (happen|take place|materiali[sz]e|go ahead)\b", words) \
@@ -189,6 +243,8 @@ def _count(kg: KnowledgeGraph, r: Reading) -> None:
         return
     r.answer = "count"
     rest = found["rest"]
+    times = bool(re.match(r"how many (times|occasions)\b", found.group(0), re.I))
+    r.count_of = "records" if times else "answers"
     noun = re.match(r"(?P<noun>\w+(?: \w+)?) (?P<aux>did|does|do|has|have|had) (?P<x>.+?) "
                     r"(?:have|hold|had|held|attend|make|made|take part in|pay)$", rest)
     if noun and _is_event_noun(kg, noun["noun"]):
@@ -200,9 +256,13 @@ def _count(kg: KnowledgeGraph, r: Reading) -> None:
         tail = re.sub(r"^(?:were there|are there|took place|happened|occurred|were held|"
                       r"have there been|there were)\b\s*", "", thing["rest"])
         r.clause = f"{thing['noun']} {tail}".strip()
-    elif (who := re.match(r"(?:people|persons|officials|actors|countries|states) (?P<rest>"
-                          r"(?:did|does|has|have) .*)$", rest)):
+    elif (who := re.match(r"(?:people|persons|actors) (?P<rest>(?:did|does|has|have) .*)$",
+                          rest)):
         r.clause = f"whom {who['rest']}"
+    elif (which := re.match(r"(?P<noun>[\w' -]+?) (?P<rest>(?:did|does|do|has|have|had|were|"
+                            r"was|are|is) .*)$", rest)) and not _is_event_noun(
+                                kg, which["noun"]):
+        r.clause = f"which {which['noun']} {which['rest']}"  # read by the kind-noun rule
     elif found.group(0).lower().startswith("how many times") or \
             found.group(0).lower().startswith("how many occasions"):
         r.clause = f"did {rest}"  # "how many times Ivanov met Lee": each time a row
@@ -252,6 +312,15 @@ def _people(kg: KnowledgeGraph, r: Reading) -> None:
     patterns = (rf"(?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}}?)\s+(?:government\s+)?{_PEOPLE}\b",
                 rf"(?:the )?{_PEOPLE} of (?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}})",
                 rf"(?:the )?(?P<name>(?:[A-Z][\w-]*\s?){{1,3}}?)'s {_PEOPLE}\b")
+    for found in list(re.finditer(r"\b(?P<name>(?:[A-Z][\w-]*\s?){1,2}?)s\b(?!')",
+                                  r.clause)):
+        ident = lex.demonyms.get(" ".join(found["name"].lower().split()))
+        if ident and not re.match(r"(?i)which\b", r.clause[max(0, found.start() - 6):
+                                                          found.start()].strip() or "x"):
+            label = kg.actors[ident].label
+            r.clause = r.clause.replace(found.group(0), label, 1)
+            r.people_of = (*r.people_of, ident)
+            r.steps.append(f"{label} and its people")
     for pattern in patterns:
         for found in list(re.finditer(pattern, r.clause)):
             ident = state(found["name"].strip())
@@ -440,7 +509,9 @@ def _object_whom(kg: KnowledgeGraph, r: Reading) -> None:
     words = r.clause.split()
     if len(words) < 2 or words[0].lower() != "who":
         return
-    senses = lex.verbs.get(words[1].lower(), [])
+    following = [w.lower() for w in words[2:]]
+    senses = [sense for sense in lex.verbs.get(words[1].lower(), [])
+              if list(sense.required) == following[:len(sense.required)]]
     if not senses or not all(t.symmetric for sense in senses for t in sense.types):
         return
     end = 2
@@ -474,6 +545,9 @@ def _times(kg: KnowledgeGraph, r: Reading) -> None:
 # -- extra arguments --------------------------------------------------------------------
 _PREPOSITIONS = ("to", "with", "about", "on", "regarding", "concerning", "in", "at",
                  "during", "for", "from", "against")
+_TOPICAL = frozenset({"about", "regarding", "concerning", "on", "over"})
+_STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "and", "its", "their", "his",
+                   "her", "for", "with"})
 
 
 def peel(kg: KnowledgeGraph, r: Reading) -> Reading | None:
@@ -485,6 +559,16 @@ def peel(kg: KnowledgeGraph, r: Reading) -> Reading | None:
             continue
         name = " ".join(words[cut + 1:])
         ident = _record_or_actor(kg, name)
+        if ident is None and words[cut].lower() in _TOPICAL:
+            # "say about arms sales": no actor of that name; the rows whose evidence
+            # words it (every content word, as a stem)
+            stems = tuple(w.lower().rstrip("s") for w in re.findall(r"[\w-]+", name)
+                          if w.lower() not in _STOP)
+            if stems:
+                return replace(r, clause=" ".join(words[:cut]),
+                               words=(*r.words, *stems),
+                               steps=[*r.steps, f"{words[cut].lower()} {name!r} (in the "
+                                                "evidence)"])
         if ident is None:
             continue
         clause = " ".join(words[:cut])
@@ -519,6 +603,10 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
     rows = list(answers.rows)
     if r.narrow:
         rows = [row for row in rows if all(_involves(kg, row, n) for n in r.narrow)]
+    if r.words:
+        rows = [row for row in rows if all(
+            stem in " ".join(e.quote for e in getattr(row, "evidence", ())).lower()
+            for stem in r.words)]
     if r.kinds:
         kept = [_as_kind(kg, row, r.kinds) for row in rows]
         # a city stands for its state only where the record does not name the state
@@ -535,7 +623,8 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
         rows = [row for row in rows if getattr(row, "subject_id", None) in holders]
     answers.rows = rows
     if r.answer == "count":
-        answers.count = len({_record(row) for row in rows})
+        answers.count = len({_record(row) for row in rows} if r.count_of == "records" else
+                            {_asked_end(row) for row in rows})
     if r.answer == "yes_no":
         real = [row for row in rows if getattr(row, "status", None) in (
             Status.OCCURRED,) or (not r.firmly and getattr(row, "status", None) in (
@@ -549,6 +638,12 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
                 {"reported": "was reported (hedged)", "disputed": "is disputed"}[d]
                 for d in doubted))
     return answers
+
+
+def _asked_end(row: Any) -> str:
+    """What a row answers when people or things are counted: the object of a relation
+    (or, for an event row, the event)."""
+    return str(getattr(row, "object_id", None) or _record(row))
 
 
 def _record(row: Any) -> str:
