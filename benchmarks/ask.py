@@ -67,8 +67,8 @@ def main() -> None:
     for name in ("dev", "heldout"):
         path = ROOT / "tests" / "fixtures" / "questions" / f"{name}.yaml"
         if path.exists():
-            sets[f"the {name} question set"] = [
-                e["question"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
+            entries = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+            sets[f"the {name} question set"] = [e["question"] for e in entries]
     for name, questions in sets.items():
         times = sorted(timed(lambda q=q: _quiet(kg, q), 5) for q in questions)
         print(f"| {name} ({len(questions)}): median / slowest (goal: under 50 ms) | "

@@ -532,7 +532,7 @@ def ask(kg: KnowledgeGraph, question: str, *, strength: Strength = "possibly",
     options = Options(strength, include_planned, when)
     if reading.answer in ("plans", "status"):
         answers = _plans(graph, options) if reading.answer == "plans" else events(
-            graph, statuses=[Status(reading.status)])
+            graph, statuses=[Status(reading.status or "occurred")])
         answers.question, answers.understood = question, reading.understood
         if not answers.rows:
             answers.notes.append("nothing in the documents answers this (nothing is inferred)")
@@ -564,17 +564,21 @@ def _answer(kg: KnowledgeGraph, reading: Reading, options: Options
     """Parse and run the reading's clause; when the grammar refuses it, try it without
     its last extra argument ("... to Lee Joung-binn"), which then narrows the answer."""
     first: QueryError | None = None
-    current: Reading | None = reading
-    while current is not None:
-        try:
-            parse_, form = _parse(kg, current.clause)
-            plan, answers, everything = _run(kg, form, parse_, options)
-            plan, answers, everything, current = _widen(kg, form, parse_, options, plan,
-                                                        answers, everything, current)
-            return parse_, form, plan, answers, everything, current
-        except QueryError as exc:
-            first = first or exc
-            current = peel(kg, current)
+    # names from the vocabulary first (the clause, then without its extra arguments),
+    # then names taken loosely, for the errors that name them
+    for passes in ((True,), (False,)):
+        current: Reading | None = reading
+        while current is not None:
+            try:
+                parse_, form = _parse(kg, current.clause, passes)
+                plan, answers, everything = _run(kg, form, parse_, options)
+                plan, answers, everything, current = _widen(kg, form, parse_, options, plan,
+                                                            answers, everything, current)
+                return parse_, form, plan, answers, everything, current
+            except QueryError as exc:
+                if first is None or (passes == (False,) and "cannot answer" in str(first)):
+                    first = exc
+                current = peel(kg, current)
     assert first is not None
     message = str(first).replace(repr(reading.clause), repr(reading.asked), 1)
     raise QueryError(message) from None
@@ -758,9 +762,10 @@ def _plans(kg: KnowledgeGraph, o: Options) -> Answers[Any]:
     return answers
 
 
-def _parse(kg: KnowledgeGraph, question: str) -> tuple[Parse, Form]:
+def _parse(kg: KnowledgeGraph, question: str, passes: tuple[bool, ...] = (True, False)
+           ) -> tuple[Parse, Form]:
     text = question.strip().rstrip("?.!").strip()
-    for strict in (True, False):
+    for strict in passes:
         best: tuple[int, int, int, int, Parse, Form] | None = None
         for order, form in enumerate(GRAMMAR):
             for parse_ in form.parse(kg, text, strict=strict):
@@ -777,6 +782,8 @@ def _parse(kg: KnowledgeGraph, question: str) -> tuple[Parse, Form]:
                 break
         if best is not None:
             return best[4], best[5]
+    if False not in passes:  # a first pass: the caller tries further before refusing
+        raise QueryError(f"cannot answer {question!r}")
     near = nearest(GRAMMAR, text)
     raise QueryError(
         f"cannot answer {question!r}; the nearest form is \"{near.shown}\" "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..core.names import normalize
 
@@ -63,11 +64,17 @@ def tokenize(text: str) -> list[Token]:
     """The words of ``text``, each normalised like names are (case, apostrophes), with
     the offsets of the original text. A word that normalises to several (a ligature, a
     hyphen-like letter) gives several tokens with the same offsets."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, kept: every form of the grammar reads the same question."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         words = normalize(match.group()).split() or [match.group().casefold()]
         tokens.extend(Token(w, match.start(), match.end(), match.group()) for w in words)
-    return tokens
+    return tuple(tokens)
 
 
 def lemmas(form: str) -> set[str]:
