@@ -133,7 +133,7 @@ def test_unknown_field(mutate: Mutate) -> None:
 
 
 def test_unknown_relative_phrase(mutate: Mutate) -> None:
-    path, line = mutate("when: {relative: earlier last month}", "when: {relative: a while ago}")
+    path, line = mutate("when: {relative: last week}", "when: {relative: a while ago}")
     err = _error(path, DateError)
     assert err.line == line and "unknown relative phrase 'a while ago'" in str(err)
     assert "last week" in str(err)

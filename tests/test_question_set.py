@@ -122,7 +122,7 @@ QUESTIONS = [
     # "Russia is reportedly especially interested in restarting operations at the East
     # Pyongyang Thermal Power Plant and the Kim Chaek Iron and Steel Complex"
     q("tense", "what is Russia interested in",
-      ("Trans-Siberian-Korean railway link project", "East Pyongyang Thermal Power Plant",
+      ("Trans-Siberian-Korean railroad project", "East Pyongyang Thermal Power Plant",
        "Kim Chaek Iron and Steel Complex")),
     # "a delegation of top North Korean officials ... with North Korean Foreign Minister Pek Nam
     # Sun and, more important, with Kim Yong-nam"
@@ -199,7 +199,7 @@ QUESTIONS = [
        "Ivanov's visit to Pyongyang"), note="also planned: Putin's visit to Beijing"),
     # -- sources -------------------------------------------------------------------------
     # "(UPI, Russian agencies, June 27)"; "Russian and Western news agencies reported"
-    q("sources", "which outlets reported the June 27 talks",
+    q("sources", "which outlets reported the Sheremetyevo meeting",
       ("UPI", "Russian agencies", "Western news agencies")),
     q("sources", "who reported Putin's letter to Kim Jong-il", ("Reuters",), count=1),
     q("sources", "which sources reported Klebanov's announcement", ("UPI", "Russian agencies")),
@@ -207,7 +207,7 @@ QUESTIONS = [
     # groundbreaking visit to Pyongyang"
     q("sources", "what does the Kremlin say", ("Vladimir Putin",)),
     # the article is the only document that reports the Sheremetyevo meeting
-    q("sources", "which documents report the June 27 talks",
+    q("sources", "which documents report the Sheremetyevo meeting",
       ("Russia steps up dialogue with both Koreas",), count=1),
     # "Sources now say that Putin will arrive in North Korea on July 19" (planned, July 3)
     q("sources", "what does each source say about Putin's trip",

@@ -71,3 +71,52 @@ def test_an_unknown_relation_type_in_on_is_refused_with_the_field() -> None:
     hedge = Hedge("reportedly", applies_to=("met_with", "discussed"))
     assert hedge.applies_to == ("discussed", "met_with")
     assert RelationType.DISCUSSED.value == "discussed"
+
+
+NEGOTIATING = ("Pyongyang Bulletin\n---\n"
+               "North Korea is negotiating with the United States, Japan and South Korea.\n")
+
+
+def _negotiations(roles: dict[str, str]) -> korea_graph.KnowledgeGraph:
+    b = Builder()
+    b.actor("kcna", "KCNA", "news_outlet")
+    for actor, label in (("north-korea", "North Korea"), ("united-states", "United States"),
+                         ("japan", "Japan"), ("south-korea", "South Korea")):
+        b.actor(actor, label, "state")
+    b.actor("railway", "the railway", "project")
+    b.document("bulletin", title="Pyongyang Bulletin", text=NEGOTIATING, publisher="kcna",
+               published="2000-07-19")
+    b.event("talks", "negotiation", "North Korea negotiates with three states",
+            participants={**roles, "railway": "topic"},
+            when={"date": "2000-07-19", "phrase": "is negotiating"}, status="occurred",
+            evidence=["North Korea is negotiating with the United States, Japan and South Korea."])
+    return b.build()
+
+
+def test_one_party_negotiating_with_several_meets_each_and_they_not_each_other() -> None:
+    kg = _negotiations({"north-korea": "party", "united-states": "counterpart",
+                        "japan": "counterpart", "south-korea": "counterpart"})
+    met = {frozenset((r.source, r.target)) for r in kg.relations("met_with")}
+    assert met == {frozenset(("north-korea", other))
+                   for other in ("united-states", "japan", "south-korea")}
+    # each side still discussed what was negotiated
+    assert {r.source for r in kg.relations("discussed")} == {
+        "north-korea", "united-states", "japan", "south-korea"}
+    # the rule is kept by the data file and RDF, and by the CAMEO export
+    assert korea_graph.from_rdf(korea_graph.to_rdf(kg, "turtle"), "turtle") == kg
+    from korea_graph.eventdata.cameo_export import to_cameo_rows
+    dyads = {(r["Source Name"], r["Target Name"]) for r in to_cameo_rows(kg)}
+    assert ("United States", "Japan") not in dyads and ("North Korea", "Japan") in dyads
+    # four parties, as the old data wrote it, all meet all: six pairs
+    assert len(_negotiations({"north-korea": "party", "united-states": "party",
+                              "japan": "party", "south-korea": "party"}
+                             ).relations("met_with")) == 6
+
+
+def test_counterpart_is_a_role_of_the_data_file(tmp_path: Path) -> None:
+    kg = _negotiations({"north-korea": "party", "united-states": "counterpart",
+                        "japan": "counterpart", "south-korea": "counterpart"})
+    path = tmp_path / "bulletin.yaml"
+    korea_graph.to_yaml(kg, path)
+    assert "role: counterpart" in path.read_text(encoding="utf-8")
+    assert korea_graph.load(path, corpus=False) == kg

@@ -104,12 +104,14 @@ def test_until_keeps_relations_that_possibly_started_by_then(kg: KnowledgeGraph)
     for rel in kg.all_relations:
         start = rel.when.start_min
         assert (rel.id in before.edge_ids) == (start is None or start <= date(2000, 7, 18))
-    # a month means its last day; a relation dated "June 2000" may have started by June 30
-    june = view(kg, until="2000-06")
-    announcement = next(r for r in kg.all_relations if r.when.iso() == "2000-06")
-    assert announcement.id in june.edge_ids
+    # a month means its last day; a relation dated "February 2000" (Ivanov's visit) may
+    # have started by February 29
+    february = view(kg, until="2000-02")
+    visited = next(r for r in kg.all_relations if r.when.iso() == "2000-02")
+    assert visited.id in february.edge_ids
     assert all(kg.relation(e).when.start_min is None
-               or kg.relation(e).when.start_min <= date(2000, 6, 30) for e in june.edge_ids)
+               or kg.relation(e).when.start_min <= date(2000, 2, 29)
+               for e in february.edge_ids)
 
 
 def test_since_keeps_relations_that_possibly_go_on_until_then(kg: KnowledgeGraph) -> None:

@@ -235,6 +235,10 @@ class Role(StrEnum):
     SUPPLIER = "supplier"
     RECIPIENT = "recipient"
     PARTY = "party"  #: a side in talks or cooperation
+    #: the other side of talks or negotiations *with* an acting party ("North Korea is
+    #: negotiating with the United States, Japan and South Korea"): it meets the acting
+    #: sides, not the other counterparts
+    COUNTERPART = "counterpart"
     OBJECT = "object"  #: the treaty signed, the plan proposed, the thing built
     SUPERSEDED = "superseded"  #: what a new treaty replaced
     TOPIC = "topic"  #: what was discussed

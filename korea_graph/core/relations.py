@@ -34,7 +34,8 @@ from .model import (
 )
 from .timespan import TimeSpan
 
-__all__ = ["Relation", "RelationType", "derive_relations", "relation_hedges", "relation_status"]
+__all__ = ["SIDES", "Relation", "RelationType", "derive_relations", "relation_hedges",
+           "relation_status", "side_pairs"]
 
 
 class RelationType(StrEnum):
@@ -114,7 +115,11 @@ class Relation:
 
 
 _MEETING_TYPES = {EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.NEGOTIATION}
-_SIDES = (Role.PARTICIPANT, Role.HOST, Role.GUEST, Role.PARTY)
+#: the roles of the sides of a meeting, talks, negotiation or cooperation
+SIDES = (Role.PARTICIPANT, Role.HOST, Role.GUEST, Role.PARTY, Role.COUNTERPART)
+#: two sides in one of these roles act with the others, not with each other: two guests of
+#: one host, two hosts, two counterparts of one party
+_APART = (Role.GUEST, Role.HOST, Role.COUNTERPART)
 
 # (event types or None for any, source role, target role, relation)
 _ROLE_PAIRS: list[tuple[set[EventType] | None, Role, Role, RelationType]] = [
@@ -215,10 +220,10 @@ def relation_hedges(origin: Event | Affiliation | Stance,
 
 def _from_event(event: Event) -> Iterator[Relation]:
     if event.type in _MEETING_TYPES:
-        for a, b in _meeting_pairs(event):
+        for a, b in side_pairs(event):
             yield _make(event.id, RelationType.MET_WITH, a, b, event)
     if event.type is EventType.COOPERATION:
-        for a, b in combinations(dict.fromkeys(event.actors(*_SIDES)), 2):
+        for a, b in side_pairs(event):
             yield _make(event.id, RelationType.COOPERATES_WITH, a, b, event)
     if event.type is EventType.VISIT and event.place:
         for guest in event.actors(Role.GUEST):
@@ -244,7 +249,7 @@ def _discussants(event: Event) -> tuple[str, ...]:
     letter or a proposal only received it: Kim Jong-il did not "discuss" what Putin's
     letter was about."""
     if event.type in _MEETING_TYPES:
-        return event.actors(*_SIDES)
+        return event.actors(*SIDES)
     if event.type is EventType.LETTER:
         return event.actors(Role.SENDER)
     if event.type is EventType.PROPOSAL:
@@ -252,11 +257,22 @@ def _discussants(event: Event) -> tuple[str, ...]:
     return ()
 
 
-def _meeting_pairs(event: Event) -> Iterator[tuple[str, str]]:
-    """Who met whom in a meeting: every pair of sides, but not two guests of one host
-    (a delegation's members do not meet each other) nor two hosts."""
-    roles = {p.actor: p.role for p in event.participants if p.role in _SIDES}
+def side_pairs(event: Event) -> Iterator[tuple[str, str]]:
+    """Who acted with whom among an event's sides (:data:`SIDES`), each pair once in
+    participant order: every pair, but not two guests of one host (a delegation's members
+    do not meet each other), two hosts, nor two counterparts of one party ("North Korea
+    is negotiating with the United States, Japan and South Korea": the United States did
+    not negotiate with Japan).
+
+    >>> from korea_graph.core.model import Participant
+    >>> talks = Event("t", EventType.NEGOTIATION, "t", (
+    ...     Participant("north-korea", Role.PARTY), Participant("us", Role.COUNTERPART),
+    ...     Participant("japan", Role.COUNTERPART)), TimeSpan.parse("2000"), Status.OCCURRED, ())
+    >>> list(side_pairs(talks))
+    [('north-korea', 'us'), ('north-korea', 'japan')]
+    """
+    roles = {p.actor: p.role for p in event.participants if p.role in SIDES}
     for a, b in combinations(roles, 2):
-        if roles[a] == roles[b] and roles[a] in (Role.GUEST, Role.HOST):
+        if roles[a] == roles[b] and roles[a] in _APART:
             continue
         yield a, b

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Actor, ActorKind, Event, EventType, Role, Status
+from ..core.relations import SIDES, side_pairs
 from ..files import spreadsheet_safe, write_text
 from .vocabulary import Code, actor_code, event_code
 
@@ -45,7 +46,6 @@ CAMEO_COLUMNS = (
     "Evidence",
 )
 _NA = "NA"
-_SIDES = (Role.PARTICIPANT, Role.HOST, Role.GUEST, Role.PARTY)
 _MEETINGS = {EventType.MEETING, EventType.TALKS, EventType.SUMMIT, EventType.NEGOTIATION}
 # event type -> (source roles, target roles) for directed events
 _DIRECTED: dict[EventType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
@@ -90,8 +90,8 @@ def dyads(kg: KnowledgeGraph, event: Event
     if pairs is not None:
         yield from ((code, a, b, primary) for a, b, primary in pairs)
         return
-    sources, targets = _DIRECTED.get(event.type, (_SIDES, ()))
-    who = event.actors(*sources) or event.actors(*_SIDES) or (None,)
+    sources, targets = _DIRECTED.get(event.type, (SIDES, ()))
+    who = event.actors(*sources) or event.actors(*SIDES) or (None,)
     whom = tuple(b for b in event.actors(*targets)
                  if b in kg.actors and kg.actors[b].kind.is_agent) or (None,)
     for a in who:
@@ -102,9 +102,11 @@ def dyads(kg: KnowledgeGraph, event: Event
 
 def _symmetric(event: Event) -> list[tuple[str, str | None, bool]] | None:
     if event.type in _MEETINGS or event.type is EventType.COOPERATION:
-        roles = {p.actor: p.role for p in event.participants if p.role in _SIDES}
+        roles = {p.actor: p.role for p in event.participants if p.role in SIDES}
+        together = set(side_pairs(event))  # who acted with whom: the derivation's rule
     elif event.type is EventType.SIGNING and len(event.actors(Role.SIGNATORY)) > 1:
         roles = {a: Role.SIGNATORY for a in event.actors(Role.SIGNATORY)}
+        together = {(a, b) for a in roles for b in roles if a != b}
     else:
         return None
     if len(roles) < 2:
@@ -113,7 +115,7 @@ def _symmetric(event: Event) -> list[tuple[str, str | None, bool]] | None:
     order = list(roles)
     out: list[tuple[str, str | None, bool]] = []
     for a, b in permutations(order, 2):
-        if roles[a] == roles[b] and roles[a] in (Role.GUEST, Role.HOST):
+        if (a, b) not in together and (b, a) not in together:
             continue
         out.append((a, b, order.index(a) < order.index(b)))
     return out

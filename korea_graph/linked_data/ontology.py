@@ -494,6 +494,8 @@ _ROLE_DOC = {
     Role.PUBLISHER: "publishes a report", Role.SOURCE: "is where a report got its information",
     Role.SUPPLIER: "supplies", Role.RECIPIENT: "receives a supply",
     Role.PARTY: "is a side in talks or cooperation",
+    Role.COUNTERPART: "is the other side of talks or negotiations with an acting party; "
+                      "it meets that party, not the other counterparts",
     Role.OBJECT: "is the treaty signed, the plan proposed, the thing built",
     Role.SUPERSEDED: "is what a new treaty replaced", Role.TOPIC: "is what was discussed",
     Role.SUBJECT: "is whom a statement, announcement or report is about",

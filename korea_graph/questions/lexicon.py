@@ -60,7 +60,7 @@ ROLE_VERBS: dict[Role, tuple[str, ...]] = {
     Role.ANNOUNCER: ("make",), Role.DECIDER: ("make", "take"), Role.PUBLISHER: ("publish",),
     Role.SUPPLIER: ("make",), Role.RECIPIENT: ("receive", "get"), Role.HOST: ("host",),
     Role.GUEST: ("make", "pay"), Role.PARTICIPANT: ("attend", "hold"),
-    Role.PARTY: ("hold",), Role.ORGANIZER: ("organize", "hold"),
+    Role.PARTY: ("hold",), Role.COUNTERPART: ("hold",), Role.ORGANIZER: ("organize", "hold"),
 }
 
 _PARTICLES = frozenset({"with", "to", "in", "on", "of", "from", "about", "for", "at"})
