@@ -199,7 +199,8 @@ QUESTIONS = [
        "Ivanov's visit to Pyongyang"), note="also planned: Putin's visit to Beijing"),
     # -- sources -------------------------------------------------------------------------
     # "(UPI, Russian agencies, June 27)"; "Russian and Western news agencies reported"
-    q("sources", "which outlets reported the June 27 talks",
+    # ("the June 27 talks" is no alias: the article has two sets of talks on June 27)
+    q("sources", "which outlets reported the Sheremetyevo meeting",
       ("UPI", "Russian agencies", "Western news agencies")),
     q("sources", "who reported Putin's letter to Kim Jong-il", ("Reuters",), count=1),
     q("sources", "which sources reported Klebanov's announcement", ("UPI", "Russian agencies")),
@@ -207,7 +208,7 @@ QUESTIONS = [
     # groundbreaking visit to Pyongyang"
     q("sources", "what does the Kremlin say", ("Vladimir Putin",)),
     # the article is the only document that reports the Sheremetyevo meeting
-    q("sources", "which documents report the June 27 talks",
+    q("sources", "which documents report the Sheremetyevo meeting",
       ("Russia steps up dialogue with both Koreas",), count=1),
     # "Sources now say that Putin will arrive in North Korea on July 19" (planned, July 3)
     q("sources", "what does each source say about Putin's trip",

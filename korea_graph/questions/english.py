@@ -485,11 +485,11 @@ GRAMMAR: list[Form] = [
     Form(f"[list|show] [all|the] <NOUN:k> {M}", "visits before Putin's trip", _nouns),
     # sources
     Form("which|what outlets|sources|agencies|media|newspapers reported|cited|covered "
-         "[on] <EVENT:e>", "which outlets reported the June 27 talks", _sources),
+         "[on] <EVENT:e>", "which outlets reported the Sheremetyevo meeting", _sources),
     Form("who reported|cited|covered [on] <EVENT:e>", "who reported Putin's letter to Kim Jong-il",
          _sources),
     Form("which|what documents|texts|reports report|support|mention|describe [on] <EVENT:e>",
-         "which documents report the June 27 talks", _claims, "each source's own claim"),
+         "which documents report the Sheremetyevo meeting", _claims, "each source's own claim"),
     Form("what does|do|did each source|document|text say about|of <EVENT:e>",
          "what does each source say about Putin's trip", _claims),
     Form("where|how do|did|does [the] sources|documents|reports disagree|conflict|differ",
