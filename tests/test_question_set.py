@@ -199,6 +199,7 @@ QUESTIONS = [
        "Ivanov's visit to Pyongyang"), note="also planned: Putin's visit to Beijing"),
     # -- sources -------------------------------------------------------------------------
     # "(UPI, Russian agencies, June 27)"; "Russian and Western news agencies reported"
+    # ("the June 27 talks" is no alias: the article has two sets of talks on June 27)
     q("sources", "which outlets reported the Sheremetyevo meeting",
       ("UPI", "Russian agencies", "Western news agencies")),
     q("sources", "who reported Putin's letter to Kim Jong-il", ("Reuters",), count=1),

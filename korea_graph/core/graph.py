@@ -579,7 +579,9 @@ def merge_actor(mine: Actor, other: Actor) -> Actor:
     return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or other.wikidata,
                  mine.country or other.country, mine.note or other.note,
                  tuple(dict.fromkeys((*mine.same_as, *other.same_as))),
-                 tuple(dict.fromkeys((*mine.mentions, *other.mentions))))
+                 tuple(dict.fromkeys((*mine.mentions, *other.mentions))),
+                 tuple(i for i in dict.fromkeys((*mine.inferred, *other.inferred))
+                       if i.value in aliases))
 
 
 _NO_DOC = (date.max, date.max, "")

@@ -46,6 +46,7 @@ __all__ = [
     "SourceRecord",
     "Stance",
     "Status",
+    "check_alias_inferences",
 ]
 
 
@@ -290,6 +291,31 @@ def _member(record: object, name: str, cls: type[StrEnum]) -> None:
     object.__setattr__(record, name, member)
 
 
+def check_alias_inferences(aliases: tuple[str, ...], inferred: tuple[Inference, ...],
+                           field: str) -> None:
+    """An actor's ``inferred`` entries: each flags one of its aliases (field ``alias``) and
+    names the public source the alias comes from (the reason).
+
+    >>> check_alias_inferences(("DPRK",), (Inference("alias", "DPRK", "Wikidata Q423"),), "f")
+    >>> try:
+    ...     check_alias_inferences(("DPRK",), (Inference("place", "DPRK", "x"),), "f")
+    ... except SchemaError as exc:
+    ...     print(exc.field, exc.reason)
+    f[0].field an actor's inference flags an alias, not a place
+    """
+    expected = "field: alias, value: one of its aliases, reason: the public source of the alias"
+    for n, inference in enumerate(inferred):
+        if inference.field != "alias":
+            raise SchemaError(f"an actor's inference flags an alias, not a {inference.field}",
+                              field=f"{field}[{n}].field", expected=expected)
+        if inference.value not in aliases:
+            raise SchemaError(f"inferred alias {inference.value!r} is not an alias of the actor",
+                              field=f"{field}[{n}].value", expected=expected)
+        if not inference.reason.strip():
+            raise SchemaError(f"inferred alias {inference.value!r} names no source",
+                              field=f"{field}[{n}].reason", expected=expected)
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A person, state, institution, or a thing actors act on (place, facility, treaty,
@@ -308,9 +334,13 @@ class Actor:
     #: words a text uses for the actor that are not look-up names: metonyms ("Moscow"
     #: for Russia) and adjectives ("Russian"); the evidence check accepts them
     mentions: tuple[str, ...] = ()
+    #: aliases that no document words, each with the public source it comes from
+    #: (``Inference("alias", "DPRK", "Wikidata Q423")``): answers and checks tell them apart
+    inferred: tuple[Inference, ...] = ()
 
     def __post_init__(self) -> None:
         _member(self, "kind", ActorKind)
+        check_alias_inferences(self.aliases, self.inferred, f"actors[{self.id!r}].inferred")
 
     @property
     def names(self) -> tuple[str, ...]:

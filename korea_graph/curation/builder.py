@@ -58,6 +58,7 @@ from ..core.model import (
     Role,
     Stance,
     Status,
+    check_alias_inferences,
 )
 from ..core.names import normalize
 from ..core.timespan import RELATIVE_PHRASES, TimeSpan
@@ -127,23 +128,29 @@ class Builder:
               aliases: Iterable[str] | str = (), wikidata: str | None = None,
               country: ActorRef | None = None, note: str | None = None,
               same_as: Iterable[ActorRef] | ActorRef = (),
-              mentions: Iterable[str] | str = ()) -> Actor:
+              mentions: Iterable[str] | str = (), inferred: Iterable[Any] = ()) -> Actor:
         """Add an actor: a person, state, institution, place, facility, treaty, project or
         topic (``kind``, one of :class:`~korea_graph.core.model.ActorKind`). ``same_as``
         names actors (of other documents) that this one is; ``mentions`` are words a text
-        uses for it that are not look-up names ("Moscow" for Russia, "Russian")."""
+        uses for it that are not look-up names ("Moscow" for Russia, "Russian");
+        ``inferred`` flags the aliases no document words, each with its public source
+        (``{"field": "alias", "value": "DPRK", "reason": "Wikidata Q423"}``)."""
         where = f"actors[{id!r}]"
+        names = _aliases(aliases, f"{where}.aliases")
+        flagged = _inferred(inferred, f"{where}.inferred")
+        check_alias_inferences(names, flagged, f"{where}.inferred")
         actor = Actor(
             id=self._new_id(id, where, "actor"),
             label=_text(label, f"{where}.label"),
             kind=checks.vocabulary(ActorKind, kind, f"{where}.kind"),
-            aliases=_aliases(aliases, f"{where}.aliases"),
+            aliases=names,
             wikidata=checks.wikidata(wikidata, f"{where}.wikidata"),
             country=self._actor_ref(country, f"{where}.country", optional=True, what="state"),
             note=checks.text(note, f"{where}.note", optional=True),
             same_as=tuple(self._actor_ref(ref, f"{where}.same_as[{i}]")
                           for i, ref in enumerate(_listed(same_as))),
             mentions=_aliases(mentions, f"{where}.mentions"),
+            inferred=flagged,
         )
         self._take(actor.id, "actor")
         self._actors[actor.id] = actor

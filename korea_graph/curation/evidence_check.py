@@ -7,6 +7,10 @@ one of its ``mentions`` (metonyms such as "Moscow" for Russia, adjectives such a
 "Russian") -- or be marked as an inference (``inferred:`` with a reason), so a curation
 cannot invent what the text does not say.
 
+An actor's aliases, look-up names, are checked against every document of the graph
+instead: each is worded in some text or flagged ``inferred`` with the public source it
+comes from (:func:`unworded_aliases`).
+
 Names match whatever the case, hyphens or apostrophes, as whole words: "Russia" is named
 by "Russia's", not by "Russian".
 
@@ -27,7 +31,7 @@ from ..core.model import Actor, Affiliation, Event, Hedge, Inference, Stance
 from ..core.names import normalize
 from ..errors import EvidenceError
 
-__all__ = ["Unsupported", "check_evidence", "named", "raise_for_unsupported"]
+__all__ = ["Unsupported", "check_evidence", "named", "raise_for_unsupported", "unworded_aliases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +49,14 @@ class Unsupported:
 
 def named(name: str, text: str) -> bool:
     """Whether ``name`` occurs in ``text`` as whole words (normalised)."""
+    return _in_plain(name, _plain(text))
+
+
+def _in_plain(name: str, plain: str) -> bool:
     needle = normalize(name)
     if not needle:
         return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", _plain(text)) is not None
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", plain) is not None
 
 
 def _plain(text: str) -> str:
@@ -59,7 +67,8 @@ def _plain(text: str) -> str:
 def check_evidence(kg: KnowledgeGraph) -> list[Unsupported]:
     """Every place, participant, alias, holder, organisation, accreditation, target, post
     title and hedge phrase not named in its record's evidence nor marked ``inferred``,
-    and every ``inferred`` entry that does not match an attribute of its record."""
+    every ``inferred`` entry that does not match an attribute of its record, and every
+    actor alias that no document words nor an ``inferred`` entry flags with its source."""
     problems: list[Unsupported] = []
     for event in kg.events.values():  # each source's report against its own evidence
         for claim in kg.claims(event.id):
@@ -69,6 +78,28 @@ def check_evidence(kg: KnowledgeGraph) -> list[Unsupported]:
     for stance in kg.stances.values():
         problems += _check(kg, stance, [("holder", stance.holder, True),
                                         ("target", stance.target, True)])
+    problems += unworded_aliases(kg)
+    return problems
+
+
+def unworded_aliases(kg: KnowledgeGraph) -> list[Unsupported]:
+    """Every alias of an actor that no document of the graph words and no ``inferred``
+    entry of the actor flags with its public source.
+
+    An actor's aliases are names for look-up; each is either written in some document's
+    text (whatever the case, hyphens or apostrophes) or comes from a public source that
+    the actor's ``inferred`` entry names (``{field: alias, value: DPRK, reason: Wikidata
+    Q423}``).
+    """
+    texts = [_plain(doc.text) for doc in kg.documents.values()]
+    problems: list[Unsupported] = []
+    for actor in kg.actors.values():
+        flagged = {i.value for i in actor.inferred if i.field == "alias"}
+        for alias in actor.aliases:
+            if alias not in flagged and not any(_in_plain(alias, t) for t in texts):
+                problems.append(Unsupported(
+                    actor.id, "alias", alias, "no document words it; remove it, or mark it "
+                    "inferred with the public source it comes from"))
     return problems
 
 

@@ -44,6 +44,7 @@ from ..core.model import (
     Role,
     Stance,
     Status,
+    check_alias_inferences,
 )
 from ..core.timespan import TimeSpan
 from ..errors import (
@@ -258,7 +259,8 @@ def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
                     DataError, f"actor {actor.id!r} has the {what} {str(b)!r} here and "
                     f"{str(a)!r} in {origin}", at, f"the same {what} in every file{hint}")
         actors[actor.id] = _with_names(mine, actor.aliases, actor.note, actor.same_as,
-                                       actor.wikidata, actor.country, actor.mentions)
+                                       actor.wikidata, actor.country, actor.mentions,
+                                       actor.inferred)
     for data in files:
         for ext in data.extensions:
             mine = actors.get(ext.id)
@@ -272,18 +274,20 @@ def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
                                     f"{getattr(mine, attr)!r} elsewhere, {value!r} here",
                                     ext.at, f"the same {attr} in every file")
             actors[ext.id] = _with_names(mine, ext.aliases, None, (), ext.wikidata, ext.country,
-                                         ext.mentions)
+                                         ext.mentions, ext.inferred)
     return actors
 
 
 def _with_names(actor: Actor, aliases: Iterable[str], note: str | None,
                 same_as: Iterable[str], wikidata: str | None, country: str | None,
-                mentions: Iterable[str] = ()) -> Actor:
+                mentions: Iterable[str] = (), inferred: Iterable[Inference] = ()) -> Actor:
     names = tuple(n for n in dict.fromkeys((*actor.aliases, *aliases)) if n != actor.label)
     return Actor(actor.id, actor.label, actor.kind, names, actor.wikidata or wikidata,
                  actor.country or country, actor.note or note,
                  tuple(dict.fromkeys((*actor.same_as, *same_as))),
-                 tuple(dict.fromkeys((*actor.mentions, *mentions))))
+                 tuple(dict.fromkeys((*actor.mentions, *mentions))),
+                 tuple(i for i in dict.fromkeys((*actor.inferred, *inferred))
+                       if i.value in names))
 
 
 # -- YAML with line numbers ----------------------------------------------------------------
@@ -442,6 +446,7 @@ class _Extension:
     country: str | None
     at: _At
     mentions: tuple[str, ...] = ()
+    inferred: tuple[Inference, ...] = ()
 
 
 @dataclass
@@ -604,13 +609,24 @@ class _Reader:
                          affiliations, stances)
 
     def read_extension(self, value: _Map, at: _At) -> _Extension:
-        m = self.mapping(value, at, {"id", "aliases", "mentions", "wikidata", "country"}, {"id"})
+        m = self.mapping(value, at, {"id", "aliases", "mentions", "wikidata", "country",
+                                     "inferred"}, {"id"})
         actor_id = self.ident(m, "id", at)
         where = self.child(m, "id", at)
         country = self.text(m, "country", at, optional=True)
         self._refs.append(("state", country, self.child(m, "country", at)))
-        return _Extension(actor_id, self.texts(m, "aliases", at),
-                          self.wikidata(m, at), country, where, self.texts(m, "mentions", at))
+        aliases = self.texts(m, "aliases", at)
+        return _Extension(actor_id, aliases, self.wikidata(m, at), country, where,
+                          self.texts(m, "mentions", at), self.alias_inferences(m, at, aliases))
+
+    def alias_inferences(self, m: _Map, at: _At, aliases: tuple[str, ...]
+                         ) -> tuple[Inference, ...]:
+        """An actor's ``inferred``: the aliases no document words, with their sources."""
+        inferred = self.inferences(m, at)
+        where = self.child(m, "inferred", at)
+        with self.located(where, m.get("inferred")):
+            check_alias_inferences(aliases, inferred, where.field)
+        return inferred
 
     def wikidata(self, m: _Map, at: _At) -> str | None:
         where = self.child(m, "wikidata", at)
@@ -673,18 +689,20 @@ class _Reader:
 
     def read_actor(self, value: Any, at: _At) -> Actor:
         m = self.mapping(value, at, {"id", "label", "kind", "aliases", "wikidata", "country",
-                                     "note", "same_as", "mentions", "review"},
+                                     "note", "same_as", "mentions", "inferred", "review"},
                          {"id", "label", "kind"})
         self.review(m, at)
         wikidata = self.wikidata(m, at)
         self._refs.append(("state", m.get("country"), self.child(m, "country", at)))
         same_as = self.same_as(m, at, "actor")
+        aliases = self.texts(m, "aliases", at)
         return Actor(
             id=self.ident(m, "id", at), label=str(self.text(m, "label", at)),
-            kind=self.enum(ActorKind, m, "kind", at), aliases=self.texts(m, "aliases", at),
+            kind=self.enum(ActorKind, m, "kind", at), aliases=aliases,
             wikidata=wikidata, country=self.text(m, "country", at, optional=True),
             note=self.text(m, "note", at, optional=True), same_as=same_as,
             mentions=self.texts(m, "mentions", at),
+            inferred=self.alias_inferences(m, at, aliases),
         )
 
     def same_as(self, m: _Map, at: _At, what: str) -> tuple[str, ...]:

@@ -264,6 +264,7 @@ def _actor_tree(actor: Actor) -> dict[str, Any]:
         ("id", actor.id), ("label", actor.label), ("kind", actor.kind.value),
         ("wikidata", actor.wikidata), ("country", actor.country), ("aliases", actor.aliases),
         ("mentions", actor.mentions), ("note", actor.note), ("same_as", actor.same_as),
+        ("inferred", _inferred_tree(actor.inferred)),
     ], flow=True)
 
 

@@ -303,8 +303,9 @@ PROPERTIES: dict[str, Term] = {
                   "kg:Hedge", "rdf:Property"),
     "confidence": _o("confidence", "How likely the hedge makes the claim (ICD 203 terms).",
                      "kg:Hedge", "kg:Confidence"),
-    "inferred": _o("inferred", "An attribute of the record that its evidence does not word.",
-                   "kg:Record", "kg:Inference"),
+    "inferred": _o("inferred", "An attribute of the record that its evidence does not word, "
+                   "or an alias of the actor that no document words (its reason names the "
+                   "public source of the alias).", None, "kg:Inference"),
     "inferredField": _d("inferred field", "Which attribute is inferred (place, participant, "
                         "holder, title...).", "kg:Inference", "xsd:string"),
     "inferredValue": _d("inferred value", "The inferred value: an actor id, an alias or a "

@@ -340,6 +340,12 @@ class _Builder:
                 add((h, _k("confidence"), _enum("confidence", hedge.confidence.value)))
             for part in hedge.applies_to:
                 add((h, _k("hedgeAppliesTo"), _k(relation_property(RelationType(part)))))
+        self.inferences(s, node, inferred)
+
+    def inferences(self, s: str, node: str, inferred: tuple[Inference, ...]) -> None:
+        """What a record's evidence does not word, or an actor's aliases no document words:
+        one kg:Inference node each, with its field, value and reason."""
+        add = self.add
         for n, inference in enumerate(inferred):
             i = f"<{node}/inferred/{n}>"
             add((s, _k("inferred"), i))
@@ -383,6 +389,7 @@ class _Builder:
             self.add((s, _SAME, f"<{self.iri('actor', target)}>"))
         if actor.mentions:
             self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
+        self.inferences(s, node, actor.inferred)
 
     def event_or_claim(self, item: tuple[Event, str | None], n: int) -> None:
         event, root = item
@@ -1242,7 +1249,7 @@ class _Reader:
             self.text(s, p["wikidata"], optional=True),
             self.ref(s, p["country"], "actor", optional=True),
             self.text(s, p["note"], optional=True), mentions=self.strings(s, p["mentions"]),
-            same_as=self.same_as(s, "actor"))
+            same_as=self.same_as(s, "actor"), inferred=self.inferences(s))
 
     def same_as(self, s: str, kind: str) -> tuple[str, ...]:
         """The ``owl:sameAs`` links to other records of ``kind`` (not to Wikidata)."""

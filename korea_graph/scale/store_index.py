@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.graph import KnowledgeGraph
-from ..core.model import Actor, ActorKind, AffiliationKind, Status
+from ..core.model import Actor, ActorKind, AffiliationKind, Inference, Status
 from ..core.relations import RelationType
 from ..errors import DataError
 
@@ -129,7 +129,9 @@ def merge_actor(mine: Actor, actor: Actor) -> Actor:
     return Actor(mine.id, mine.label, mine.kind, aliases, mine.wikidata or actor.wikidata,
                  mine.country or actor.country, mine.note or actor.note,
                  mentions=tuple(dict.fromkeys((*mine.mentions, *actor.mentions))),
-                 same_as=tuple(dict.fromkeys((*mine.same_as, *actor.same_as))))
+                 same_as=tuple(dict.fromkeys((*mine.same_as, *actor.same_as))),
+                 inferred=tuple(i for i in dict.fromkeys((*mine.inferred, *actor.inferred))
+                                if i.value in aliases))
 
 
 def _day(value: Any) -> str | None:
@@ -140,6 +142,7 @@ def actor_json(actor: Actor) -> str:
     """An actor as the index keeps it (every field; ``actor_from_json`` reads it back)."""
     data = {name: getattr(actor, name) for name in _ACTOR_FIELDS}
     data["kind"] = actor.kind.value
+    data["inferred"] = [[i.field, i.value, i.reason] for i in actor.inferred]
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -152,6 +155,7 @@ def actor_from_json(text: str) -> Actor:
     values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
                               for k, v in data.items()}
     values["kind"] = ActorKind(values["kind"])
+    values["inferred"] = tuple(Inference(*i) for i in values.get("inferred", ()))
     return Actor(**values)
 
 
