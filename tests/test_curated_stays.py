@@ -25,8 +25,11 @@ def with_drafts(tmp_path_factory: pytest.TempPathFactory) -> korea_graph.Knowled
     base = korea_graph.load()
     out = tmp_path_factory.mktemp("drafts")
     files = []
-    for text in sorted(NEWS.glob("*.txt")):
-        words = text.read_text(encoding="utf-8")
+    for source in sorted(NEWS.glob("*.txt")):
+        words = source.read_text(encoding="utf-8")
+        # a document of its own, even where the corpus curates the same text
+        text = out / f"unreviewed-{source.name}"
+        text.write_text(words, encoding="utf-8")
         drafted = draft_file(text, published=_header(words, "PUBLISHED"),
                              source=_header(words, "PUBLISHER"), base=base)
         files.append(drafted.write(out / f"{text.stem}.yaml"))
