@@ -62,6 +62,15 @@ def test_same_answers_remotely_as_locally(endpoint: Endpoint, kg: KnowledgeGraph
     remote_kg = endpoint.graph(documents=["monitor-6-129"])
     question = "who met whom before Putin's trip"
     assert ask(remote_kg, question).to_records() == ask(kg, question).to_records()
+    # the analyst's wordings read the same way from the endpoint's records
+    for question in ("How many times did Ivanov meet Lee Joung-binn?",
+                     "Did Ivanov really meet Kim Yong-nam?", "Who did Russian officials meet?",
+                     "who met whom before Putin arrived in Pyongyang",
+                     "What was planned but did not happen?"):
+        mine, theirs = ask(remote_kg, question), ask(kg, question)
+        assert mine.to_records() == theirs.to_records(), question
+        assert (mine.understood, mine.count, mine.yes) == (
+            theirs.understood, theirs.count, theirs.yes), question
     trip = kg.event("Putin's trip").id
     local = {(f.subject_id, f.object_id, f.record_id, f.certainty)
              for f in meetings(kg, before="Putin's trip")}

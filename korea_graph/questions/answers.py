@@ -486,6 +486,10 @@ class Answers(Generic[R]):
             return self._columns
         return self._rows[0].columns if len(self._rows) else ("answer",)
 
+    def add_columns(self, *names: str) -> None:
+        """Show these record keys too in tables ("which countries": ``object_for``)."""
+        self._columns = (*self.columns, *(n for n in names if n not in self.columns))
+
     def to_records(self) -> list[dict[str, Any]]:
         """Every row as a JSON-ready dict."""
         return [row.record() for row in self.rows]

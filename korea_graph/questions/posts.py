@@ -4,7 +4,9 @@ Posts are mostly *held at* the dates the article mentions them ("Foreign Ministe
 Ivanov" in an article of 3 or 4 July 2000), open on both sides. So "who was Russian
 president on July 19, 2000" has an answer, but only a *possible* one: the article says
 Putin was president when it was written, not that he still was on July 19. A post
-certainly holds on the days between its observations.
+certainly holds on the days between its observations. With the corpus loaded, the
+Kremlin's report of July 19 ("Russian President Vladimir Putin") holds that day: each
+source's post is its own row.
 
 Titles match as the article words them, not as substrings: a Deputy Foreign Minister is
 not a Foreign Minister, but "ambassador" finds the "ambassador to Russia".
@@ -14,6 +16,7 @@ not a Foreign Minister, but "ambassador" finds the "ambassador to Russia".
 >>> for row in holders(kg, "president", of="Russia", at="2000-07-19"):
 ...     print(row.holder, row.title, row.organization, row.certainty)
 Vladimir Putin President Russia possible
+Vladimir Putin President Russia certain
 >>> [row.holder for row in holders(kg, "foreign minister", of="Russia")]
 ['Igor Ivanov']
 >>> [row.holder for row in holders(kg, "deputy foreign minister", of="Russia")]

@@ -610,8 +610,9 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
     if r.kinds:
         kept = [_as_kind(kg, row, r.kinds) for row in rows]
         # a city stands for its state only where the record does not name the state
-        named = {(_record(row), row.subject_id, row.object) for row in kept
-                 if isinstance(row, Fact) and row.object_for is None}
+        named: set[tuple[str, str | None, str]] = {
+            (_record(row), row.subject_id, row.object) for row in kept
+            if isinstance(row, Fact) and row.object_for is None}
         rows = [row for row in kept if row is not None and not (
             isinstance(row, Fact) and row.object_for is not None and
             (_record(row), row.subject_id, row.object_for) in named)]
@@ -622,6 +623,8 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
                    if title_matches(r.title, a.title)}
         rows = [row for row in rows if getattr(row, "subject_id", None) in holders]
     answers.rows = rows
+    if "state" in r.kinds and any(getattr(row, "object_for", None) for row in rows):
+        answers.add_columns("object_for")  # the state each answer stands for
     if r.answer == "count":
         answers.count = len({_record(row) for row in rows} if r.count_of == "records" else
                             {_asked_end(row) for row in rows})
@@ -692,4 +695,13 @@ def _as_kind(kg: KnowledgeGraph, row: Any, kinds: frozenset[str]) -> Any:
         if "state" in kinds and actor.kind.category == "place" and state is not None and \
                 state.kind is ActorKind.STATE and end == row.object_id:
             return replace(row, object_for=state.label)
+        if "state" in kinds and end == row.object_id and actor.kind.category in (
+                "person", "institution"):
+            # "which countries did Russia hold talks with": the state a person acted for
+            from .rollup import acting_for
+
+            states = [s for s in acting_for(kg, actor.id, row.when)
+                      if kg.actors[s].kind is ActorKind.STATE]
+            if states:
+                return replace(row, object_for=kg.actors[states[0]].label)
     return None

@@ -79,6 +79,7 @@ def between(kg: KnowledgeGraph, a: str | Actor, b: str | Actor,
         [types] if isinstance(types, str | RelationType) else list(types))
     wanted = {EventType(t) for t in event_types} if event_types is not None else None
     strength = conditions.get("strength", "possibly")
+    timed = _timed(conditions)
     answers = relations(kg, kinds if kinds is not None else list(RelationType), **conditions)
     rows = []
     for fact in answers:
@@ -90,8 +91,7 @@ def between(kg: KnowledgeGraph, a: str | Actor, b: str | Actor,
         for flip, (mine, theirs) in ((False, ends), (True, ends[::-1])):
             if first.id in mine and second.id in theirs:
                 sure = mine[first.id] == theirs[second.id] == "certain"
-                certainty = fact.certainty if sure else "possible"
-                if certainty == "possible" and strength == "certainly":
+                if not sure and strength == "certainly":
                     break
                 symmetric = RelationType(fact.relation).symmetric
                 if flip and symmetric:
@@ -101,12 +101,31 @@ def between(kg: KnowledgeGraph, a: str | Actor, b: str | Actor,
                     row = replace(fact, subject_for=second.label, object_for=first.label)
                 else:
                     row = replace(fact, subject_for=first.label, object_for=second.label)
-                rows.append(replace(row, certainty=certainty))
+                rows.append(_acting(row, fact, sure, timed))
                 break
     rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
     events = f", event_types={sorted(t.value for t in wanted)}" if wanted else ""
     query = f"between(kg, {first.id!r}, {second.id!r}{events}) over {answers.query}"
     return Answers(rows, question=f"between {first.label} and {second.label}", query=query)
+
+
+def _timed(conditions: dict[str, Any]) -> bool:
+    return any(conditions.get(k) is not None for k in ("before", "after", "during", "between"))
+
+
+def _acting(row: Fact, fact: Fact, sure: bool, timed: bool,
+            subject_for: str | None = None) -> Fact:
+    """The rolled-up row. Whether the post that makes someone act for a state covers the
+    event only possibly makes the row ``possible`` under a time condition; with none,
+    ``time_condition`` stays empty and a note says it."""
+    row = replace(row, subject_for=subject_for) if subject_for else row
+    if timed:
+        return replace(row, certainty=fact.certainty if sure else "possible")
+    if sure:
+        return row
+    said = " and ".join(x for x in (row.subject_for, row.object_for) if x)
+    return replace(row, inferred=(*row.inferred, f"acting for {said}: only possibly at the "
+                                  "time (the post's dates are uncertain)"))
 
 
 def _flipped(fact: Fact) -> Fact:
@@ -130,6 +149,7 @@ def for_actor(kg: KnowledgeGraph, a: str | Actor,
     kinds = None if types is None else (
         [types] if isinstance(types, str | RelationType) else list(types))
     strength = conditions.get("strength", "possibly")
+    timed = _timed(conditions)
     answers = relations(kg, kinds if kinds is not None else list(RelationType), **conditions)
     rows = []
     for fact in answers:
@@ -139,10 +159,10 @@ def for_actor(kg: KnowledgeGraph, a: str | Actor,
             mine = acting_for(kg, row.subject_id, row.when)
             if first.id not in mine:
                 continue
-            certainty = fact.certainty if mine[first.id] == "certain" else "possible"
-            if certainty == "possible" and strength == "certainly":
+            sure = mine[first.id] == "certain"
+            if not sure and strength == "certainly":
                 break
-            rows.append(replace(row, subject_for=first.label, certainty=certainty))
+            rows.append(_acting(row, fact, sure, timed, subject_for=first.label))
             break
     rows.sort(key=lambda f: (f.certainty == "possible", f.when.sort_key()))
     return Answers(rows, question=f"{first.label} and those acting for it",
