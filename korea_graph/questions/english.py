@@ -409,7 +409,7 @@ def _known_on(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
 
 def _connected(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     x, y = _actor(kg, p["x"]), _actor(kg, p["y"])
-    return _Query(lambda statuses: connections(kg, x or "", y or ""))
+    return _Query(lambda statuses: connections(kg, x or "", y or "", statuses=statuses))
 
 
 def _who_is(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
@@ -840,6 +840,8 @@ def _left_out(kg: KnowledgeGraph, answers: Answers[Any], everything: Answers[Any
         if _key(row) in shown:
             continue
         record = getattr(row, "record_id", None) or getattr(row, "event_id", None)
+        if record is None or not hasattr(row, "status"):
+            continue  # a path is told by its steps, each row of its own
         label = _label(kg, row, record)
         if row.status is Status.PLANNED:
             left["planned"].setdefault(label, f"{label} ({row.when})")

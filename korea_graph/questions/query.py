@@ -517,12 +517,15 @@ def timeline(kg: KnowledgeGraph, actor: str | Actor | None = None, *,
 
 def connections(kg: KnowledgeGraph, a: str | Actor, b: str | Actor, *, max_length: int = 6,
                 limit: int = 10, include_unreal: bool = False,
+                statuses: Iterable[Status | str] | None = None,
                 as_of: date | str | None = None,
                 documents: Iterable[str] | None = None) -> Answers[PathRow]:
     """How two actors are connected: the shortest chains of relations between them.
 
     Direction is ignored (Ivanov *met* Kim Yong-nam, who *heads* the parliament), and
-    relations that did not happen are left out unless ``include_unreal``.
+    relations that did not happen are left out unless ``include_unreal``; ``statuses``
+    keeps only relations of those statuses (``ask`` leaves planned links out, as it
+    says, unless planned records are asked for).
 
     >>> from korea_graph import load
     >>> path = connections(load(), "Igor Ivanov", "North Korea's parliament")[0]
@@ -534,7 +537,10 @@ def connections(kg: KnowledgeGraph, a: str | Actor, b: str | Actor, *, max_lengt
 
     first, second = kg.actor(a), kg.actor(b)
     graph = nx.MultiGraph()
+    allowed = {Status(x) for x in statuses} if statuses is not None else None
     for rel in kg.all_relations:
+        if allowed is not None and rel.status not in allowed:
+            continue
         if include_unreal or rel.status is not Status.DID_NOT_HAPPEN:
             graph.add_edge(rel.source, rel.target, key=rel.id, rel=rel)
     rows: list[PathRow] = []
@@ -553,8 +559,9 @@ def connections(kg: KnowledgeGraph, a: str | Actor, b: str | Actor, *, max_lengt
                 rows.append(PathRow(tuple(nodes), labels, tuple(steps)))
         except nx.NetworkXNoPath:
             pass
+    kept = f", statuses={sorted(s.value for s in allowed)}" if allowed is not None else ""
     query = (f"connections(kg, {first.id!r}, {second.id!r}, max_length={max_length}, "
-             f"include_unreal={include_unreal})")
+             f"include_unreal={include_unreal}{kept})")
     return Answers(rows, question=f"how is {first.label} connected to {second.label}",
                    query=query)
 

@@ -461,17 +461,25 @@ def _event_class(t: EventType) -> str:
 
 def _on_shortest_paths(store: Store, a: str, b: str) -> set[str]:
     """The records of every relation on a shortest path between two actors (directions
-    ignored, relations that did not happen left out), found on the relations' ends."""
+    ignored, relations that did not happen left out), found on the relations' ends: the
+    paths over every such relation and those over real ones only (``ask`` leaves planned
+    links out unless asked for), so the records read hold both."""
+    rows = store._select(_PREFIX + "SELECT ?a ?b ?rec ?s WHERE { ?r a kg:Relation ; "
+                         "kg:from ?a ; kg:to ?b ; kg:derivedFrom ?rec ; kg:status ?s }")
+    unreal = {individual_iri("status", "did_not_happen")}
+    plans = unreal | {individual_iri("status", s) for s in ("planned", "under_consideration")}
+    return _paths_over(rows, a, b, unreal) | _paths_over(rows, a, b, plans)
+
+
+def _paths_over(rows: list[dict[str, Any]], a: str, b: str, left_out: set[str]) -> set[str]:
     import networkx as nx
 
     from ..linked_data.rdf import iri
 
-    unreal = individual_iri("status", "did_not_happen")
     edges: dict[tuple[str, str], set[str]] = {}
     graph = nx.Graph()
-    for row in store._select(_PREFIX + "SELECT ?a ?b ?rec ?s WHERE { ?r a kg:Relation ; "
-                            "kg:from ?a ; kg:to ?b ; kg:derivedFrom ?rec ; kg:status ?s }"):
-        if row["s"] == unreal:
+    for row in rows:
+        if row["s"] in left_out:
             continue
         x, y = row["a"], row["b"]
         graph.add_edge(x, y)
