@@ -187,9 +187,16 @@ def _both(kg: KnowledgeGraph, p: Parse, o: Options) -> _Query:
     types = _types(p)
     time = _time(p)
 
+    def of(who: str | None, statuses: frozenset[Status]) -> Answers[Any]:
+        # a state or institution acts through its people ("what did Russia and North
+        # Korea sign": their leaders signed)
+        if who is not None and kg.actors[who].kind.category in ("state", "institution"):
+            return for_actor(kg, who, types, strength=o.strength, statuses=statuses, **time)
+        return relations(kg, types, source=who, strength=o.strength, statuses=statuses,
+                         **time)
+
     def run(statuses: frozenset[Status]) -> Answers[Any]:
-        mine, theirs = (relations(kg, types, source=who, strength=o.strength,
-                                  statuses=statuses, **time) for who in (x, y))
+        mine, theirs = (of(who, statuses) for who in (x, y))
         shared = {(r.record_id, r.object_id) for r in mine} & {
             (r.record_id, r.object_id) for r in theirs}
         rows = [r for r in [*mine, *theirs] if (r.record_id, r.object_id) in shared]

@@ -74,7 +74,8 @@ _ANY_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "offer", "offe
                         "ideas", "initiative", "initiatives", "thing", "things", "steps",
                         "measures", "matters", "questions", "subjects"})
 #: The people of a state or institution, as questions name them.
-_PEOPLE = r"(?:officials|diplomats|leaders|leadership|representatives|side|envoys|negotiators)"
+_PEOPLE = (r"(?:officials|diplomats|leaders|leadership|representatives|side|envoys|"
+           r"negotiators|position|stance|view)")
 
 
 @dataclass
@@ -117,8 +118,8 @@ def read(kg: KnowledgeGraph, question: str) -> Reading:
     text = _TRAILING.sub("", question.strip())
     text = _FILLER.sub("", text).strip()
     reading = Reading(question, text)
-    for rule in (_known_as_of, _paraphrase, _plans, _count, _yes_no, _subject_first,
-                 _people, _kind_noun, _titles, _pronouns, _times, _object_whom):
+    for rule in (_known_as_of, _people, _paraphrase, _plans, _count, _yes_no,
+                 _subject_first, _kind_noun, _titles, _pronouns, _times, _object_whom):
         rule(kg, reading)
     reading.clause = " ".join(reading.clause.split())
     return reading
@@ -171,6 +172,10 @@ PARAPHRASES: tuple[tuple[str, str], ...] = (
      r"did \g<rest> really"),
     (r"^(?P<aux>was|were) (?P<e>.+?) (?:confirmed|verified|real)$",
      r"\g<aux> \g<e> really happened"),
+    # "with whom did X meet ..." is "whom did X meet with ..."
+    (r"^(?:with|to) whom (?P<aux>did|does|do|has|have|will|would) (?P<x>.+?) "
+     r"(?P<v>meet|talk|negotiate|confer|speak|hold talks)\b(?P<rest>.*)$",
+     r"whom \g<aux> \g<x> \g<v> with\g<rest>"),
     # weekdays add nothing to a date: "Friday, June 30"
     (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", ""),
 )
@@ -512,6 +517,8 @@ def _object_whom(kg: KnowledgeGraph, r: Reading) -> None:
     following = [w.lower() for w in words[2:]]
     senses = [sense for sense in lex.verbs.get(words[1].lower(), [])
               if list(sense.required) == following[:len(sense.required)]]
+    if any(sense.required for sense in senses):  # "held talks": the sense its words make
+        senses = [sense for sense in senses if sense.required]
     if not senses or not all(t.symmetric for sense in senses for t in sense.types):
         return
     end = 2
