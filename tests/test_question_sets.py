@@ -28,9 +28,9 @@ import pytest
 from korea_graph import KnowledgeGraph, QueryError, Status, TimeSpan
 from korea_graph.questions.answers import Answers, EventRow
 
-DEV_FLOOR = 0.63  # measured 2026-12-08: 141/221
+DEV_FLOOR = 0.66  # measured 2026-12-08: 146/221
 HELDOUT_FLOOR = 0.46  # measured 2026-12-08: 23/50, never tuned against
-CONSISTENT_FLOOR = 10  # paraphrase groups (of 32) giving one answer, measured 2026-12-08
+CONSISTENT_FLOOR = 11  # paraphrase groups (of 32) giving one answer, measured 2026-12-08
 
 ROOT = Path(__file__).resolve().parents[1]
 

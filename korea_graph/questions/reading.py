@@ -104,6 +104,8 @@ class Reading:
     status: str | None = None
     #: word stems every row's evidence must hold ("say about arms sales")
     words: tuple[str, ...] = ()
+    #: kinds of place the record must be at ("at the airport")
+    place_kinds: frozenset[str] = frozenset()
     steps: list[str] = field(default_factory=list)
 
     @property
@@ -119,7 +121,8 @@ def read(kg: KnowledgeGraph, question: str) -> Reading:
     text = _FILLER.sub("", text).strip()
     reading = Reading(question, text)
     for rule in (_known_as_of, _people, _paraphrase, _plans, _count, _yes_no,
-                 _subject_first, _kind_noun, _titles, _pronouns, _times, _object_whom):
+                 _subject_first, _kind_noun, _titles, _pronouns, _place_kind, _times,
+                 _object_whom):
         rule(kg, reading)
     reading.clause = " ".join(reading.clause.split())
     return reading
@@ -490,7 +493,13 @@ def _name_after(kg: KnowledgeGraph, words: list[str], end: int) -> str | None:
 
 
 def _pronouns(kg: KnowledgeGraph, r: Reading) -> None:
-    """"during his talks with Lee": his, her, their are the subject's ("Ivanov's")."""
+    """"during his talks with Lee": his, her, their are the subject's ("Ivanov's"); "when
+    he arrived": he, she, they after when, while, before, after are the last named."""
+    subject = re.search(r"\b(?P<w>when|while|before|after|as) (?P<p>he|she|they)\b", r.clause)
+    if subject:
+        name = _last_name_before(kg, r.clause[:subject.start()])
+        if name is not None:
+            r.clause = r.clause[:subject.start("p")] + name + r.clause[subject.end("p"):]
     found = re.search(r"\b(?:his|her|their|its)\b", r.clause)
     if not found:
         return
@@ -505,6 +514,22 @@ def _pronouns(kg: KnowledgeGraph, r: Reading) -> None:
                 name = r.clause[tokens[i].start:tokens[j - 1].end]
                 r.clause = r.clause[:found.start()] + f"{name}'s" + r.clause[found.end():]
                 return
+
+
+def _last_name_before(kg: KnowledgeGraph, text: str) -> str | None:
+    """The last actor name in ``text``, as the user wrote it."""
+    from .words import tokenize
+
+    lex = lexicon(kg)
+    tokens = tokenize(text)
+    words = [t.norm for t in tokens]
+    found = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + lex.longest), i, -1):
+            if tuple(words[i:j]) in lex.actor_names:
+                found = text[tokens[i].start:tokens[j - 1].end]
+                break
+    return found
 
 
 def _object_whom(kg: KnowledgeGraph, r: Reading) -> None:
@@ -533,6 +558,25 @@ def _object_whom(kg: KnowledgeGraph, r: Reading) -> None:
     if not rest or rest[0].lower() in ("at", "in", "on", "during", "before", "after", "between",
                                        "since", "until", "prior", "ahead", "while", "from"):
         r.clause = " ".join([*words[:end], "whom", *rest])
+
+
+#: Nouns of kinds of place: "at the airport" is at a place of kind airport.
+_PLACE_NOUNS = {"airport": "airport", "airfield": "airport", "city": "city",
+                "capital": "city", "region": "region", "facility": "facility",
+                "plant": "facility", "guest house": "facility", "palace": "facility"}
+
+
+def _place_kind(kg: KnowledgeGraph, r: Reading) -> None:
+    """"at the airport", "at the Moscow airport": at a place of that kind (the graph does
+    not say which place lies in which, so a city before the noun is not checked)."""
+    nouns = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
+    found = re.search(rf"\b(?:at|in) (?:an? |the )(?:(?-i:[A-Z])[\w-]+ )?(?P<k>{nouns})\b",
+                      r.clause, re.I)
+    if found:
+        kind = _PLACE_NOUNS[found["k"].lower()]
+        r.place_kinds = frozenset({kind})
+        r.clause = (r.clause[:found.start()] + r.clause[found.end():]).strip()
+        r.steps.append(f"at a place of kind {kind}")
 
 
 def _times(kg: KnowledgeGraph, r: Reading) -> None:
@@ -610,6 +654,8 @@ def finish(kg: KnowledgeGraph, r: Reading, answers: Answers[Any]) -> Answers[Any
     rows = list(answers.rows)
     if r.narrow:
         rows = [row for row in rows if all(_involves(kg, row, n) for n in r.narrow)]
+    if r.place_kinds:
+        rows = [row for row in rows if _at_kind(kg, row, r.place_kinds)]
     if r.words:
         rows = [row for row in rows if all(
             stem in " ".join(e.quote for e in getattr(row, "evidence", ())).lower()
@@ -661,23 +707,42 @@ def _record(row: Any) -> str:
 
 
 def _involves(kg: KnowledgeGraph, row: Any, ident: str) -> bool:
-    """Whether the row's record (or an event it is part of) involves the actor or is the
-    event ``ident``, or the row's ends are it or act for it."""
+    """Whether the row's record involves the actor or is the event ``ident``: the record,
+    the events it is part of and the events it is about (an invitation to a visit of
+    Moscow), by id, place or participant; or an end or participant acts for it."""
     ends = {getattr(row, "subject_id", None), getattr(row, "object_id", None)}
     if ident in ends:
         return True
     record = kg.record(_record(row)) if _record(row) in _all_ids(kg) else None
-    while isinstance(record, Event):
-        if record.id == ident or record.place == ident or \
-                ident in {p.actor for p in record.participants}:
+    people = set(ends)
+    todo = [record] if isinstance(record, Event) else []
+    seen: set[str] = set()
+    while todo:
+        event = todo.pop()
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        if event.id == ident or event.place == ident or \
+                ident in {p.actor for p in event.participants}:
             return True
-        record = kg.events.get(record.part_of) if record.part_of else None
+        if event is record:
+            people |= {p.actor for p in event.participants}
+        todo += [kg.events[e] for e in (event.part_of, *event.about) if e and e in kg.events]
     if ident in kg.actors:
         from .rollup import acting_for
 
         when = getattr(row, "when", None)
         return when is not None and any(
-            end is not None and ident in acting_for(kg, end, when) for end in ends)
+            end is not None and ident in acting_for(kg, end, when) for end in people)
+    return False
+
+
+def _at_kind(kg: KnowledgeGraph, row: Any, kinds: frozenset[str]) -> bool:
+    record = kg.record(_record(row)) if _record(row) in _all_ids(kg) else None
+    while isinstance(record, Event):
+        if record.place and kg.actors[record.place].kind.value in kinds:
+            return True
+        record = kg.events.get(record.part_of) if record.part_of else None
     return False
 
 
