@@ -105,3 +105,22 @@ def test_every_inference_in_the_shipped_data_has_a_reason(kg: korea_graph.Knowle
     inferred = [i for r in records for i in r.inferred]
     assert len(inferred) >= 10
     assert all(len(i.reason.split()) >= 4 for i in inferred)
+
+
+def test_one_documents_records_are_checked_alone(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("Putin met the envoy.\n", encoding="utf-8")
+    (tmp_path / "note.yaml").write_text("""format: korea_graph/1
+document: {id: note, title: a note, text: note.txt, publisher: analyst, published: 2000-07-20}
+actors:
+  - {id: analyst, label: Analyst, kind: news_outlet}
+events:
+  - {id: putin-meets-kim-note, type: meeting, label: a meeting, status: occurred,
+     when: 2000-07-19, participants: [{actor: vladimir-putin, role: participant},
+     {actor: kim-jong-il, role: participant}], evidence: [{quote: Putin met the envoy.}]}
+""", encoding="utf-8")
+    kg = korea_graph.load(tmp_path / "note.yaml", corpus=True)
+    mine = check_evidence(kg, document="note")
+    assert [(p.record, p.field, p.value) for p in mine] == [
+        ("putin-meets-kim-note", "participant", "kim-jong-il")]
+    assert check_evidence(kg) == mine  # the corpus itself is clean
+    assert check_evidence(kg, document="monitor-6-129") == []

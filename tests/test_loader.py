@@ -434,3 +434,26 @@ def test_a_wide_text_without_byte_order_mark_is_refused_at_line_1(encoding: str)
     with pytest.raises(ParseError, match="UTF-16") as err:
         decode_utf8("Kim Jong-il".encode(encoding), "text.txt")
     assert err.value.line == 1
+
+
+def test_files_read_once_load_again_beside_others(data_copy: Path) -> None:
+    from korea_graph.curation.loader import bundled_data_files, read_files
+
+    corpus = read_files(*bundled_data_files()[1:])
+    assert corpus.paths == bundled_data_files()[1:]
+    both = corpus.load(data_copy)
+    assert both == korea_graph.load(data_copy, *bundled_data_files()[1:])
+    assert corpus.load(data_copy) == both  # the files read are not used up
+    text = data_copy.read_text(encoding="utf-8")
+    data_copy.write_text(text.replace("kind: state", "kind: stat", 1), encoding="utf-8")
+    with pytest.raises(korea_graph.VocabularyError, match=r"monitor-6-129.yaml:\d+: "):
+        corpus.load(data_copy)  # the errors of load, with the file and line
+
+
+def test_yaml_of_a_record_is_read_as_the_loader_reads_it() -> None:
+    from korea_graph.curation.loader import parse_yaml
+
+    assert parse_yaml("when: {date: 2000-06-27}\nparticipants: [{actor: x}]", "edit") == {
+        "when": {"date": "2000-06-27"}, "participants": [{"actor": "x"}]}
+    with pytest.raises(korea_graph.ParseError, match="edit:1: YAML anchor"):
+        parse_yaml("a: &x [1]\nb: *x", "edit")

@@ -146,3 +146,34 @@ def test_what_a_data_file_cannot_hold_is_named(kg: KnowledgeGraph) -> None:
         Path(__file__).parent / "fixtures" / "icews_2018_RUS_PRK_KOR_USA_dyads.tsv", base=kg)
     with pytest.raises(SchemaError, match=r"events\['icews-.*'\]\.sources: machine-coded"):
         to_yaml(kg.merge(coded.graph))
+
+
+def test_names_added_to_a_base_actor_are_written_and_read_back(tmp_path: Path) -> None:
+    shipped = korea_graph.load()
+    (tmp_path / "note.txt").write_text("Chairman Kim met the envoy in Pyongyang.\n",
+                                       encoding="utf-8")
+    (tmp_path / "note.yaml").write_text("""format: korea_graph/1
+document: {id: note, title: a note, text: note.txt, publisher: analyst, published: 2000-07-20}
+actors:
+  - {id: analyst, label: Analyst, kind: news_outlet}
+  - {id: kim-jong-il, aliases: [Chairman Kim], mentions: [the Chairman]}
+""", encoding="utf-8")
+    kg = korea_graph.load(tmp_path / "note.yaml", corpus=True)
+    text = to_yaml(kg, tmp_path / "out" / "note.yaml", document="note", base=shipped)
+    assert "- {id: kim-jong-il, aliases: [Chairman Kim], mentions: [the Chairman]}" in text
+    assert "id: vladimir-putin" not in text
+    again = korea_graph.load(tmp_path / "out" / "note.yaml", corpus=True)
+    assert again.actors["kim-jong-il"] == kg.actors["kim-jong-il"]
+    assert "Chairman Kim" not in shipped.actors["kim-jong-il"].aliases
+
+
+def test_each_record_is_shown_as_the_file_writes_it(kg: KnowledgeGraph) -> None:
+    from korea_graph.curation.writer import records_yaml
+
+    shown = records_yaml(kg)
+    text = to_yaml(kg)
+    assert set(shown) == {*kg.actors, *(e.id for e in kg.given[1]), *kg.affiliations,
+                          *kg.stances}
+    for record_id, lines in shown.items():
+        body = lines.split("\n", 1)[1]  # under "events:" and the like, as in the file
+        assert body in text, record_id

@@ -64,20 +64,30 @@ def _plain(text: str) -> str:
     return normalize("x " + text)[2:]
 
 
-def check_evidence(kg: KnowledgeGraph) -> list[Unsupported]:
+def check_evidence(kg: KnowledgeGraph, document: str | None = None) -> list[Unsupported]:
     """Every place, participant, alias, holder, organisation, accreditation, target, post
     title and hedge phrase not named in its record's evidence nor marked ``inferred``,
     every ``inferred`` entry that does not match an attribute of its record, and every
-    actor alias that no document words nor an ``inferred`` entry flags with its source."""
+    actor alias that no document words nor an ``inferred`` entry flags with its source;
+    with ``document``, only the records (each source's claims) that document's evidence is
+    in, and the aliases of the whole graph (an alias may be worded by any document).
+    """
+
+    def wanted(record: Event | Affiliation | Stance) -> bool:
+        return document is None or any(e.document == document for e in record.evidence)
+
     problems: list[Unsupported] = []
     for event in kg.events.values():  # each source's report against its own evidence
         for claim in kg.claims(event.id):
-            problems += _check(kg, claim, _event_attributes(claim))
+            if wanted(claim):
+                problems += _check(kg, claim, _event_attributes(claim))
     for post in kg.affiliations.values():
-        problems += _check(kg, post, _post_attributes(post))
+        if wanted(post):
+            problems += _check(kg, post, _post_attributes(post))
     for stance in kg.stances.values():
-        problems += _check(kg, stance, [("holder", stance.holder, True),
-                                        ("target", stance.target, True)])
+        if wanted(stance):
+            problems += _check(kg, stance, [("holder", stance.holder, True),
+                                            ("target", stance.target, True)])
     problems += unworded_aliases(kg)
     return problems
 

@@ -47,7 +47,7 @@ from ..files import write_bytes
 from . import checks
 from .loader import FORMAT
 
-__all__ = ["to_yaml", "write_data", "yaml_time"]
+__all__ = ["records_yaml", "to_yaml", "write_data", "yaml_time"]
 
 Record = Event | Affiliation | Stance
 
@@ -60,22 +60,61 @@ def to_yaml(kg: KnowledgeGraph, path: str | os.PathLike[str] | None = None, *,
     ``text_file`` name (``<id>.txt`` when it has none). The file holds the records (each
     source's claims) whose evidence is in the document, and the actors: all of them for a
     graph of one document; with ``base``, only those ``base`` lacks (the file refers to
-    the others by id, and loads with the files of ``base``); otherwise those the records
-    name, so that the file loads alone. Raises :class:`~korea_graph.errors.DataError`
-    naming the record and field that a data file cannot hold.
+    the others by id, and loads with the files of ``base``), and for an actor of ``base``
+    that has more names in ``kg``, an entry adding them (``{id: ..., aliases: [...]}``);
+    otherwise those the records name, so that the file loads alone. Raises
+    :class:`~korea_graph.errors.DataError` naming the record and field that a data file
+    cannot hold.
     """
+    return _write(*_contents(kg, document, base), path)
+
+
+def records_yaml(kg: KnowledgeGraph, *, document: str | None = None,
+                 base: KnowledgeGraph | None = None) -> dict[str, str]:
+    """Each record :func:`to_yaml` writes for these arguments, as the lines it writes
+    (under its section's key), by id: what a reviewer sees before the file is written.
+    An actor of ``base`` that the file only refers to has no entry.
+
+    >>> import korea_graph
+    >>> kg = korea_graph.load()
+    >>> lines = records_yaml(kg, document="monitor-6-129")["putin-letter-to-kim"].splitlines()
+    >>> print("\\n".join(lines[:3]))
+    events:
+      - id: putin-letter-to-kim
+        type: letter
+    """
+    doc, actors, events, posts, stances, extensions = _contents(kg, document, base)
+    out: dict[str, str] = {}
+    for section, trees in (
+            ("actors", [_actor_tree(a) for a in actors] + extensions),
+            ("events", [_event_tree(e, doc) for e in events]),
+            ("affiliations", [_affiliation_tree(a, doc) for a in posts]),
+            ("stances", [_stance_tree(s, doc) for s in stances])):
+        for tree in trees:
+            out[tree["id"]] = _dump({section: [tree]})
+    return out
+
+
+def _contents(kg: KnowledgeGraph, document: str | None, base: KnowledgeGraph | None
+              ) -> tuple[Document, list[Actor], list[Event], list[Affiliation], list[Stance],
+                         list[dict[str, Any]]]:
+    """What :func:`to_yaml` writes: the document, its actors, events, posts, stances, and
+    the entries adding names to actors of ``base``."""
     doc = _document(kg, document)
     single = len(kg.documents) == 1
     events = [e for e in kg.given[1] if _belongs(e, doc, single, "events")]
     posts = [a for a in kg.given[2] if _belongs(a, doc, single, "affiliations")]
     stances = [s for s in kg.given[3] if _belongs(s, doc, single, "stances")]
+    extensions: list[dict[str, Any]] = []
     if base is not None:
         actors = [a for a in kg.given[0] if a.id not in base.actors]
+        extensions = [tree for a in kg.given[0] if a.id in base.actors
+                      if (tree := _extension_tree(a, base.actors[a.id])) is not None]
     elif single:
         actors = list(kg.given[0])
     else:
         actors = _named_actors(kg, doc, [*events, *posts, *stances])
-    return _write(doc, actors, events, posts, stances, path)
+    return doc, actors, events, posts, stances, extensions
 
 
 def write_data(kg: KnowledgeGraph, folder: str | os.PathLike[str]) -> list[Path]:
@@ -88,13 +127,14 @@ def write_data(kg: KnowledgeGraph, folder: str | os.PathLike[str]) -> list[Path]
         _write(doc, list(kg.given[0]) if index == 0 else [],
                [e for e in kg.given[1] if _belongs(e, doc, False, "events")],
                [a for a in kg.given[2] if _belongs(a, doc, False, "affiliations")],
-               [s for s in kg.given[3] if _belongs(s, doc, False, "stances")], path)
+               [s for s in kg.given[3] if _belongs(s, doc, False, "stances")], [], path)
         out.append(path)
     return out
 
 
 def _write(doc: Document, actors: list[Actor], events: list[Event], posts: list[Affiliation],
-           stances: list[Stance], path: str | os.PathLike[str] | None) -> str:
+           stances: list[Stance], extensions: list[dict[str, Any]],
+           path: str | os.PathLike[str] | None) -> str:
     text_file = doc.text_file or f"{doc.id}.txt"
     checks.text(text_file, "document.text_file")
     if os.sep in text_file or "/" in text_file or text_file in (".", ".."):
@@ -103,7 +143,7 @@ def _write(doc: Document, actors: list[Actor], events: list[Event], posts: list[
     tree: dict[str, Any] = {
         "format": FORMAT,
         "document": _document_tree(doc, text_file),
-        "actors": [_actor_tree(a) for a in actors],
+        "actors": [*(_actor_tree(a) for a in actors), *extensions],
         "events": [_event_tree(e, doc) for e in events],
         "affiliations": [_affiliation_tree(a, doc) for a in posts],
         "stances": [_stance_tree(s, doc) for s in stances],
@@ -111,8 +151,8 @@ def _write(doc: Document, actors: list[Actor], events: list[Event], posts: list[
     for key in ("actors", "events", "affiliations", "stances"):
         if not tree[key]:
             del tree[key]
-    out = "# written by korea_graph.to_yaml (docs/curation.md describes the format)\n" + yaml.dump(
-        tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96)
+    out = "# written by korea_graph.to_yaml (docs/curation.md describes the format)\n" + _dump(
+        tree)
     if path is not None:
         target = Path(path)
         data, text = out.encode("utf-8"), doc.text.encode("utf-8")  # both, or neither written
@@ -266,6 +306,23 @@ def _actor_tree(actor: Actor) -> dict[str, Any]:
         ("mentions", actor.mentions), ("note", actor.note), ("same_as", actor.same_as),
         ("inferred", _inferred_tree(actor.inferred)),
     ], flow=True)
+
+
+def _extension_tree(actor: Actor, known: Actor) -> dict[str, Any] | None:
+    """The entry adding to ``known`` (an actor of the base) the names and identifiers
+    ``actor`` has beyond it, or ``None``."""
+    tree = _compact([
+        ("id", actor.id),
+        ("wikidata", actor.wikidata if known.wikidata is None else None),
+        ("country", actor.country if known.country is None else None),
+        ("aliases", [n for n in actor.aliases if n not in known.names]),
+        ("mentions", [n for n in actor.mentions if n not in known.mentions]),
+    ], flow=True)
+    return tree if len(tree) > 1 else None
+
+
+def _dump(tree: dict[str, Any]) -> str:
+    return yaml.dump(tree, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96)
 
 
 def _hedges_tree(items: tuple[Hedge, ...]) -> list[Any]:
