@@ -13,6 +13,7 @@ Catch :class:`KoreaGraphError` to catch them all::
      │    └── EvidenceError        an evidence span that does not match the article text
      ├── NotFoundError             a name or id that matches nothing (also a ``KeyError``)
      ├── AmbiguousNameError        a name that matches several things; lists the candidates
+     ├── ConflictError             a review decision on a record that changed since it was shown
      ├── ValidationError           the data breaks the SHACL shapes
      ├── QueryError                a question or query that cannot be answered
      ├── DependencyError           an optional dependency or external program is missing
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousNameError",
+    "ConflictError",
     "DataError",
     "DateError",
     "DependencyError",
@@ -141,6 +143,11 @@ class AmbiguousNameError(KoreaGraphError):
         super().__init__(
             f"{name!r} names several {what}s: {', '.join(self.candidates)}; use one of these ids"
         )
+
+
+class ConflictError(KoreaGraphError):
+    """A review decision on a record that another page (a second tab) changed since this
+    page showed it: nothing is changed, and the page shows the record as it is now."""
 
 
 class ValidationError(KoreaGraphError):

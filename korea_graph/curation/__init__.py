@@ -14,6 +14,8 @@ that turns a news text into a draft to review.
 - :mod:`~korea_graph.curation.draft_time`: dates and relative phrases against the publication date
 - :mod:`~korea_graph.curation.draft`: a text to a draft data file of unreviewed candidates
 - :mod:`~korea_graph.curation.review`: accept, reject, edit candidates; the curated file
+- :mod:`~korea_graph.curation.review_session`: the decisions of a review in the browser,
+  kept beside the draft, each checked by the loader
 """
 
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from .evidence_check import check_evidence, raise_for_unsupported
     from .loader import bundled_data_files, load, load_file
     from .review import DraftFile, review_frame
+    from .review_session import ReviewSession
     from .writer import to_yaml, write_data
 
 __getattr__, __dir__ = attach(__name__, {
@@ -39,10 +42,11 @@ __getattr__, __dir__ = attach(__name__, {
     "load_file": ".loader",
     "DraftFile": ".review",
     "review_frame": ".review",
+    "ReviewSession": ".review_session",
     "to_yaml": ".writer",
     "write_data": ".writer",
 })
 
-__all__ = ["Builder", "Draft", "DraftFile", "bundled_data_files", "check_evidence",
+__all__ = ["Builder", "Draft", "DraftFile", "ReviewSession", "bundled_data_files", "check_evidence",
            "draft_file", "load", "load_file", "raise_for_unsupported", "review_frame", "to_yaml",
            "write_data"]

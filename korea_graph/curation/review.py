@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "DraftFile", "review_frame"]
 
 SECTIONS = ("actors", "events", "affiliations", "stances")
-_WHAT = {"actors": "actor", "events": "event", "affiliations": "post", "stances": "stance"}
+WHAT = {"actors": "actor", "events": "event", "affiliations": "post", "stances": "stance"}
 
 
 class _TextDates(yaml.SafeLoader):
@@ -72,7 +72,7 @@ class Candidate:
     @property
     def what(self) -> str:
         """actor, event, post or stance."""
-        return _WHAT[self.section]
+        return WHAT[self.section]
 
     @property
     def review(self) -> dict[str, Any]:
@@ -179,7 +179,7 @@ class DraftFile:
             for record in list(self.tree.get(section) or []):
                 if any(record.get(k) == actor_id for k in keys):
                     self.tree[section].remove(record)
-                    gone.append(f"{_WHAT[section]} {record.get('id')}")
+                    gone.append(f"{WHAT[section]} {record.get('id')}")
         for actor in self.tree.get("actors") or []:
             if actor.get("country") == actor_id:
                 del actor["country"]

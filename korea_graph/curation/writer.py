@@ -70,10 +70,13 @@ def to_yaml(kg: KnowledgeGraph, path: str | os.PathLike[str] | None = None, *,
 
 
 def records_yaml(kg: KnowledgeGraph, *, document: str | None = None,
-                 base: KnowledgeGraph | None = None) -> dict[str, str]:
+                 base: KnowledgeGraph | None = None,
+                 known: dict[Any, str] | None = None) -> dict[str, str]:
     """Each record :func:`to_yaml` writes for these arguments, as the lines it writes
     (under its section's key), by id: what a reviewer sees before the file is written.
-    An actor of ``base`` that the file only refers to has no entry.
+    An actor of ``base`` that the file only refers to has no entry. ``known`` keeps the
+    text of each record written before (records are frozen: an equal record is written
+    alike), so that a page shown again writes only what changed.
 
     >>> import korea_graph
     >>> kg = korea_graph.load()
@@ -84,14 +87,21 @@ def records_yaml(kg: KnowledgeGraph, *, document: str | None = None,
         type: letter
     """
     doc, actors, events, posts, stances, extensions = _contents(kg, document, base)
+    cache = known if known is not None else {}
     out: dict[str, str] = {}
-    for section, trees in (
-            ("actors", [_actor_tree(a) for a in actors] + extensions),
-            ("events", [_event_tree(e, doc) for e in events]),
-            ("affiliations", [_affiliation_tree(a, doc) for a in posts]),
-            ("stances", [_stance_tree(s, doc) for s in stances])):
-        for tree in trees:
-            out[tree["id"]] = _dump({section: [tree]})
+    records: list[tuple[str, Any, Any]] = [
+        *(("actors", a, _actor_tree) for a in actors),
+        *(("actors", _Flow(x), None) for x in extensions),
+        *(("events", e, _event_tree) for e in events),
+        *(("affiliations", a, _affiliation_tree) for a in posts),
+        *(("stances", x, _stance_tree) for x in stances)]
+    for section, record, make in records:
+        key = (section, doc.id, doc.published, record if make else repr(record))
+        if key not in cache:
+            tree = record if make is None else (
+                make(record) if make is _actor_tree else make(record, doc))
+            cache[key] = _dump({section: [tree]})
+        out[record["id"] if make is None else record.id] = cache[key]
     return out
 
 
