@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ._lazy import attach
 from .errors import (
     AmbiguousNameError,
+    ConflictError,
     DataError,
     DateError,
     DependencyError,
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
     from .scale.store import Store
     from .scale.synthetic import generate
     from .views.network_view import View, view
+    from .views.review_web import review
     from .views.timeline_view import Timeline, timeline_view
 
 __getattr__, __dir__ = attach(__name__, {
@@ -144,6 +146,7 @@ __getattr__, __dir__ = attach(__name__, {
     "generate": ".scale.synthetic",
     "View": ".views.network_view",
     "view": ".views.network_view",
+    "review": ".views.review_web",
     "Timeline": ".views.timeline_view",
     "timeline_view": ".views.timeline_view",
 })
@@ -161,6 +164,7 @@ __all__ = [
     "Builder",
     "Citation",
     "Confidence",
+    "ConflictError",
     "DataError",
     "DateError",
     "DependencyError",
@@ -215,6 +219,7 @@ __all__ = [
     "meetings",
     "read_gdelt",
     "read_icews",
+    "review",
     "review_frame",
     "sparql",
     "timeline",

@@ -10,6 +10,7 @@ Also a command line, so the README picture comes from the code the tests run::
 
     python -m tests.chromium screenshot docs/img/view.png
     python -m tests.chromium screenshot --timeline docs/img/timeline.png
+    python -m tests.chromium review docs/img/review.png
 """
 
 from __future__ import annotations
@@ -381,8 +382,70 @@ def screenshot_view(html: str | os.PathLike[str], png: str | os.PathLike[str],
     return png_info(shot)
 
 
+REVIEW_TEXT = (Path(__file__).parent / "fixtures" / "news" /
+               "07_voa_g8-clinton-putin-nk-missile-offer_2000-07-21.txt")
+
+
+def screenshot_review(png: str | os.PathLike[str], width: int = 1300,
+                      height: int = 820) -> PngInfo:
+    """The review page of the VOA dev text, half reviewed, an event being edited (its
+    participants marked in the text): the picture of docs/curation.md."""
+    import korea_graph
+    from korea_graph.curation.review_session import ReviewSession
+    from korea_graph.views.review_web import ReviewServer
+
+    folder = Path(tempfile.mkdtemp(prefix="kg-review-"))
+    try:
+        path = korea_graph.draft_file(REVIEW_TEXT, published="2000-07-21",
+                                      source="Voice of America",
+                                      base=korea_graph.load()).write(folder / "voa.draft.yaml")
+        session = ReviewSession(path)
+        for e in session.entries()[:7]:
+            session.decide({"op": "accept", "id": e.id, "version": e.version})
+        for rid in ("david-gollust", "north"):
+            session.decide({"op": "reject", "id": rid, "version": session.entry(rid)["version"]})
+        session.decide({"op": "merge", "id": "korea", "into": "north-korea",
+                        "version": session.entry("korea")["version"]})
+        talks = next(e.id for e in session.entries() if e.id.endswith("-putin-talks"))
+        session.decide({"op": "link", "id": talks, "same_as": None,
+                        "version": session.entry(talks)["version"]})
+        with ReviewServer(session) as server, Chromium() as browser:
+            page = browser.new_page(width, height)
+            page.goto(server.url)
+            page.wait_for("window.koreaGraph && koreaGraph.ready", 30)
+            page.evaluate(f"document.querySelector('.rv-card[data-id={json.dumps(talks)}]')"
+                          ".click()")
+            page.evaluate("koreaGraph.whenIdle()")
+            for kind in ("keyDown", "keyUp"):
+                page.send("Input.dispatchKeyEvent", {"type": kind, "key": "e", "text": "e"})
+            page.evaluate("koreaGraph.whenIdle()")
+            page.evaluate("(function () { var s = document.querySelector('.rv-form "
+                          "select[name=type]'); s.value = 'meeting'; s.dispatchEvent(new "
+                          "Event('change')); })()")
+            clinton = page.evaluate("(function () { var e = document.querySelector("
+                                    "'#rv-text .rv-m[data-actor=clinton][data-s=\"" +
+                                    str(session.text.index("Clinton and Mr. Putin")) +
+                                    "\"]'); e.scrollIntoView({block: 'center'}); var r = "
+                                    "e.getBoundingClientRect(); return [r.left + 4, r.top + 4];"
+                                    " })()")
+            page.click(*clinton)
+            page.evaluate("koreaGraph.whenIdle()")
+            page.evaluate("document.querySelector('.rv-current').scrollIntoView({block: "
+                          "'start'})")
+            browser.pump(0.3)
+            shot = page.screenshot()
+            if page.errors:
+                raise CDPError(f"the page logged errors {page.errors}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    Path(png).parent.mkdir(parents=True, exist_ok=True)
+    Path(png).write_bytes(shot)
+    return png_info(shot)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tests.chromium screenshot FILE``: the README picture of the curated graph."""
+    """``python -m tests.chromium screenshot FILE``: the README picture of the curated graph;
+    ``python -m tests.chromium review FILE``: the review page's picture."""
     parser = argparse.ArgumentParser(prog="python -m tests.chromium")
     sub = parser.add_subparsers(dest="command", required=True)
     shot = sub.add_parser("screenshot", help="a PNG of the curated graph's view")
@@ -390,7 +453,15 @@ def main(argv: list[str] | None = None) -> int:
     shot.add_argument("--timeline", action="store_true", help="the timeline, not the network")
     shot.add_argument("--width", type=int, default=1200)
     shot.add_argument("--height", type=int, default=800)
+    page = sub.add_parser("review", help="a PNG of the review page of a dev text")
+    page.add_argument("output", type=Path)
+    page.add_argument("--width", type=int, default=1300)
+    page.add_argument("--height", type=int, default=820)
     args = parser.parse_args(argv)
+    if args.command == "review":
+        info = screenshot_review(args.output, args.width, args.height)
+        print(f"{args.output}: {info.width}x{info.height}, {info.colours} colours")
+        return 0
     import korea_graph
     from korea_graph.views.network_view import view
     from korea_graph.views.timeline_view import timeline_view

@@ -63,6 +63,13 @@ def _review_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="CURATED.yaml",
                    help="the curated file to write (default: the draft's name without "
                         ".draft)")
+    p.add_argument("--web", action="store_true",
+                   help="review in the browser: serve the review page on 127.0.0.1 (a free "
+                        "port, a secret token in the printed address)")
+    p.add_argument("--port", type=int, default=0, help="with --web: the port (default: a "
+                                                       "free one)")
+    p.add_argument("--no-browser", action="store_true",
+                   help="with --web: print the address, do not open a browser")
 
 
 _HELP = ("  a  accept   r  reject (an actor takes what needs it along)   "
@@ -76,12 +83,18 @@ _HELP = ("  a  accept   r  reject (an actor takes what needs it along)   "
                      "(a), reject (r), edit (e: type 'field: value' lines in YAML, a blank "
                      "line ends), next (n: leave it unreviewed), quit (q). The curated file "
                      "is written when the walk ends and must load; candidates left "
-                     "unreviewed stay marked in it.")
+                     "unreviewed stay marked in it.\n\nWith --web, review in the browser "
+                     "instead: the text with every mention marked, each record as it will "
+                     "be written, accept/reject/edit/merge/link/add by selecting words, "
+                     "decisions saved beside the draft as they are made (docs/curation.md).")
 def _review(args: argparse.Namespace) -> int:
     from ..curation.review import DraftFile
+    from ..curation.review_session import curated_name
 
+    if args.web:
+        return _review_web(args)
     d = DraftFile.open(args.draft)
-    out = args.output or _curated_name(args.draft)
+    out = args.output or curated_name(args.draft)
     todo = d.pending()
     print(f"{args.draft}: {len(todo)} candidate(s) to review\n{_HELP}")
     counts = {"accepted": 0, "rejected": 0, "edited": 0, "left": 0}
@@ -122,11 +135,7 @@ def _review(args: argparse.Namespace) -> int:
             continue
         index += 1
     try:
-        from ..curation.loader import bundled_data_files
-
-        base = args.data if args.only else (
-            [*bundled_data_files(), *args.data] if args.data else None)
-        path = d.write_curated(out, base)
+        path = d.write_curated(out, _base(args))
     except DataError as exc:
         saved = d.save(args.draft)
         print(f"korea-graph: error: the reviewed file does not load: {exc}\n"
@@ -138,11 +147,28 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _curated_name(draft: Path) -> Path:
-    name = draft.name
-    if ".draft." in name:
-        return draft.with_name(name.replace(".draft.", ".", 1))
-    return draft.with_name(draft.stem + ".reviewed.yaml")
+def _base(args: argparse.Namespace) -> list[Path] | None:
+    """The data files a draft is checked against: --data (with --only, alone)."""
+    from ..curation.loader import bundled_data_files
+
+    return args.data if args.only else ([*bundled_data_files(), *args.data] if args.data
+                                        else None)
+
+
+def _review_web(args: argparse.Namespace) -> int:
+    from ..views.review_web import serve
+
+    server = serve(args.draft, args.output, base=_base(args), port=args.port,
+                   open_browser=not args.no_browser)
+    session = server.session
+    print(f"Review {args.draft} at\n\n  {server.url}\n\n"
+          f"decisions are kept in {session.decisions_path} as they are made; Save writes "
+          f"{session.output}. Ctrl-C stops.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print(f"\nstopped; {session.version} decision(s) in {session.decisions_path}")
+    return 0
 
 
 def _ask(prompt: str) -> str | None:

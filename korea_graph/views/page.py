@@ -12,6 +12,8 @@ own script). Nothing from the data is ever put into markup.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as html_lib
 import json
 import os
@@ -24,9 +26,12 @@ from typing import Any
 from ..errors import DependencyError
 from ..files import write_text
 
-__all__ = ["Page", "inlinable", "json_for_html", "template", "vendored"]
+__all__ = ["POLICY", "Page", "inlinable", "json_for_html", "script_hash", "template", "vendored"]
 
-_PARTS = re.compile(r"@@(TITLE|CSS|BODY|DATA|LIB|APP)@@")
+_PARTS = re.compile(r"@@(TITLE|CSS|BODY|DATA|LIB|APP|CSP)@@")
+#: what an offline page may load: nothing but its own inline scripts, styles and data: images
+POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+          "img-src data:; font-src data:")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -51,16 +56,22 @@ class Page:
     def _script(self) -> str:
         raise NotImplementedError
 
+    def _policy(self, library: str, app: str) -> str:
+        """The Content-Security-Policy of the page, given its two scripts."""
+        return POLICY
+
     @cached_property
     def html(self) -> str:
         """The whole page: one HTML file with the scripts, styles and data inline."""
+        library, app = self._library(), template("common.js") + "\n" + self._script()
         parts = {
             "TITLE": html_lib.escape(self.title),
             "CSS": template("common.css") + "\n" + self._styles(),
             "BODY": self._body(),
             "DATA": json_for_html(self.data),
-            "LIB": self._library(),
-            "APP": template("common.js") + "\n" + self._script(),
+            "LIB": library,
+            "APP": app,
+            "CSP": html_lib.escape(self._policy(library, app), quote=False).replace('"', "&quot;"),
         }
         return _PARTS.sub(lambda m: parts[m[1]], template("page.html"))
 
@@ -76,6 +87,16 @@ class Page:
             f'title="{html_lib.escape(self.title, quote=True)}" sandbox="allow-scripts" '
             f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;"></iframe>'
         )
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script (``'sha256-...'``).
+
+    >>> script_hash("")
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    """
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def template(name: str) -> str:
