@@ -395,11 +395,13 @@ def screenshot_review(png: str | os.PathLike[str], width: int = 1300,
     from korea_graph.views.review_web import ReviewServer
 
     folder = Path(tempfile.mkdtemp(prefix="kg-review-"))
+    png = Path(png).resolve()
+    here = Path.cwd()
     try:
-        path = korea_graph.draft_file(REVIEW_TEXT, published="2000-07-21",
-                                      source="Voice of America",
-                                      base=korea_graph.load()).write(folder / "voa.draft.yaml")
-        session = ReviewSession(path)
+        korea_graph.draft_file(REVIEW_TEXT, published="2000-07-21", source="Voice of America",
+                               base=korea_graph.load()).write(folder / "voa.draft.yaml")
+        os.chdir(folder)  # the page shows the curated file's name as given: voa.yaml
+        session = ReviewSession("voa.draft.yaml")
         for e in session.entries()[:7]:
             session.decide({"op": "accept", "id": e.id, "version": e.version})
         for rid in ("david-gollust", "north"):
@@ -432,14 +434,17 @@ def screenshot_review(png: str | os.PathLike[str], width: int = 1300,
             page.evaluate("koreaGraph.whenIdle()")
             page.evaluate("document.querySelector('.rv-current').scrollIntoView({block: "
                           "'start'})")
+            page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": width - 20,
+                                                   "y": height - 20})  # no hover shown
             browser.pump(0.3)
             shot = page.screenshot()
             if page.errors:
                 raise CDPError(f"the page logged errors {page.errors}")
     finally:
+        os.chdir(here)
         shutil.rmtree(folder, ignore_errors=True)
-    Path(png).parent.mkdir(parents=True, exist_ok=True)
-    Path(png).write_bytes(shot)
+    png.parent.mkdir(parents=True, exist_ok=True)
+    png.write_bytes(shot)
     return png_info(shot)
 
 

@@ -244,6 +244,70 @@ def test_a_stale_decision_is_a_conflict_with_the_record_as_it_is(server: ReviewS
     assert body == {"version": server.session.version}  # nothing new since
 
 
+def test_the_command_line_serves_until_interrupted(draft: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = draft.parent / "curated" / "voa.yaml"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    child = subprocess.Popen([sys.executable, "-m", "korea_graph.cli", "review", str(draft),
+                              "--web", "--no-browser", "-o", str(out)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout is not None
+        lines = [child.stdout.readline() for _ in range(3)]
+        url = lines[2].strip()
+        assert lines[0] == f"Review {draft} at\n" and url.startswith("http://127.0.0.1:")
+        port, token = int(url.split(":")[2].split("/")[0]), url.split("token=")[1]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/api/state", headers={"X-Review-Token": token})
+        state = json.loads(connection.getresponse().read())
+        assert state["output"] == str(out) and state["document"]["id"] == DOC
+    finally:
+        child.send_signal(signal.SIGINT)
+        rest, errors = child.communicate(timeout=30)
+    assert child.returncode == 0, errors
+    assert "stopped; 0 decision(s)" in rest
+
+
+def test_jupyter_shows_the_page_inline_and_a_second_call_replaces_the_first(
+        draft: Path) -> None:
+    first = korea_graph.review(draft)
+    try:
+        shown = first._repr_html_()
+        assert shown.startswith('<iframe src="http://127.0.0.1:')
+        assert f"token={first.token}" in shown
+        status = request(first, "GET", "/api/state")[0]
+        assert status == 200
+        second = korea_graph.review(draft)
+        assert second.port != first.port or second.token != first.token
+        with pytest.raises(OSError):
+            request(first, "GET", "/api/state")  # the first one is closed
+        assert request(second, "GET", "/api/state")[0] == 200
+    finally:
+        korea_graph.review(draft).stop()
+
+
+def test_no_browser_is_no_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from korea_graph.views.review_web import open_in_browser
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert open_in_browser("http://127.0.0.1:1/") is False  # a terminal: no browser to open
+
+    def broken(url: str, new: int = 0) -> bool:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(webbrowser, "open", broken)
+    assert open_in_browser("http://127.0.0.1:1/") is False
+
+
 # -- in headless Chromium --------------------------------------------------------------------
 SELECT = """(function (start, end) {
   var box = document.getElementById('rv-text'), nodes = [];
