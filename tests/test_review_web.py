@@ -234,6 +234,21 @@ def test_malformed_requests_are_refused_with_a_clear_message(server: ReviewServe
     assert request(server, "GET", "/nothing")[0] == 404
 
 
+def test_a_decision_tried_is_not_kept(server: ReviewServer) -> None:
+    meeting = rid("einhorn-meeting-korea")
+    record = dict(server.session.entry(meeting)["record"], status="reported")
+    op = {"op": "edit", "id": meeting, "version": 0, "record": record, "accept": True}
+    status, _, body = request(server, "POST", "/api/try", json.dumps(op).encode())
+    assert status == 200 and "    status: reported\n" in body["entry"]["yaml"]
+    assert body["entry"]["decision"] == "accepted"
+    assert server.session.entry(meeting)["decision"] == "undecided"
+    assert server.session.entry(meeting)["record"]["status"] == "planned"
+    assert server.session.version == 0 and not server.session.decisions_path.exists()
+    bad = dict(op, record=dict(record, status="happened"))
+    status, _, body = request(server, "POST", "/api/try", json.dumps(bad).encode())
+    assert status == 422 and "unknown status 'happened'" in body["error"]
+
+
 def test_a_stale_decision_is_a_conflict_with_the_record_as_it_is(server: ReviewServer) -> None:
     op = json.dumps({"op": "reject", "id": "north", "version": 0}).encode()
     assert request(server, "POST", "/api/decide", op)[0] == 200
@@ -454,6 +469,9 @@ def test_a_scripted_review_of_a_dev_text(browser: Any, draft: Path) -> None:
         tab.press("e")
         tab.choose(".rv-form select[name=when-form]", "date")
         tab.type_into(".rv-form input[name=when-a]", "2000-02-30")
+        refusal = tab.page.wait_for("(document.querySelector('.rv-preview .rv-error') || {})"
+                                    ".textContent", 10)  # tried as it is typed
+        assert refusal.startswith("The loader would refuse it: ") and "2000-02-30" in refusal
         tab.click(".rv-current .rv-apply")
         assert "when" in tab.message() and "2000-02-30" in tab.message()
         assert tab.page.evaluate("koreaGraph.editing() !== null")  # the form stays open
@@ -477,6 +495,10 @@ def test_a_scripted_review_of_a_dev_text(browser: Any, draft: Path) -> None:
         tab.choose(".rv-form select[name=role-vladimir-putin]", "announcer")
         tab.choose(".rv-form select[name=when-form]", "relative")
         tab.choose(".rv-form select[name=when-relative]", "on wednesday")
+        trial = tab.page.wait_for("(function () { var p = document.querySelector("
+                                  "'.rv-preview .rv-trial'); return p && p.textContent.indexOf("
+                                  "'on wednesday') > 0 && p.textContent; })()", 10)
+        assert "role: announcer" in trial  # as it would be written, before it is added
         tab.click(".rv-current .rv-add")
         added = tab.current()
         assert added == rid("putin-announces-north-koreas-offer")

@@ -144,7 +144,8 @@ class Draft:
 
 def _dump(tree: dict[str, Any]) -> str:
     header = ("# A DRAFT written by korea-graph draft: every candidate is unreviewed.\n"
-              "# Review it with `korea-graph review FILE` (or korea_graph.review_frame).\n")
+              "# Review it with `korea-graph review FILE --web` (in the browser),\n"
+              "# `korea-graph review FILE` (in the terminal) or korea_graph.review_frame.\n")
     return header + yaml.safe_dump(tree, sort_keys=False, allow_unicode=True, width=100)
 
 

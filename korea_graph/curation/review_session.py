@@ -208,13 +208,14 @@ class ReviewSession:
         drafted = list(self._entries)
         return (SECTIONS.index(entry.section), entry.added, drafted.index(entry.id))
 
-    def decide(self, op: Mapping[str, Any]) -> dict[str, Any]:
+    def decide(self, op: Mapping[str, Any], *, dry_run: bool = False) -> dict[str, Any]:
         """Apply one decision and save it; return the record's state (:meth:`state`'s
         entry). Raises :class:`~korea_graph.errors.SchemaError` for a malformed one,
         :class:`~korea_graph.errors.NotFoundError` for an unknown record,
         :class:`~korea_graph.errors.ConflictError` for a record changed since
         ``version``, and the loader's :class:`~korea_graph.errors.DataError` for a record
-        it would refuse (then nothing changes)."""
+        it would refuse (then nothing changes). With ``dry_run``, only try it: the state
+        the record would have (its YAML as it would be written), nothing kept."""
         if not isinstance(op, Mapping):
             raise SchemaError(f"a decision must be a JSON object, not {checks.describe(op)}",
                               expected="{op: accept, id: ..., version: ...}")
@@ -225,6 +226,8 @@ class ReviewSession:
         with self._lock:
             changed = self._tentative(str(kind), op)
             built = self._try(str(kind), changed)
+            if dry_run:
+                return self._entry_state(changed[0], built)
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
             self.version += 1
             for entry in changed:

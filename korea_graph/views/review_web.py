@@ -12,7 +12,9 @@ their hashes alone, it talks to nothing but its own server, and every piece of t
 in with ``textContent``.
 
 The API, all JSON: ``GET /api/state[?since=VERSION]``, ``POST /api/decide`` (one decision,
-see :meth:`~korea_graph.curation.review_session.ReviewSession.decide`), ``POST /api/save``.
+see :meth:`~korea_graph.curation.review_session.ReviewSession.decide`), ``POST /api/try``
+(the same, tried and not kept: the record as it would be written, or the loader's
+refusal), ``POST /api/save``.
 Errors are ``{"error": message}`` with 400 (a malformed request), 403 (no token), 404,
 409 (the record changed in another tab; ``entry`` holds it as it is now), 413, 415 and
 422 (the loader or the evidence check refuses).
@@ -255,10 +257,10 @@ class _Handler(BaseHTTPRequestHandler):
         if origin is not None and origin not in self._origins():
             raise _Refused(HTTPStatus.FORBIDDEN, f"requests from {origin!r} are refused")
         session = self.server.review.session
-        if url.path == "/api/decide":
+        if url.path in ("/api/decide", "/api/try"):
             body = self._body()
             try:
-                entry = session.decide(body)
+                entry = session.decide(body, dry_run=url.path == "/api/try")
             except ConflictError as exc:
                 record = body.get("id") if isinstance(body, dict) else None
                 extra = {"entry": session.entry(record)} if isinstance(record, str) else {}

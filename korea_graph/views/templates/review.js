@@ -778,6 +778,11 @@
       hedges(box, rec);
       evidence(box, rec);
     }
+    var preview = el("div", null, "rv-preview");
+    box.appendChild(preview);
+    box.addEventListener("input", function () { tryLater(preview); });
+    box.addEventListener("change", function () { tryLater(preview); });
+    tryLater(preview);
     var actions = el("div", null, "rv-actions");
     if (editing.fresh) {
       button(actions, "rv-add", "Add", function () { apply(false); });
@@ -798,6 +803,36 @@
       box.appendChild(more);
     }
     card.appendChild(box);
+  }
+
+  /* While a record is edited, the server tries it (nothing kept) a moment after each
+     change: the page shows it as it would be written, or the loader's refusal. */
+  var trying = null;
+  function tryLater(box) {
+    if (trying) { clearTimeout(trying); }
+    trying = setTimeout(function () { trying = null; tryNow(box); }, 300);
+  }
+
+  function tryNow(box) {
+    if (!editing || !box.isConnected) { return; }
+    var e = editing.fresh ? null : find(editing.id);
+    var op = editing.fresh ? { op: "add", section: editing.section, record: editing.record } :
+      { op: "edit", id: e.id, version: e.version, record: editing.record };
+    var sent = JSON.stringify(editing.record);
+    api("POST", "/api/try", op).then(function (res) {
+      if (!editing || JSON.stringify(editing.record) !== sent || !box.isConnected) { return; }
+      box.textContent = "";
+      if (res.status !== 200) {
+        box.appendChild(el("p", "The loader would refuse it: " + res.body.error, "rv-error"));
+        return;
+      }
+      var entry = res.body.entry;
+      entry.problems.forEach(function (p) {
+        box.appendChild(el("p", "Evidence check: " + p, "rv-warn"));
+      });
+      box.appendChild(el("h3", "As it would be written"));
+      box.appendChild(el("pre", entry.yaml || "", "rv-yaml rv-trial"));
+    });
   }
 
   function fillActorList() {
