@@ -156,11 +156,15 @@ def test_names_added_to_a_base_actor_are_written_and_read_back(tmp_path: Path) -
 document: {id: note, title: a note, text: note.txt, publisher: analyst, published: 2000-07-20}
 actors:
   - {id: analyst, label: Analyst, kind: news_outlet}
-  - {id: kim-jong-il, aliases: [Chairman Kim], mentions: [the Chairman]}
+  - {id: kim-jong-il, aliases: [Chairman Kim, Dear Leader], mentions: [the Chairman],
+     inferred: [{field: alias, value: Dear Leader, reason: a public source}]}
 """, encoding="utf-8")
     kg = korea_graph.load(tmp_path / "note.yaml", corpus=True)
     text = to_yaml(kg, tmp_path / "out" / "note.yaml", document="note", base=shipped)
-    assert "- {id: kim-jong-il, aliases: [Chairman Kim], mentions: [the Chairman]}" in text
+    assert yaml.safe_load(text)["actors"][1] == {
+        "id": "kim-jong-il", "aliases": ["Chairman Kim", "Dear Leader"],
+        "mentions": ["the Chairman"],
+        "inferred": [{"field": "alias", "value": "Dear Leader", "reason": "a public source"}]}
     assert "id: vladimir-putin" not in text
     again = korea_graph.load(tmp_path / "out" / "note.yaml", corpus=True)
     assert again.actors["kim-jong-il"] == kg.actors["kim-jong-il"]

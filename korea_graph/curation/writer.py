@@ -327,6 +327,8 @@ def _extension_tree(actor: Actor, known: Actor) -> dict[str, Any] | None:
         ("country", actor.country if known.country is None else None),
         ("aliases", [n for n in actor.aliases if n not in known.names]),
         ("mentions", [n for n in actor.mentions if n not in known.mentions]),
+        ("inferred", _inferred_tree(tuple(i for i in actor.inferred
+                                          if i not in known.inferred))),
     ], flow=True)
     return tree if len(tree) > 1 else None
 
