@@ -429,6 +429,8 @@ def test_a_scripted_review_of_a_dev_text(browser: Any, draft: Path) -> None:
         tab = Tab(browser, server)
         text = server.session.text
         assert tab.current() == "united-states"
+        found = tab.page.evaluate("document.querySelector('.rv-current').textContent")
+        assert "Found inINTRO: U-S officials at the G-Eight summit in Okinawa" in found
         # the common path by keyboard: seven actors the draft matched to the corpus
         tab.press("a", "a", "a", "a", "a", "a", "a")
         assert tab.current() == "david-gollust"  # each accept moves on to the next

@@ -723,6 +723,8 @@ class ReviewSession:
             "source": self._of_record(e, "source", lambda: _yaml(r)),
             "review": {k: e.review[k] for k in ("confidence", "method", "mention", "matched")
                        if k in e.review},
+            "sentences": [item["quote"] for item in _list(e.review.get("evidence"))
+                          if isinstance(item, dict) and isinstance(item.get("quote"), str)],
             "spans": self._spans(e),
             "yaml": preview if e.decision in (ACCEPTED, UNDECIDED) else None,
             "error": built.errors.get(e.id), "problems": built.problems.get(e.id, []),

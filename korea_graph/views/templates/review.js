@@ -490,6 +490,10 @@
     KG.fact(dl, "found by", e.review.method);
     card.appendChild(dl);
     KG.evidence(card, (r.evidence || []).map(function (ev) { return ev.quote; }), true);
+    if (e.section === "actors" && e.sentences.length) {  // where the draft found it
+      card.appendChild(el("h3", "Found in"));
+      e.sentences.forEach(function (q) { card.appendChild(el("blockquote", q, "kg-quote")); });
+    }
     if (e.into) { card.appendChild(el("p", "merged into " + nameOf(e.into), "rv-note")); }
     if (e.gone) { card.appendChild(el("p", "not in the file: " + e.gone, "rv-warn")); }
     if (e.along) { card.appendChild(el("p", "goes into the file with " + e.along + " (accept or reject it)", "rv-note")); }
