@@ -243,7 +243,7 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
     heads = _combined(_read(store, doc_iris))
     kg = KnowledgeGraph(documents=_in_store_order(store, heads.documents.values()),
                         actors=vocab.actors.values(), events=body.given[1],
-                        affiliations=body.given[2], stances=body.given[3])
+                        affiliations=body.given[2], stances=body.given[3], partial=True)
     use_lexicon(kg, vocab.lexicon)
     return kg
 
@@ -265,7 +265,7 @@ def _parts(lines: dict[int, list[str]]) -> list[_Records]:
 def _combined(lines: dict[int, list[str]]) -> KnowledgeGraph:
     from .store import combine
 
-    return combine(_parts(lines))
+    return combine(_parts(lines), partial=True)  # only the records an answer needs
 
 
 def _in_store_order(store: Store, documents: Iterable[Document]) -> list[Document]:
