@@ -96,6 +96,16 @@ CASES = {
             "expressed_in": "ivanov-speech"}}),
         "stances['russia-opposes-nmd'].expressed_in: unknown event 'ivanov-speech' (expected "
         "the id of an event of the graph (did you mean 'ivanov-statement'?))"),
+    "a same_as that cannot hold": (
+        "  - id: ivanov-meets-ambassador\n",
+        "  - id: ivanov-meets-ambassador\n    same_as: ivanov-statement\n",
+        lambda kg: _records(kg, events={"ivanov-meets-ambassador": {
+            "same_as": ("ivanov-statement",)}}),
+        "events['ivanov-meets-ambassador'].same_as[0]: 'ivanov-meets-ambassador' cannot be the "
+        "same event as 'ivanov-statement': a meeting (a meeting) is not a statement (a "
+        "statement) (expected a link to a report of the same happening: types of one family, "
+        "times that can overlap, no outcome reported before the event's date, a participant "
+        "in common)"),
 }
 
 
@@ -199,7 +209,8 @@ def test_the_same_bad_graph_fails_alike_on_every_path(
 
 
 @pytest.mark.parametrize("case", ["a stance held by a city", "a person as a place",
-                                  "a stance expressed in an unknown event"])
+                                  "a stance expressed in an unknown event",
+                                  "a same_as that cannot hold"])
 def test_a_store_read_back_fails_alike(case: str, good: KnowledgeGraph, tmp_path: Path,
                                        unchecked: Callable[[], Iterator[None]]) -> None:
     from korea_graph.scale.store import Store
@@ -219,3 +230,81 @@ def test_a_part_of_a_graph_may_refer_outside_it(good: KnowledgeGraph) -> None:
     held = _records(good, stances={"russia-opposes-nmd": {"holder": "moscow"}})
     with pytest.raises(ReferenceError_, match="'moscow' is a city"):
         KnowledgeGraph(**held, partial=True)  # what it holds obeys every rule
+
+
+# -- same_as of events, checked when loaded -------------------------------------------------
+NOTE_TEXT = "Losyukov did not meet with North Korean leader Kim Jong-il."
+NOTE = """\
+format: korea_graph/1
+document:
+  id: early-note
+  title: An early note
+  text: early-note.txt
+  publisher: jamestown-foundation
+  published: 2000-06-20
+actors:
+  - {id: paek-nam-sun, label: Paek Nam-sun, kind: person, same_as: pek-nam-sun}
+events:
+  - id: losyukov-kim-meeting
+    same_as: losyukov-meets-north-koreans
+    type: meeting
+    label: Losyukov and Kim Jong-il do not meet
+    participants:
+      - {actor: aleksandr-losyukov, role: participant}
+      - {actor: kim-jong-il, role: participant}
+    when: 2000-06
+    status: did_not_happen
+    evidence:
+      - quote: "Losyukov did not meet with North Korean leader Kim Jong-il."
+"""
+ARTICLE = korea_graph.curation.loader.bundled_data_files()[0]
+
+
+def _note(tmp_path: Path, data: str) -> Path:
+    (tmp_path / "early-note.txt").write_text(NOTE_TEXT, encoding="utf-8")
+    path = tmp_path / "early-note.yaml"
+    path.write_text(data, encoding="utf-8")
+    return path
+
+
+LATER = ("published: 2000-06-20", "published: 2000-07-01")  # after the meeting
+
+
+@pytest.mark.parametrize(("changes", "why"), [
+    # the article's June 27 meeting, reported as not having happened a week before it
+    ([], "the document 'early-note', published 2000-06-20, reports that it did not happen, "
+         "but 'losyukov-meets-north-koreans' is dated 2000-06-27, after that"),
+    ([LATER, ("type: meeting", "type: visit")], "a visit (a visit) is not a meeting (a meeting)"),
+    ([LATER, ("when: 2000-06", "when: 2000-05")],
+     "its time 2000-05 cannot overlap 2000-06-27, the time of 'losyukov-meets-north-koreans'"),
+    ([LATER, ("      - {actor: aleksandr-losyukov, role: participant}\n", "")],
+     "no participant in common (kim-jong-il against aleksandr-losyukov, kim-yong-nam, "
+     "pek-nam-sun)"),
+], ids=["outcome before the date", "type family", "times", "participants"])
+def test_a_same_as_that_cannot_hold_is_a_located_error(
+        tmp_path: Path, changes: list[tuple[str, str]], why: str) -> None:
+    data = NOTE
+    for old, new in changes:
+        data = data.replace(old, new, 1)
+    path = _note(tmp_path, data)
+    with pytest.raises(ReferenceError_) as info:
+        korea_graph.load(ARTICLE, path)
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("same_as: losyukov")].count("\n") + 1
+    assert (info.value.file, info.value.line) == (str(path), line)
+    assert info.value.field == "events['losyukov-kim-meeting'].same_as[0]"
+    assert info.value.reason == ("'losyukov-kim-meeting' cannot be the same event as "
+                                 f"'losyukov-meets-north-koreans': {why}")
+
+
+def test_a_same_as_that_can_hold_merges_the_reports(tmp_path: Path) -> None:
+    # published after the meeting, reporting it, with a participant the article names by
+    # another id (an actor same_as the article's Paek Nam-sun shares the meeting)
+    data = NOTE.replace(*LATER).replace(
+        "status: did_not_happen", "status: occurred").replace(
+        "      - {actor: aleksandr-losyukov, role: participant}\n", "").replace(
+        "{actor: kim-jong-il, role: participant}", "{actor: paek-nam-sun, role: participant}")
+    kg = korea_graph.load(ARTICLE, _note(tmp_path, data))
+    assert kg.event("losyukov-kim-meeting").id == "losyukov-meets-north-koreans"
+    assert [c.id for c in kg.claims("losyukov-meets-north-koreans")] == [  # by publication
+        "losyukov-kim-meeting", "losyukov-meets-north-koreans"]

@@ -36,8 +36,8 @@ from ..errors import DataError, EvidenceError, ReferenceError_
 from .claims import claim_document, merge_claims
 from .model import Actor, ActorKind, Affiliation, Document, Event, Stance, Status
 
-__all__ = ["Links", "Problem", "Scope", "check_record", "problem", "same_as_problem",
-           "validate", "where"]
+__all__ = ["Links", "Problem", "Scope", "check_record", "held_event", "problem",
+           "same_as_problem", "validate", "where"]
 
 Record = Document | Actor | Event | Affiliation | Stance
 
@@ -181,8 +181,7 @@ def _link_problems(event: Event, scope: Scope, actor_links: Mapping[str, str]
         claims = scope.events.get(target)
         if not claims:
             continue
-        held = claims[0] if len(claims) == 1 else merge_claims(target, claims)
-        why = same_as_problem(event, held, scope.documents, actor_links)
+        why = same_as_problem(event, held_event(target, claims), scope.documents, actor_links)
         if why is not None:
             yield ReferenceError_(
                 f"{event.id!r} cannot be the same event as {target!r}: {why}",
@@ -358,6 +357,14 @@ def _part_of_circle(events: Sequence[Event]) -> Problem | None:
 
 
 # -- same_as of events -----------------------------------------------------------------------
+def held_event(event_id: str, claims: Sequence[Event]) -> Event:
+    """The event a ``same_as`` link points at, as the claims with its id hold it (merged,
+    by :func:`~korea_graph.core.claims.merge_claims`, when several documents report it):
+    what :func:`same_as_problem` compares a link's claim with."""
+    own = [c for c in claims if c.id == event_id] or list(claims)
+    return own[0] if len(own) == 1 else merge_claims(event_id, own)
+
+
 def same_as_problem(claim: Event, target: Event, documents: Mapping[str, Document],
                     actor_same_as: Mapping[str, str] | None = None) -> str | None:
     """Why the report ``claim`` cannot be the event ``target`` (``claim.same_as``), or
