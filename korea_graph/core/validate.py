@@ -151,10 +151,12 @@ def _check(documents: tuple[Document, ...], actors: tuple[Actor, ...],
     actor_links, found = _ends(actors, "actor")
     if found is not None:
         return found, None
+    # a part of a graph may link an actor to one outside it: it stays itself there
+    actor_links = {a: end for a, end in actor_links.items() if end in scope.actors}
     for actor in actors:
         for n, target in enumerate(actor.same_as):
-            other = scope.actors[target]
-            if other.kind is not actor.kind:
+            other = scope.actors.get(target)
+            if other is not None and other.kind is not actor.kind:
                 return Problem(actor, ReferenceError_(
                     f"{target!r} is a {other.kind.value}, this actor a {actor.kind.value}",
                     field=f"{where(actor)}.same_as[{n}]",

@@ -383,8 +383,8 @@ class _Builder:
         if actor.country is not None:
             self.add((s, _k("country"), f"<{self.iri('actor', actor.country)}>"))
         self.opt(s, _k("note"), actor.note)
-        for target in actor.same_as:
-            self.add((s, _SAME, f"<{self.iri('actor', target)}>"))
+        for target in actor.same_as:  # a local link, not owl:sameAs (docs/linked-data.md)
+            self.add((s, _k("sameAsRecord"), f"<{self.iri('actor', target)}>"))
         if actor.mentions:
             self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
         self.inferences(s, node, actor.inferred)
@@ -424,7 +424,7 @@ class _Builder:
         add((s, _LABEL, _lit(event.label)))
         self.opt(s, _k("wording"), event.wording)
         for target in event.same_as:
-            add((s, _SAME, f"<{self.iri('event', target)}>"))
+            add((s, _k("sameAsRecord"), f"<{self.iri('event', target)}>"))
         for i, part in enumerate(event.participants):
             p = f"<{node}/participant/{i}>"
             actor = f"<{self.iri('actor', part.actor)}>"
@@ -945,7 +945,7 @@ _P = {name: KG + name for name in (
     "hedge", "hedgePhrase", "hedgeAppliesTo", "confidence", "inferred", "inferredField",
     "inferredValue",
     "reason", "mentions", "license", "attribution", "wording", "hasClaim", "claimType",
-    "claimOf", "claimedIn")}
+    "claimOf", "claimedIn", "sameAsRecord")}
 _RDF_TYPE = _RDF + "type"
 _RECORD_CLASSES = ("Document", "Actor", "Event", "Claim", "Affiliation", "Stance")
 _SAME_IRI = PREFIXES["owl"] + "sameAs"
@@ -1250,10 +1250,12 @@ class _Reader:
             same_as=self.same_as(s, "actor"), inferred=self.inferences(s))
 
     def same_as(self, s: str, kind: str) -> tuple[str, ...]:
-        """The ``owl:sameAs`` links to other records of ``kind`` (not to Wikidata)."""
+        """The ``kg:sameAsRecord`` links to other records of ``kind`` (and, from files
+        written before it, ``owl:sameAs`` links to them rather than to Wikidata)."""
         base = f"{ID}{kind}/"
-        return tuple(sorted(self.id_of(s, _SAME_IRI, v, kind) for v in self.values(s, _SAME_IRI)
-                            if isinstance(v, str) and v.startswith(base)))
+        found = [self.id_of(s, prop, v, kind) for prop in (_P["sameAsRecord"], _SAME_IRI)
+                 for v in self.values(s, prop) if isinstance(v, str) and v.startswith(base)]
+        return tuple(sorted(set(found)))
 
     def events(self) -> list[Event]:
         """The events as given: plain events and each source's claim, in their order;

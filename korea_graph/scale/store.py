@@ -26,7 +26,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -141,14 +141,10 @@ def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
     known = set(kg.documents)
     parts: dict[str | None, _Part] = {d: _Part([doc]) for d, doc in kg.documents.items()}
     given_actors, given_events, given_posts, given_stances = kg.given
-    home = {e.id: _document_of(e, known) for e in given_events}
     for event in given_events:
-        doc = _document_of(event, known)
-        if event.same_as and any(home.get(t) != doc for t in event.same_as):
-            # linked to another document's event: this part holds its claim under the id
-            # the link ends at (each part must stand alone)
-            event = replace(event, id=kg.event_same_as.get(event.id, event.id), same_as=())
-        parts.setdefault(doc, _Part()).events.append(event)
+        # a claim same_as another document's event keeps its id and link: its part (a
+        # partial graph) holds it as a report of the event the link ends at
+        parts.setdefault(_document_of(event, known), _Part()).events.append(event)
     for post in given_posts:
         parts.setdefault(_document_of(post, known), _Part()).posts.append(post)
     for stance in given_stances:
