@@ -127,7 +127,8 @@ def check_record(record: Record, scope: Scope) -> None:
     """Raise the first error of one record: its references and, for an event, whether
     its ``same_as`` links can hold (the builder calls it as each record is added; circles
     and the ends of ``same_as`` are the whole graph's to check, by :func:`validate`)."""
-    for error in _record_problems(record, scope):
+    error = _record_problem(record, scope)
+    if error is not None:
         raise error
     if isinstance(record, Event) and record.same_as and not scope.partial:
         links = scope.actor_same_as or _ends(tuple(scope.actors.values()), "actor")[0]
@@ -146,7 +147,8 @@ def _check(documents: tuple[Document, ...], actors: tuple[Actor, ...],
     records: tuple[Iterable[Record], ...] = (documents, actors, events, affiliations, stances)
     for table in records:
         for record in table:
-            for error in _record_problems(record, scope):
+            error = _record_problem(record, scope)
+            if error is not None:
                 return Problem(record, error), None
     actor_links, found = _ends(actors, "actor")
     if found is not None:
@@ -194,89 +196,100 @@ def _link_problems(event: Event, scope: Scope, actor_links: Mapping[str, str]
 
 
 # -- one record ------------------------------------------------------------------------------
-def _record_problems(record: Record, scope: Scope) -> Iterator[DataError]:
-    at = where(record)
-    refs: list[tuple[str, str | None, str]] = []  # (what, id, field)
-    if isinstance(record, Document):
-        refs.append(("outlet", record.publisher, f"{at}.publisher"))
-    elif isinstance(record, Actor):
-        refs.append(("state", record.country, f"{at}.country"))
-        refs.extend(("actor", t, f"{at}.same_as[{n}]") for n, t in enumerate(record.same_as))
-        for n, target in enumerate(record.same_as):
-            if target == record.id:
-                yield ReferenceError_(f"actor {record.id!r} is same_as itself",
-                                      field=f"{at}.same_as[{n}]", expected="another id")
-    elif isinstance(record, Event):
-        refs.extend(("actor", p.actor, f"{at}.participants[{n}].actor")
-                    for n, p in enumerate(record.participants))
-        refs.append(("place", record.place, f"{at}.place"))
-        refs.append(("event", record.part_of, f"{at}.part_of"))
-        refs.extend(("event", e, f"{at}.about[{n}]") for n, e in enumerate(record.about))
-        refs.extend(("event", e, f"{at}.same_as[{n}]") for n, e in enumerate(record.same_as))
-        if record.part_of == record.id:
-            yield ReferenceError_(f"event {record.id!r} is part of itself",
-                                  field=f"{at}.part_of", expected="another event's id")
-        for n, target in enumerate(record.same_as):
-            if target == record.id:
-                yield ReferenceError_(f"event {record.id!r} is same_as itself",
-                                      field=f"{at}.same_as[{n}]", expected="another id")
+#: A reference of a record: what it must name, the id, and where it is (the field after the
+#: record, with ``{}`` for the index of a list item, and the index); names of fields are
+#: only written out for an error, so that a large graph is checked quickly.
+_Ref = tuple[str, str | None, str, int]
+
+
+def _refs(record: Record) -> list[_Ref]:
+    if isinstance(record, Event):
+        refs: list[_Ref] = [("actor", p.actor, ".participants[{}].actor", n)
+                            for n, p in enumerate(record.participants)]
+        refs += [("place", record.place, ".place", 0), ("event", record.part_of, ".part_of", 0)]
+        refs += [("event", e, ".about[{}]", n) for n, e in enumerate(record.about)]
+        refs += [("event", e, ".same_as[{}]", n) for n, e in enumerate(record.same_as)]
     elif isinstance(record, Affiliation):
-        refs += [("agent", record.holder, f"{at}.holder"),
-                 ("organization", record.organization, f"{at}.organization"),
-                 ("state", record.accredited_to, f"{at}.accredited_to")]
+        refs = [("agent", record.holder, ".holder", 0),
+                ("organization", record.organization, ".organization", 0),
+                ("state", record.accredited_to, ".accredited_to", 0)]
+    elif isinstance(record, Stance):
+        refs = [("agent", record.holder, ".holder", 0), ("actor", record.target, ".target", 0),
+                ("event", record.expressed_in, ".expressed_in", 0)]
+        refs += [("event", e, ".about[{}]", n) for n, e in enumerate(record.about)]
+    elif isinstance(record, Actor):
+        return [("state", record.country, ".country", 0),
+                *(("actor", t, ".same_as[{}]", n) for n, t in enumerate(record.same_as))]
     else:
-        refs += [("agent", record.holder, f"{at}.holder"),
-                 ("actor", record.target, f"{at}.target"),
-                 ("event", record.expressed_in, f"{at}.expressed_in")]
-        refs.extend(("event", e, f"{at}.about[{n}]") for n, e in enumerate(record.about))
-    if not isinstance(record, (Document, Actor)):
-        refs.extend(("outlet", c.outlet, f"{at}.citations[{n}].outlet")
-                    for n, c in enumerate(record.citations))
-    for what, ref, name in refs:
+        return [("outlet", record.publisher, ".publisher", 0)]
+    if record.citations:
+        refs += [("outlet", c.outlet, ".citations[{}].outlet", n)
+                 for n, c in enumerate(record.citations)]
+    return refs
+
+
+def _record_problem(record: Record, scope: Scope) -> DataError | None:
+    """The first rule one record breaks (its references, its evidence), or ``None``."""
+    if isinstance(record, (Actor, Event)):
+        for n, target in enumerate(record.same_as):
+            if target == record.id:
+                what = "actor" if isinstance(record, Actor) else "event"
+                return ReferenceError_(f"{what} {record.id!r} is same_as itself",
+                                       field=f"{where(record)}.same_as[{n}]",
+                                       expected="another id")
+    if isinstance(record, Event) and record.part_of is not None \
+            and record.part_of == record.id:
+        return ReferenceError_(f"event {record.id!r} is part of itself",
+                               field=f"{where(record)}.part_of", expected="another event's id")
+    for what, ref, path, n in _refs(record):
         if ref is not None:
-            error = _reference(what, ref, name, scope, record.id)
+            error = _reference(what, ref, path, n, record, scope)
             if error is not None:
-                yield error
-    if not isinstance(record, (Document, Actor)):
-        yield from _evidence(record, at, scope)
+                return error
+    if isinstance(record, (Document, Actor)):
+        return None
+    return _evidence(record, scope)
 
 
-def _reference(what: str, ref: str, name: str, scope: Scope, own: str) -> DataError | None:
-    """The error of a field naming ``ref`` as a ``what`` (an event, an actor, or an actor
-    of a kind of :data:`_KINDS`), or ``None``; a record's ``own`` id is no suggestion."""
+def _reference(what: str, ref: str, path: str, n: int, record: Record, scope: Scope
+               ) -> DataError | None:
+    """The error of the field ``path`` of ``record`` naming ``ref`` as a ``what`` (an
+    event, an actor, or an actor of a kind of :data:`_KINDS`), or ``None``; the record's
+    own id is no suggestion."""
     known: Mapping[str, object] = scope.events if what == "event" else scope.actors
     if ref not in known:
         if scope.partial:
             return None
         noun = "event" if what == "event" else "actor"
-        close = difflib.get_close_matches(ref, [k for k in known if k != own], n=1)
+        close = difflib.get_close_matches(ref, [k for k in known if k != record.id], n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return ReferenceError_(f"unknown {noun} {ref!r}", field=name,
+        return ReferenceError_(f"unknown {noun} {ref!r}", field=where(record) + path.format(n),
                                expected=f"the id of an {noun} of the graph{hint}")
-    if what in _KINDS:
+    rule = _KINDS.get(what)
+    if rule is not None:
         kind = scope.actors[ref].kind
-        test, words, expected = _KINDS[what]
+        test, words, expected = rule
         if not test(kind):
-            return ReferenceError_(f"{ref!r} is a {kind.value}, {words}", field=name,
-                                   expected=expected)
+            return ReferenceError_(f"{ref!r} is a {kind.value}, {words}",
+                                   field=where(record) + path.format(n), expected=expected)
     return None
 
 
-def _evidence(record: Event | Affiliation | Stance, at: str, scope: Scope
-              ) -> Iterator[DataError]:
+def _evidence(record: Event | Affiliation | Stance, scope: Scope) -> DataError | None:
     for n, ev in enumerate(record.evidence):
         doc = scope.documents.get(ev.document)
         if doc is None:
             if not scope.partial:
-                yield ReferenceError_(f"unknown document {ev.document!r}",
-                                      field=f"{at}.evidence[{n}].document",
-                                      expected="the id of a document of the graph")
+                return ReferenceError_(f"unknown document {ev.document!r}",
+                                       field=f"{where(record)}.evidence[{n}].document",
+                                       expected="the id of a document of the graph")
         elif not 0 <= ev.start <= ev.end <= len(doc.text) \
                 or doc.text[ev.start:ev.end] != ev.quote:
-            yield EvidenceError(f"the quote {ev.quote[:40]!r} is not the text of "
-                                f"{ev.document!r} at {ev.start}..{ev.end}",
-                                field=f"{at}.evidence[{n}]",
-                                expected="the words of the document at those offsets")
+            return EvidenceError(f"the quote {ev.quote[:40]!r} is not the text of "
+                                 f"{ev.document!r} at {ev.start}..{ev.end}",
+                                 field=f"{where(record)}.evidence[{n}]",
+                                 expected="the words of the document at those offsets")
+    return None
 
 
 # -- the whole graph -------------------------------------------------------------------------
