@@ -8,6 +8,7 @@ judged by the same rules, so that whatever the builder accepts, the loader reads
 The rules about records and their references (kinds, ``same_as``) are the graph's own,
 in :mod:`korea_graph.core.validate`, which every way of making a graph runs.
 
+>>> from korea_graph.core.model import ActorKind
 >>> vocabulary(ActorKind, "person", "actors[0].kind")
 <ActorKind.PERSON: 'person'>
 >>> vocabulary(ActorKind, "persn", "kind")
