@@ -206,3 +206,16 @@ def test_a_bad_review_block_is_refused_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as err:
         korea_graph.load(path)
     assert f":{line}:" in str(err.value) and "unreviewed or accepted" in str(err.value)
+
+
+def test_the_drafter_proposes_no_same_as_the_loader_would_refuse() -> None:
+    # a meeting of Losyukov's, dated by the text before its publication (June 20): the
+    # corpus's Losyukov meeting of June 27 cannot be it (core.validate.same_as_problem)
+    kg = korea_graph.load()
+    text = ("Russian Deputy Foreign Minister Aleksandr Losyukov held talks in Moscow last week. "
+            "He did not meet with North Korean leader Kim Jong-il.")
+    drafted = korea_graph.draft(_body(text), published="2000-06-20", source="Test Wire", base=kg)
+    meeting = _event(drafted.tree, "meeting")
+    assert "same_as" not in meeting
+    assert ("not the same event as losyukov-meets-north-koreans: its time ../2000-06-20 cannot "
+            "overlap 2000-06-27") in meeting["review"]["method"]

@@ -829,10 +829,33 @@ class _Tree:
         if e.merged:
             review["method"] += f"; {e.merged + 1} mentions merged"
         if e.same_as:
-            out["same_as"] = e.same_as
-            review["method"] += f"; proposed as the same event as {e.same_as}"
+            why = self.same_as_problem(out, e.same_as)
+            if why is None:
+                out["same_as"] = e.same_as
+                review["method"] += f"; proposed as the same event as {e.same_as}"
+            else:  # a link the loader would refuse is never proposed
+                review["method"] += f"; not the same event as {e.same_as}: {why}"
         out["review"] = review
         return out
+
+    def same_as_problem(self, record: dict[str, Any], target: str) -> str | None:
+        """Why the drafted event ``record`` cannot be ``same_as`` the base's ``target``
+        (:func:`~korea_graph.core.validate.same_as_problem`, the rule the loader applies),
+        or ``None``."""
+        from ..core.model import Document, Event, Evidence, Participant
+        from ..core.validate import held_event, same_as_problem
+        from .checks import time
+
+        assert self.base is not None
+        doc = Document(self.doc_id, self.title, slug(self.source), self.pub, "")
+        claim = Event(
+            record["id"], record["type"], record["label"],
+            tuple(Participant(p["actor"], p["role"]) for p in record["participants"]),
+            time(record["when"], "when", self.pub), record["status"],
+            tuple(Evidence(self.doc_id, q["start"], q["start"] + len(q["quote"]), q["quote"], 0)
+                  for q in record["evidence"]))
+        held = held_event(target, self.base.claims(target))
+        return same_as_problem(claim, held, {self.doc_id: doc}, self.base.actor_same_as)
 
     def when(self, e: _Event) -> dict[str, Any]:
         if e.time is not None:
