@@ -132,7 +132,8 @@ def test_a_record_the_loader_refuses_is_refused_with_its_message(draft: Path) ->
     with pytest.raises(DataError, match="unknown actor 'nobody'"):
         decide(session, "edit", meeting, record=dict(record, when={"after": "publication"},
                                                      place="nobody"))
-    with pytest.raises(DataError, match=r"the file would not load: document\.publisher"):
+    with pytest.raises(DataError, match=r"the file would not load: documents\[.*\]\.publisher: "
+                                        r"unknown actor 'voice-of-america'"):
         decide(session, "reject", "voice-of-america")  # the document needs its publisher
     with pytest.raises(SchemaError, match=r"the id .* cannot be changed"):
         decide(session, "edit", meeting, record=dict(record, id="other"))
