@@ -206,3 +206,22 @@ def test_a_bad_review_block_is_refused_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as err:
         korea_graph.load(path)
     assert f":{line}:" in str(err.value) and "unreviewed or accepted" in str(err.value)
+
+
+def test_an_undated_copy_drafts_to_a_file_that_loads(tmp_path: Path) -> None:
+    # the Wikipedia excerpt of the corpus is published "after 2013-11-24": its undated
+    # events and posts are bounded by the earliest publication day, not an open one
+    text = ("South Korean President Kim Dae-jung met North Korean leader Kim Jong-il "
+            "in Pyongyang.")
+    d = korea_graph.draft(_body(text), published="2013-11-24/..",
+                          source="Wikipedia", base=None)
+    kg = korea_graph.load(d.write(tmp_path / "w.draft.yaml"))
+    meeting = next(e for e in kg.events.values() if e.type.value == "meeting")
+    assert meeting.when.end_max is not None and str(meeting.when.end_max) == "2013-11-24"
+    assert all(p.when.start_max is not None for p in kg.affiliations.values())
+    # written by hand, "before: publication" of an undated copy is refused where it stands
+    path = tmp_path / "w.draft.yaml"
+    bad = path.read_text(encoding="utf-8").replace("before: '2013-11-24'", "before: publication")
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(korea_graph.KoreaGraphError, match=r"before.*no latest day"):
+        korea_graph.load(path)

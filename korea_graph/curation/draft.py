@@ -850,8 +850,17 @@ class _Tree:
         if e.status in ("planned", "under_consideration"):
             return {"after": "publication",
                     "resolution": "no date in the text; after the publication date"}
+        if self.pub.end_max is None:  # an undated copy: its earliest day bounds the text
+            return {"before": str(self.pub.start_min),
+                    "resolution": "no date in the text; by the earliest publication day "
+                                  "(the copy is undated)"}
         return {"before": "publication",
                 "resolution": "no date in the text; by the publication date"}
+
+    def observed(self) -> str:
+        """When the text observes what it says: ``publication``, or the earliest
+        publication day of an undated copy (whose last day is open)."""
+        return "publication" if self.pub.end_max is not None else str(self.pub.start_min)
 
     def posts(self) -> list[dict[str, Any]]:
         from .mentions import TITLES
@@ -880,7 +889,7 @@ class _Tree:
                     to = slug(m.alternatives[0])
                     if to in self.r.actors:
                         entry["accredited_to"] = to
-                entry["when"] = {"held_at": ["publication"], "phrase": phrase,
+                entry["when"] = {"held_at": [self.observed()], "phrase": phrase,
                                  "resolution": "the title as the text gives it at publication"}
                 entry["status"] = "occurred"
                 entry["evidence"] = [self.evidence(s)]
