@@ -233,7 +233,7 @@ def evaluate(path: Path, files: list[Path], corpus: KnowledgeGraph, errors: bool
         if r is not None and r.confidence is not None:
             scored.append(("post", r.confidence, p.id in post_ids))
     markers = [a.label for a in d_actors if _MARKERS.search(a.label) or
-               a.label.isupper() and len(a.label) > 4]
+               (a.label.isupper() and len(a.label) > 4)]
     row: dict[str, Any] = {
         "document": doc.id, "file": path.name, "seconds": round(seconds, 2),
         "words": len(doc.text.split()),
@@ -366,7 +366,7 @@ def timing(words: int = 1000, repeat: int = 3) -> dict[str, Any]:
     the pipeline is loaded (the first call, which loads spaCy, is timed apart)."""
     kg = korea_graph.load()
     body = kg.documents["monitor-6-129"].text
-    head, _, rest = body.partition("\n---")
+    _head, _, rest = body.partition("\n---")
     rest = rest[rest.find("\n") + 1:]
     paragraphs = [p for p in rest.split("\n") if p.strip()]
     text_words: list[str] = []

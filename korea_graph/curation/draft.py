@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ TRIGGERS: dict[str, tuple[str, str, str]] = {}
 for _words, _spec in [
     ("met meet meets meeting meetings", ("meeting", "040", "036")),
     ("visit visits visited visiting trip trips traveled travelled arrived arrive arrives "
-     "arrival", ("visit", "042", "036")),
+     "arrival traveling travelling making", ("visit", "042", "036")),
     ("talks discussed discuss discusses consultations", ("talks", "046", "036")),
     ("negotiations negotiated negotiate negotiating", ("negotiation", "046", "036")),
     ("summit", ("summit", "040", "036")),
@@ -76,6 +76,13 @@ _CONSIDER = {"might", "may", "could", "considering", "consider", "considers", "p
              "possibly", "mulling"}
 _PLANNED = {"will", "would", "shall", "upcoming", "expected", "scheduled", "plans",
             "planned", "future", "forthcoming", "preparation"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "our"}
+#: words after which an event is still to come ("later this week", "in the near future")
+_SOON = ("later this week", "next week", "later this year", "next year", "in the near future",
+         "soon", "next month", "later this month", "at an appropriate time")
+_REPORTED_ADJECTIVES = {"supposed", "purported", "alleged", "rumored", "rumoured"}
+_BASE_FORMS = {"meet", "visit", "discuss", "sign", "propose", "negotiate", "arrive",
+               "travel", "announce", "decide", "build", "sell", "talk", "hold", "write"}
 _REPORTED = ("reportedly", "according to", "is said", "was said", "are said", "were said",
              "is believed", "reported that", "reports", "apparently", "allegedly", "alleged",
              "as saying", "sources say", "sources now say", "claimed", "reported")
@@ -118,6 +125,8 @@ class _Event:
     nominal: bool = False
     places: list[str] = field(default_factory=list)  #: every place named near the trigger
     merged: int = 0
+    underway: bool = False  #: "is visiting", "is making his way": begun, not ended
+    anchor: tuple[_Event, str] | None = None  #: "just hours before X's arrival"
 
 
 @dataclass
@@ -214,6 +223,7 @@ class _Events:
         self.pub = pub
         self.base = base
         self.found: list[_Event] = []
+        self.absorbed: dict[int, _Event] = {}  #: id of a merged mention -> its event
 
     def state_for(self, label: str, m: Mention) -> str:
         """The actor of a state named by its capital: known, of the base graph, or new."""
@@ -245,11 +255,36 @@ class _Events:
             self.sentence(s)
         self.disputes()
         merged = self.merge()
+        self.anchored(merged)
         for e in merged:
             self.link(e)
         return merged
 
+    def anchored(self, events: list[_Event]) -> None:
+        """"just hours before Mr. Putin's arrival": the day of the other event (or the
+        day before it), once that event has its time."""
+        for e in events:
+            if e.anchor is None or e.time is not None:
+                continue
+            mention, relation = e.anchor
+            other = self.absorbed.get(id(mention), mention)
+            if other.time is None:
+                continue
+            span = other.time.span
+            if span.start_min is None or span.start_max is None:
+                continue
+            if relation == "before":
+                lo, hi = span.start_min - timedelta(days=1), span.start_max
+            else:
+                lo, hi = span.start_min, span.start_max + timedelta(days=1)
+            when = TimeSpan.between(lo, hi) if lo != hi else TimeSpan.day(lo)
+            phrase = f"hours {relation} the {mention.trigger}"
+            e.time = TimeMention(other.time.start, other.time.end, phrase, when, time_form(
+                when, phrase, f"within a day {relation} the {mention.trigger} ({span})"))
+
     def sentence(self, s: Sentence) -> None:
+        if s.header:
+            return
         lowers = [t.lower for t in s.tokens]
         times = find_times(s.text, self.pub, s.start)
         used: set[int] = set()
@@ -277,12 +312,26 @@ class _Events:
             if etype == "visit" and word in ("arrived", "arrive", "arrives") and not any(
                     w in ("in", "at") for w in lowers[i + 1:i + 3]):
                 continue
+            if word == "proposed" and ((lowers[i - 1:i] and lowers[i - 1] in _DETERMINERS) or (
+                    i + 1 < len(lowers) and s.tokens[i + 1].is_title and lowers[i - 1:i] not in (
+                        ["was"], ["were"], ["had"], ["has"], ["have"]))):
+                continue  # "the proposed US National Missile Defense system": no proposal
+            if word == "making" and not (lowers[i + 2:i + 3] == ["way"] and lowers[i + 1] in (
+                    "his", "her", "their", "its")):
+                continue  # only "making his way to Moscow" is a journey
+            if word == "said" and lowers[i + 1:i + 3] == ["to", "have"]:
+                continue  # "was said to have made": the hedge of another event
+            if self._hypothetical(lowers, i) and etype in ("statement", "announcement"):
+                continue  # "if he is able to ... say": nothing was said
             e = self.event(s, i, etype, word)
             if e is None:
                 continue
             used.add(i)
             e.cameo = _CAMEO_WORDS.get(word, code)
             self.status(e, lowers)
+            if etype == "visit" and word.endswith("ing") and lowers[i - 1:i] and lowers[
+                    i - 1] in ("is", "are") and e.status == "occurred":
+                e.underway = True
             if e.status in ("planned", "under_consideration") and intent:
                 e.cameo = intent
             lo = s.tokens[max(0, i - 3)].start - s.start
@@ -293,6 +342,13 @@ class _Events:
         for e in denied[:-1]:
             self.status(e, lowers, deny=False)
         self.assign_times(here, times)
+        for k, e in enumerate(here):  # "just hours before Mr. Putin's arrival"
+            for f in here[k + 1:]:
+                between = " ".join(lowers[e.at + 1:f.at])
+                hours = re.search(r"\b(?:hours|minutes|shortly)\s+(before|after)\b", between)
+                if hours and f.nominal and e.time is None:
+                    e.anchor = (f, hours.group(1))
+                    break
         self.found.extend(here)
         # "reported on July 1 that ...": a report event of the outlet, with its date
         for i, word in enumerate(lowers):
@@ -371,6 +427,14 @@ class _Events:
             acc = [m for m in agent_ms if lowers[max(0, m.first - 2):m.first] == [
                 "according", "to"]]
             agents = [acc[0].actor] if acc else []
+        # the passive: "X was met at the airport by Y" is Y's meeting with X
+        passive_subject: list[str] = []
+        if self._passive(lowers, i) and not nominal:
+            by_agents = [m for m in agent_ms if i < m.first < b + 8 and self._prep(s, m) == "by"]
+            if by_agents:
+                passive_subject = [x for x in agents if x != by_agents[0].actor]
+                agents = [by_agents[0].actor, *(x for x in self._coordinated_after(
+                    s, by_agents[0]) if x != by_agents[0].actor)]
         # the other side: "with X", "to X", "between X and Y"
         others: list[str] = []
         right = [m for m in ms if m.first > i and m.first < b + 8]
@@ -389,6 +453,7 @@ class _Events:
                 return None
         else:
             others = self._others(s, right, etype, lowers, i)
+        others = [*passive_subject, *(o for o in others if o not in passive_subject)]
         if etype == "summit" and not others:
             others = [m.actor for m in right if {"of", "from"} & set(
                 lowers[max(0, m.first - 2):m.first]) and
@@ -477,6 +542,24 @@ class _Events:
                 break
         return others
 
+    @staticmethod
+    def _passive(lowers: list[str], at: int) -> bool:
+        """ "was met", "were signed", "has been visited", "was warmly greeted"."""
+        k = at - 1
+        if k >= 0 and lowers[k].endswith("ly"):
+            k -= 1
+        return k >= 0 and lowers[at] not in ("meeting", "visit", "talks") and lowers[k] in (
+            "was", "were", "been", "being", "is", "are", "be")
+
+    def _prep(self, s: Sentence, m: Mention) -> str:
+        """The word before a mention (its title and "the" skipped): "by", "to", ..."""
+        k = m.first - 1
+        if m.title_start is not None:
+            k = next((j for j, t in enumerate(s.tokens) if t.start == m.title_start), m.first) - 1
+        while k >= 0 and s.tokens[k].lower in ("the", "a", "an", "top", "official"):
+            k -= 1
+        return s.tokens[k].lower if k >= 0 else ""
+
     def _governed(self, s: Sentence, m: Mention) -> bool:
         """A mention right after a preposition ("to Kim", "with Lee") is not a subject."""
         k = m.first - 1
@@ -529,18 +612,59 @@ class _Events:
         near = set(lowers[max(0, e.at - 4):e.at])
         after = " ".join(lowers[e.at:])
         e.status, e.status_why = "occurred", "no hedge"
+        negated = self._negated(lowers, e.at)
         if deny and any(p in after for p in _DID_NOT):
             e.status, e.status_why = "did_not_happen", "the sentence says it did not take place"
+        elif negated and not near & (_PLANNED | {"expected", "to"}):
+            e.status, e.status_why = "did_not_happen", f"negated ({negated!r})"
+        elif self._hypothetical(lowers, e.at):
+            e.status, e.status_why = "under_consideration", "in an 'if' clause"
         elif near & _CONSIDER or "considering" in start:
             e.status, e.status_why = "under_consideration", \
                 f"{sorted(near & _CONSIDER) or ['considering']} before the trigger"
         elif near & _PLANNED or set(lowers[max(0, e.at - 8):e.at]) & {"will", "upcoming"}:
             e.status, e.status_why = "planned", f"{sorted(near & _PLANNED) or ['will']}"
+        elif self._infinitive(lowers, e.at):
+            e.status, e.status_why = "planned", f"'{lowers[e.at - 1]} {lowers[e.at]}': to come"
+        elif any(p in " ".join(lowers[e.at:e.at + 12]) or p in before for p in _SOON):
+            word = next(p for p in _SOON if p in " ".join(lowers[e.at:e.at + 12]) or p in before)
+            e.status, e.status_why = "planned", f"{word!r}: to come"
+        elif lowers[max(0, e.at - 1)] == "proposed" or near & {"proposed"}:
+            e.status, e.status_why = "planned", "'proposed' before the trigger"
+        elif near & _REPORTED_ADJECTIVES and e.nominal:
+            e.status, e.status_why = "reported", f"{sorted(near & _REPORTED_ADJECTIVES)[0]!r}"
         elif any(p in start or p in before for p in _REPORTED if p != "reported") or (
                 "reportedly" in text and e.nominal) or _reported_verb(lowers[:e.at]):
             word = next((p for p in _REPORTED if p in start or p in before or p in text),
                         "reported")
             e.status, e.status_why = "reported", f"{word!r} in the sentence"
+        if negated and e.status == "planned":
+            e.status_why += f"; negated ({negated!r}), not yet"
+
+    @staticmethod
+    def _negated(lowers: list[str], at: int) -> str:
+        """ "did not meet", "has never visited", "didn't sign": the negation's words."""
+        window = lowers[max(0, at - 3):at]
+        for k, w in enumerate(window):
+            if w in ("not", "n't", "never", "neither", "nor"):
+                return " ".join(window[max(0, k - 1):k + 1])
+        return ""
+
+    @staticmethod
+    def _hypothetical(lowers: list[str], at: int) -> bool:
+        """The trigger in an "if"/"unless" clause ("if he is able to ... say")."""
+        for k in range(at - 1, max(-1, at - 10), -1):
+            if lowers[k] in (",", ";", ".", "but", "and") and k < at - 1:
+                return False
+            if lowers[k] in ("if", "unless", "whether"):
+                return True
+        return False
+
+    @staticmethod
+    def _infinitive(lowers: list[str], at: int) -> bool:
+        """ "is to visit", "promised to visit", "to discuss": a verb still to happen."""
+        return at > 0 and lowers[at - 1] == "to" and lowers[at] in _BASE_FORMS and not (
+            at > 1 and lowers[at - 2] in ("used", "able"))
 
     def disputes(self) -> None:
         """"It was unclear whether that report...", "If true, ...": the hedged events
@@ -624,6 +748,7 @@ class _Events:
                 out.append(e)
                 continue
             twin.merged += 1
+            self.absorbed[id(e)] = twin
             twin.evidence.extend(s for s in e.evidence if s not in twin.evidence)
             for x in e.agents:
                 if x not in twin.agents and x not in twin.others:
@@ -839,13 +964,22 @@ class _Tree:
             form = dict(e.time.form)
             span = e.time.span
             if e.days and span.precision.value == "day" and span.start_min is not None:
-                from datetime import timedelta
-
                 last = span.start_min + timedelta(days=e.days - 1)
                 return time_form(TimeSpan.span(span.start_min, last),
                                  f"{form.get('phrase', '')} ({e.days} days)".strip(),
                                  f"{e.days} days from {span.start_min}")
+            if e.days and span.start_min is not None and span.start_max is not None and \
+                    span.precision.value in ("window", "week", "month"):
+                shift = timedelta(days=e.days - 1)  # "a two-day visit later this week"
+                return {"start": [str(span.start_min), str(span.end_max - shift if
+                                                          span.end_max else span.start_max)],
+                        "end": [str(span.start_min + shift), str(span.end_max)],
+                        "phrase": f"{form.get('phrase', '')} ({e.days} days)".strip(),
+                        "resolution": f"{e.days} days within {span}"}
             return form
+        if e.underway and self.pub.start_min is not None and self.pub.end_max is not None:
+            return {"start": [None, str(self.pub.end_max)], "end": [str(self.pub.start_min), None],
+                    "resolution": "under way at publication: begun, not ended"}
         assert self.pub.start_min is not None
         if e.status in ("planned", "under_consideration"):
             return {"after": "publication",

@@ -141,6 +141,9 @@ def find_times(text: str, published: TimeSpan, offset: int = 0) -> list[TimeMent
 
     for match in _RELATIVE.finditer(text):
         phrase = match["rel"]
+        if phrase.lower().endswith("year") and text[:match.start()].rstrip().lower().endswith(
+                " of"):
+            continue  # "February of this year": the month's pattern reads it
         try:
             span = TimeSpan.relative(phrase, published)
         except DateError:  # pragma: no cover - every pattern is a known phrase
