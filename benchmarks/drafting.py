@@ -252,6 +252,12 @@ def evaluate(path: Path, files: list[Path], corpus: KnowledgeGraph, errors: bool
     if errors:
         _print_errors(row, corpus, drafted, d_actors, g_actors, mapping, g_events, d_events,
                       strict_pairs, lenient_pairs, linked, lenient_of)
+        got = {g.id for _, g in post_pairs}
+        print("curated posts not found:", [(g.holder, g.organization, g.title)
+                                           for g in g_posts if g.id not in got])
+        print("drafted posts that match nothing:", [
+            (p.holder, p.organization, p.title) for p in d_posts if p.id not in post_ids])
+        print("curated stances:", [(g.holder, g.attitude.value, g.target) for g in g_stances])
     return row
 
 

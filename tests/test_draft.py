@@ -111,7 +111,9 @@ def test_actors_match_the_base_graph_by_alias_romanisation_and_title(
     assert meeting["when"]["date"] == "2000-06-27"
     assert meeting["cameo"] == "040"
     post = next(a for a in tree["affiliations"] if a["holder"] == "igor-ivanov")
-    assert post["organization"] == "russian-foreign-ministry" and post["kind"] == "head"
+    # a minister's post is of the state, as the curated file writes it
+    curated = kg.affiliations["ivanov-foreign-minister"]
+    assert (post["organization"], post["kind"]) == (curated.organization, curated.kind.value)
     assert post["when"]["held_at"] == ["publication"]  # held at the publication date
     assert "Russian Foreign Minister Igor Ivanov" in post["when"]["phrase"]
 

@@ -282,3 +282,60 @@ def test_a_name_broken_across_lines_is_one_label(drafts: dict[str, dict[str, Any
     # "the State Department's senior non-\nproliferation expert": one actor, one label
     assert "State Department" in _labels(drafts["07"])
     assert all("\n" not in label for tree in drafts.values() for label in _labels(tree))
+
+
+# -- posts, the outlet, links ------------------------------------------------------------
+def test_one_post_per_titled_person_and_past_titles(base: korea_graph.KnowledgeGraph) -> None:
+    # the Monitor: "Russian Foreign Minister Igor Ivanov traveled to Pyongyang" and "Foreign
+    # Minister Igor Ivanov had also met with Kim Yong-nam": one post, both sentences
+    text = ("In February, Russian Foreign Minister Igor Ivanov traveled to Pyongyang. "
+            "A Russian news agency reported that Foreign Minister Igor Ivanov had also met "
+            "with Kim Yong-nam. The treaty was signed by then Soviet Foreign Minister "
+            "Eduard Shevardnadze.")
+    posts = _draft(text, base, published="2000-07-03")["affiliations"]
+    ivanov = [p for p in posts if p["holder"] == "igor-ivanov"]
+    assert len(ivanov) == 1 and len(ivanov[0]["evidence"]) == 2
+    assert ivanov[0]["organization"] == base.affiliations["ivanov-foreign-minister"].organization
+    # the issue's "then Soviet Foreign Minister": not held at publication
+    then = [p for p in posts if p["holder"] == "eduard-shevardnadze"]
+    assert then and then[0]["when"].get("before") == "publication"
+    assert "held_at" not in then[0]["when"]
+
+
+def test_the_source_is_the_curated_outlet_of_that_name(base: korea_graph.KnowledgeGraph
+                                                       ) -> None:
+    d = korea_graph.draft("Title: t\n---\nVladimir Putin met Kim Jong-il.\n",
+                          published="2000-07-03", source="The Jamestown Foundation", base=base)
+    assert d.tree["document"]["publisher"] == "jamestown-foundation"
+    assert [a["id"] for a in d.tree["actors"]].count("jamestown-foundation") == 1
+    # 07's header: "PUBLISHER: Voice of America (VOA), mirrored on GlobalSecurity.org"
+    d = korea_graph.draft("Title: t\n---\nVladimir Putin met Kim Jong-il.\n",
+                          published="2000-07-21",
+                          source="Voice of America (VOA), mirrored on GlobalSecurity.org",
+                          base=base)
+    outlet = next(a for a in d.tree["actors"] if a["id"] == d.tree["document"]["publisher"])
+    assert outlet["label"] == "Voice of America" and "VOA" in outlet["aliases"]
+
+
+def test_links_only_to_an_event_of_the_same_type_time_and_participants(
+        drafts: dict[str, dict[str, Any]], base: korea_graph.KnowledgeGraph) -> None:
+    for tree in drafts.values():
+        published = korea_graph.TimeSpan.parse(str(tree["document"]["published"]["date"])
+                                               if isinstance(tree["document"]["published"],
+                                                             dict)
+                                               else str(tree["document"]["published"]))
+        for e in tree["events"]:
+            if "same_as" not in e:
+                continue
+            other = base.events[e["same_as"]]
+            assert {e["type"], other.type.value} <= {"talks", "meeting"} or \
+                e["type"] == other.type.value
+            agents = {p["actor"] for p in e["participants"]
+                      if p["role"] not in ("topic", "object", "subject")}
+            assert agents <= {p.actor for p in other.participants}
+            if e["status"] == "occurred":  # what a text reports as done is not yet to come
+                assert not other.when.certainly_after(published)
+    # 07: "President Clinton and Mr. Putin discussed the Russian leader's Pyongyang visit":
+    # not Lee Joung-binn's meeting with Putin (the Monitor), as the first draft had it
+    talks = [e for e in drafts["07"]["events"] if e["type"] == "talks"]
+    assert all(e.get("same_as") != "lee-meets-putin" for e in talks)

@@ -126,6 +126,7 @@ class _Event:
     places: list[str] = field(default_factory=list)  #: every place named near the trigger
     merged: int = 0
     underway: bool = False  #: "is visiting", "is making his way": begun, not ended
+    link_why: str = ""  #: why no same_as was proposed, when one nearly was
     anchor: tuple[_Event, str] | None = None  #: "just hours before X's arrival"
 
 
@@ -802,19 +803,32 @@ class _Events:
                     abs(a.sentence.index - b.sentence.index) > 2)
 
     def link(self, e: _Event) -> None:
+        """Propose ``same_as`` to the one event of the base graph that this candidate
+        must be: the same type (meeting and talks as one), a time that may overlap (an
+        undated candidate's is before or after publication, as its status says), every
+        drafted agent among its participants, two of them shared (or one and the same
+        place), and no other event as good. A wrong link is worse than none.
+
+        TODO(issue 31): once ``core.validate.same_as_problem`` is on main, also withhold
+        a link it refuses (it is the loader's check of the same rules)."""
         if self.base is None:
             return
         mine = set(e.agents + e.others)
-        best: tuple[float, str] | None = None
+        agents = set(e.agents)
+        span = e.time.span if e.time is not None else self.implied(e)
+        found: list[tuple[float, str]] = []
         for other in self.base.events.values():
             if other.type.value != e.type and {other.type.value, e.type} != {"talks",
                                                                             "meeting"}:
                 continue
-            theirs = {p.actor for p in other.participants}
+            theirs = {self.base.actor_same_as.get(p.actor, p.actor) for p in other.participants}
             shared = mine & theirs
-            if not shared or not set(e.agents) & theirs:
+            if not agents or not agents <= theirs:
                 continue
-            if e.time is not None and not other.when.possibly_overlaps(e.time.span):
+            same_place = bool(other.place and other.place in {e.place, *e.places})
+            if len(shared) < 2 and not same_place:
+                continue
+            if span is not None and not other.when.possibly_overlaps(span):
                 continue
             if e.type == "visit" and e.place and other.place and other.place not in {
                     e.place, *e.places}:
@@ -826,14 +840,23 @@ class _Events:
             if e.type == "visit" and not ({e.place, *e.places} & {other.place} - {None} or
                                           mine_hosts & hosts):
                 continue  # a visit is the same only with the same destination
-            score = len(shared) / len(mine | (theirs & {a for a in theirs if a in
-                                                       self.r.actors}))
-            if e.time is not None:
-                score += 0.25
-            if best is None or score > best[0]:
-                best = (score, other.id)
-        if best is not None and best[0] >= 0.5:
-            e.same_as = best[1]
+            score = len(shared) / len(mine | theirs) + (0.25 if e.time is not None else 0)
+            found.append((score, other.id))
+        found.sort(reverse=True)
+        if not found or found[0][0] < 0.5:
+            return
+        if len(found) > 1 and found[1][0] >= found[0][0] - 0.1 and e.time is None:
+            e.link_why = f"not linked: {found[0][1]} and {found[1][1]} fit as well"
+            return  # undated and ambiguous
+        e.same_as = found[0][1]
+
+    def implied(self, e: _Event) -> TimeSpan | None:
+        """The time an undated candidate is written with: before or after publication."""
+        if self.pub.start_min is None or self.pub.end_max is None:
+            return None
+        if e.status in ("planned", "under_consideration"):
+            return TimeSpan.after(self.pub.start_min)
+        return TimeSpan.before(self.pub.end_max)
 
 
 # -- the tree -----------------------------------------------------------------------------
@@ -870,14 +893,14 @@ class _Tree:
         return {"start": s.start, "quote": s.text}
 
     def build(self, events: list[_Event]) -> dict[str, Any]:
-        source_id = slug(self.source)
         affiliations = self.posts()
         actors = self.r.actors
+        source_id, label, aliases = self.outlet()
         if source_id not in actors and not (self.base is not None and
                                             source_id in self.base.actors):
-            actors[source_id] = ActorCandidate(source_id, self.source, ActorKind.NEWS_OUTLET,
+            actors[source_id] = ActorCandidate(source_id, label, ActorKind.NEWS_OUTLET,
                                                False, 1.0, "the source given to draft",
-                                               self.source, -1)
+                                               self.source, -1, aliases=aliases)
         elif source_id not in actors and self.base is not None:
             a = self.base.actors[source_id]
             actors[source_id] = ActorCandidate(a.id, a.label, a.kind, True, 1.0,
@@ -899,6 +922,29 @@ class _Tree:
         tree["events"] = [self.event(e) for e in events]
         tree["affiliations"] = affiliations
         return tree
+
+    def outlet(self) -> tuple[str, str, list[str]]:
+        """The publisher's id, label and aliases: the base graph's outlet of that name or
+        alias (``--source "The Jamestown Foundation"`` is the curated
+        ``jamestown-foundation``), else a new one named by the source's first words
+        ("Voice of America (VOA), mirrored on GlobalSecurity.org" is Voice of America,
+        also called VOA)."""
+        from ..core.names import compact
+
+        main = re.split(r"\s*[(,;]", self.source, maxsplit=1)[0].strip() or self.source
+        inner = re.search(r"\(([^)]{1,40})\)", self.source)
+        names = [self.source, main, *([inner.group(1)] if inner else [])]
+        keys = {compact(n) for n in names if compact(n)}
+        for pool in (list(self.r.actors.values()), list(self.base.actors.values())
+                     if self.base is not None else []):
+            for a in pool:
+                if a.kind is ActorKind.NEWS_OUTLET and keys & {compact(n) for n in (
+                        a.label, *a.aliases)}:
+                    return a.id, a.label, list(a.aliases)
+        aliases = [n for n in names[2:] if n != main]
+        if self.source != main:
+            aliases.append(self.source)
+        return slug(main), main, aliases
 
     def actor(self, a: ActorCandidate) -> dict[str, Any]:
         out: dict[str, Any] = {"id": a.id, "label": a.label, "kind": a.kind.value}
@@ -956,6 +1002,8 @@ class _Tree:
         if e.same_as:
             out["same_as"] = e.same_as
             review["method"] += f"; proposed as the same event as {e.same_as}"
+        elif e.link_why:
+            review["method"] += f"; {e.link_why}"
         out["review"] = review
         return out
 
@@ -997,40 +1045,86 @@ class _Tree:
         return "publication" if self.pub.end_max is not None else str(self.pub.start_min)
 
     def posts(self) -> list[dict[str, Any]]:
+        """One post per holder, organisation and title, from the titles before names
+        ("Russian Foreign Minister Igor Ivanov"), each with every sentence that gives it.
+        A title the text marks as past ("then Soviet Foreign Minister", "former") is held
+        before publication, not at it; "his late father" holds none."""
         from .mentions import TITLES
 
-        out: list[dict[str, Any]] = []
-        seen: set[tuple[str, str]] = set()
+        out: dict[tuple[str, str, str], dict[str, Any]] = {}
         for s in self.r.sentences:
             for m in s.mentions:
-                if not m.title or not m.title_state or m.kind is not ActorKind.PERSON:
+                if not m.title or m.kind is not ActorKind.PERSON or not m.actor:
+                    continue
+                first = next((k for k, t in enumerate(s.tokens) if t.start == m.title_start),
+                             m.first)
+                marker = s.tokens[first - 1].lower if first > 0 else ""
+                if marker == "late":
                     continue
                 kind, pattern, org_kind = TITLES[m.title]
-                state = self.r.actors[m.title_state]
-                org = m.title_state
-                if org_kind is not None:
-                    org_label = pattern.format(state=_demonym_of(state.label))
-                    org = self._org(org_label, org_kind, m.title_state, s)
-                if (m.actor, org) in seen:
+                org = self._post_org(m, s, pattern, org_kind)
+                if org is None:
                     continue
-                seen.add((m.actor, org))
-                phrase = s.text[m.title_start - s.start:m.end - s.start] \
+                phrase = " ".join(s.text[m.title_start - s.start:m.end - s.start].split()) \
                     if m.title_start is not None else m.text
-                entry: dict[str, Any] = {
-                    "id": self.ident(f"{m.actor}-{slug(m.title)}"), "holder": m.actor,
-                    "organization": org, "kind": kind, "title": _title_case(m.title)}
+                key = (m.actor, org, m.title)
+                if key in out:
+                    entry = out[key]
+                    if len(entry["evidence"]) < 3 and self.evidence(s) not in entry["evidence"]:
+                        entry["evidence"].append(self.evidence(s))
+                        entry["review"]["confidence"] = min(0.95, round(
+                            entry["review"]["confidence"] + 0.1, 2))
+                    continue
+                entry = {"id": self.ident(f"{m.actor}-{slug(m.title)}"), "holder": m.actor,
+                         "organization": org, "kind": kind, "title": _title_case(m.title)}
                 if kind == "representative" and m.alternatives:
                     to = slug(m.alternatives[0])
                     if to in self.r.actors:
                         entry["accredited_to"] = to
-                entry["when"] = {"held_at": [self.observed()], "phrase": phrase,
-                                 "resolution": "the title as the text gives it at publication"}
+                past = marker in ("then", "former", "ex", "ex-", "onetime", "erstwhile")
+                if past:
+                    entry["when"] = {"before": self.observed(), "phrase": f"{marker} {phrase}",
+                                     "resolution": f"'{marker}': held before publication, "
+                                                   "not at it"}
+                else:
+                    entry["when"] = {"held_at": [self.observed()], "phrase": phrase,
+                                     "resolution": "the title as the text gives it at "
+                                                   "publication"}
                 entry["status"] = "occurred"
                 entry["evidence"] = [self.evidence(s)]
-                entry["review"] = {"status": "unreviewed", "confidence": 0.7,
-                                   "method": f"title before a name ({phrase!r})"}
-                out.append(entry)
-        return out
+                entry["review"] = {"status": "unreviewed",
+                                   "confidence": 0.8 if m.title_state else 0.6,
+                                   "method": f"title before a name ({phrase!r})" + (
+                                       f"; '{marker}' marks it past" if past else "")}
+                out[key] = entry
+        return list(out.values())
+
+    def _post_org(self, m: Mention, s: Sentence, pattern: str, org_kind: ActorKind | None
+                  ) -> str | None:
+        """The organisation of a title: of the state the text names with it, else of the
+        holder's post of that title in the base graph, else of the holder's country."""
+        state_id = m.title_state
+        if state_id is None and self.base is not None:
+            assert m.title is not None
+            for aff in self.base.affiliations.values():
+                if aff.holder == m.actor and aff.title and aff.title.lower() == m.title:
+                    if aff.organization not in self.r.actors and \
+                            aff.organization in self.base.actors:
+                        b = self.base.actors[aff.organization]
+                        self.r.actors[b.id] = ActorCandidate(
+                            b.id, b.label, b.kind, True, 0.7, "base graph: organisation of "
+                            "the holder's post", m.title, s.index, aliases=list(b.aliases),
+                            country=b.country)
+                    return aff.organization
+        if state_id is None:
+            country = self.r.actors[m.actor].country
+            state_id = country if country in self.r.actors else None
+        if state_id is None:
+            return None
+        if org_kind is None:
+            return state_id
+        org_label = pattern.format(state=_demonym_of(self.r.actors[state_id].label))
+        return self._org(org_label, org_kind, state_id, s)
 
     def _org(self, label: str, kind: ActorKind, country: str, s: Sentence) -> str:
         from ..core.names import compact
