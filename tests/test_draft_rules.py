@@ -339,3 +339,59 @@ def test_links_only_to_an_event_of_the_same_type_time_and_participants(
     # not Lee Joung-binn's meeting with Putin (the Monitor), as the first draft had it
     talks = [e for e in drafts["07"]["events"] if e["type"] == "talks"]
     assert all(e.get("same_as") != "lee-meets-putin" for e in talks)
+
+
+# -- who does what: relative clauses, "their", anaphora, surnames ------------------------
+def test_participants_of_wire_sentences(drafts: dict[str, dict[str, Any]]) -> None:
+    # 07: "... a bilateral meeting\nFriday with Russian President Vladimir Putin, who came
+    # to Okinawa after talks in Pyongyang with North Korean\nPresident Kim Jong-Il."
+    talks = [e for e in _events(drafts["07"], "talks")
+             if e["review"]["method"].startswith("trigger 'talks'")]
+    assert talks and _who(talks[0]) == {"vladimir-putin", "kim-jong-il"}
+    # 07: "President Clinton and Mr. Putin discussed the Russian\nleader's Pyongyang visit":
+    # the visit is Putin's (the Russian leader), not Clinton's
+    visits = _events(drafts["07"], "visit")
+    assert visits and all("clinton" not in _who(v) for v in visits)
+    # 08: "President Putin briefed Mr. Clinton on the proposal\nFriday after arriving here
+    # from an unprecedented visit\nto North Korea.": Putin's visit; "the proposal" is the
+    # North Korean proposal told of before, not a proposal of Clinton's
+    visits = _events(drafts["08"], "visit")
+    assert visits and all("clinton" not in _who(v) for v in visits)
+    assert all("clinton" not in _who(p) for p in _events(drafts["08"], "proposal"))
+    # 11: "the Moscow trip": where to, not who goes
+    assert all(e["participants"][0]["actor"] != "russia" for e in _events(drafts["11"], "visit"))
+    # 13: "four-days of talks\nbetween North Korean envoy Kim Yong-Sun and his South
+    # Korean counterpart Lim Dong-Won"
+    talks13 = [e for e in _events(drafts["13"], "talks") if "Lim Dong-Won" in
+               e["evidence"][0]["quote"]]
+    assert talks13 and _who(talks13[0]) == {"kim-yong-sun", "lim-dong-won"}
+
+
+def test_mr_kim_is_not_his_late_father(drafts: dict[str, dict[str, Any]]) -> None:
+    # 17: "Like his late father, Kim Il-Sung, he has never been known to take a plane
+    # flight. / Also like his father, Mr. Kim rarely travels abroad." and "Mr. Kim's visit
+    # to Moscow is a reciprocal gesture"
+    for e in drafts["17"]["events"]:
+        assert "kim-il-sung" not in {p["actor"] for p in e["participants"]
+                                     if p["role"] in ("guest", "speaker", "host")}, e["label"]
+
+
+def test_the_president_of_a_state_is_its_head(drafts: dict[str, dict[str, Any]]) -> None:
+    # 10: "the President of North Korea now says he was just kidding when he had
+    # talked to Putin" -- North Korea's head, not Russia's
+    said = [e for e in _events(drafts["10"], "statement")
+            if "President of North Korea" in e["evidence"][0]["quote"]]
+    assert said and "vladimir-putin" not in _who(said[0])
+
+
+def test_a_time_dates_its_own_trigger_and_a_plan_is_not_dated_before_the_text(
+        drafts: dict[str, dict[str, Any]], base: korea_graph.KnowledgeGraph) -> None:
+    # 13: "After the inter-Korea summit in June, reclusive North\nKorean leader Kim Jong-Il
+    # promised to visit Seoul at\nan appropriate time." -- June dates the summit
+    for v in _events(drafts["13"], "visit"):
+        if v["status"] == "planned":
+            assert v["when"].get("date") != "2000-06"
+    # the Monitor: "facilities which Moscow had helped to build": built, not planned
+    tree = _draft("Russia is reportedly interested in facilities which Moscow had helped to "
+                  "build.", base, published="2000-07-03")
+    assert all(e["status"] != "planned" for e in _events(tree, "construction"))

@@ -81,6 +81,12 @@ _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", 
 _SOON = ("later this week", "next week", "later this year", "next year", "in the near future",
          "soon", "next month", "later this month", "at an appropriate time")
 _REPORTED_ADJECTIVES = {"supposed", "purported", "alleged", "rumored", "rumoured"}
+#: verbs whose infinitive is still to come ("promised to visit", "is to visit")
+_INTENT = {"is", "are", "am", "promised", "promise", "promises", "plans", "plan", "planned",
+           "agreed", "agrees", "wants", "want", "hopes", "hope", "intends", "intend",
+           "expected", "expects", "ready", "going", "aims", "offered", "decided", "set",
+           "scheduled", "due", "invited", "willing", "seeks", "seek", "try", "tries",
+           "would", "will", "was", "were", "pledged", "vowed"}
 _BASE_FORMS = {"meet", "visit", "discuss", "sign", "propose", "negotiate", "arrive",
                "travel", "announce", "decide", "build", "sell", "talk", "hold", "write"}
 _REPORTED = ("reportedly", "according to", "is said", "was said", "are said", "were said",
@@ -127,6 +133,7 @@ class _Event:
     merged: int = 0
     underway: bool = False  #: "is visiting", "is making his way": begun, not ended
     link_why: str = ""  #: why no same_as was proposed, when one nearly was
+    anaphoric: bool = False  #: "the proposal": refers to one told of before
     anchor: tuple[_Event, str] | None = None  #: "just hours before X's arrival"
 
 
@@ -327,6 +334,13 @@ class _Events:
             e = self.event(s, i, etype, word)
             if e is None:
                 continue
+            if e.anaphoric:  # "the proposal", "the talks": one told of before
+                earlier = [x for x in [*self.found, *here] if x.type == etype]
+                if earlier:
+                    if s not in earlier[-1].evidence:
+                        earlier[-1].evidence.append(s)
+                    used.add(i)
+                    continue
             used.add(i)
             e.cameo = _CAMEO_WORDS.get(word, code)
             self.status(e, lowers)
@@ -395,13 +409,27 @@ class _Events:
         left = [m for m in agent_ms if a <= m.first and m.last <= i and not self._governed(
             s, m)]
         agents: list[str] = []
-        possessor = [m for m in agent_ms if m.possessive and m.last <= i and (
+        if etype == "visit" and nominal:  # "the Moscow trip", "Pyongyang visit": where to
+            left = [m for m in left if not (m.last >= i - 1 and (m.metonym or self.kind(
+                m.actor) in _PLACE_KINDS))]
+            agent_ms = [m for m in agent_ms if not (m.last == i and m.metonym)]
+        possessor = [m for m in agent_ms if m.possessive and m.last <= i and not any(
+            x.first == m.last + 1 for x in ms) and (  # "South Korea's Unification Ministry"
             m.last >= i - 3 or (nominal and m.last >= a and m.last >= i - 9 and not any(
                 x.first > m.last and x.last <= i for x in agent_ms)))]
+        # "who came to Okinawa after talks": the relative pronoun's antecedent
+        relative = [m for m in agent_ms if a >= 2 and lowers[a - 1] == "who" and
+                    m.last in (a - 1, a - 2) and m.kind is ActorKind.PERSON]
+        of = [m for m in agent_ms if nominal and m.first > i and lowers[i + 1:i + 2] == ["of"]
+              and m.first - i <= 4 and self.kind(m.actor).is_agent]
         by = [m for m in agent_ms if m.first > i and lowers[m.first - 1] == "by" and
               m.first - i <= 4]
         if possessor:
             agents = [possessor[-1].actor]
+        elif of:  # "the visit of President Putin"
+            agents = [of[0].actor]
+        elif relative and not left:
+            agents = [relative[-1].actor]
         elif by and nominal:
             agents = [by[0].actor]
         elif nominal and lowers[i + 1:i + 2] == ["by"]:
@@ -410,8 +438,15 @@ class _Events:
         elif_left = left and not (nominal and etype in ("summit", "talks", "meeting",
                                                         "negotiation") and not their and not any(
                 lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8))))
-        if possessor or (by and nominal):
+        pair = self._last_pair(s, [m for m in agent_ms if m.last <= i]) if their else []
+        if possessor or of or (relative and not left) or (by and nominal):
             pass
+        elif pair:  # "their meeting": the last pair named with "and"
+            agents = pair
+        elif nominal and self._governed_trigger(lowers, i):
+            # "after arriving here from an unprecedented visit": the sentence's subject
+            subject = [m for m in agent_ms if m.last <= i and not self._governed(s, m)]
+            agents = [subject[0].actor] if subject else []
         elif elif_left:
             agents = self._coordinated(s, left)
         elif their:
@@ -419,8 +454,10 @@ class _Events:
         elif etype in ("letter", "statement", "proposal") or nominal:
             after = [m for m in agent_ms if m.first > i and not self._governed(s, m)]
             before = [m for m in agent_ms if m.last <= a and not self._governed(s, m)]
-            if after and etype in ("letter", "statement"):
-                agents = [after[0].actor]
+            inverted = [m for m in after if m.first - i <= 3 and (
+                m.last >= len(lowers) or lowers[m.last] in (",", ".", ";"))]
+            if inverted and etype in ("letter", "statement"):  # "..., said Mr. Putin."
+                agents = [inverted[0].actor]
             elif before:
                 agents = [before[0].actor]
         # "according to Klebanov": the speaker
@@ -445,7 +482,8 @@ class _Events:
             pair = after_between[:1]
             if pair:
                 same = [m for m in after_between[1:] if self.kind(m.actor).category ==
-                        self.kind(pair[0].actor).category and m.first - pair[0].last < 12]
+                        self.kind(pair[0].actor).category and m.first - pair[0].last < 12
+                        and m.method != "pronoun" and m.actor != pair[0].actor]
                 if same and "and" in lowers[pair[0].last:same[0].first]:
                     pair.append(same[0])
             if len(pair) == 2:
@@ -482,6 +520,9 @@ class _Events:
                                                       or m.first == i + 1 or (
                                                           m.first == i + 2 and lowers[i + 1]
                                                           == "the")) and m.first - i < 8]
+            if not dest and nominal:  # "the Moscow trip", "his Pyongyang visit"
+                dest = [m for m in ms if m.last == i and (m.metonym or self.kind(
+                    m.actor) in _PLACE_KINDS)]
             if dest:
                 d = dest[0]
                 if self.kind(d.actor) is ActorKind.STATE:
@@ -500,11 +541,13 @@ class _Events:
             and m.first < b + 10]
         if etype == "construction":
             objects = [m.actor for m in ms if self.kind(m.actor) is ActorKind.FACILITY]
+        if etype in ("statement", "announcement"):  # "Mr. Kim said he would": the speaker
+            others = [x for x in others if x not in agents]
         agents = [x for x in dict.fromkeys(agents) if x not in others or etype == "signing"]
         if not agents and not others:
             return None
-        if not agents and etype not in ("summit", "statement"):
-            return None
+        if not agents and etype != "summit":
+            return None  # a statement of someone unnamed ("A senior official says")
         comma = next((k for k in range(i + 1, len(lowers)) if lowers[k] in (",", ";", "–")),
                      len(lowers))
         dests = [m.actor for m in places if i < m.first < comma and lowers[m.first - 1] in (
@@ -512,6 +555,8 @@ class _Events:
         e = _Event(etype, word, s, i, agents, others, objects=objects[:2], place=place,
                    evidence=[s], nominal=nominal,
                    places=list(dict.fromkeys([*([place] if place else []), *dests])))
+        e.anaphoric = nominal and lowers[i - 1:i] in (["the"], ["this"], ["that"]) and not (
+            possessor or of or by)
         e.confidence = round(min([self.r.actors[x].confidence for x in agents + others]
                                  + [0.8]) * (0.8 if nominal else 0.9), 2)
         return e
@@ -573,6 +618,23 @@ class _Events:
                                                  "against", "over", "during", "after",
                                                  "than", "by", "following")
 
+    def _last_pair(self, s: Sentence, before: list[Mention]) -> list[str]:
+        """The last two agents joined by "and" ("President Clinton and Mr. Putin")."""
+        for k in range(len(before) - 1, 0, -1):
+            pair = self._coordinated(s, before[:k + 1])
+            if len(pair) >= 2:
+                return pair
+        return []
+
+    @staticmethod
+    def _governed_trigger(lowers: list[str], at: int) -> bool:
+        """A nominal trigger after a preposition ("from an unprecedented visit")."""
+        k = at - 1
+        while k >= 0 and (lowers[k] in _DETERMINERS or lowers[k].endswith(("ed", "ent", "ic"))
+                          and lowers[k] not in _GOVERNING):
+            k -= 1
+        return k >= 0 and lowers[k] in ("from", "after", "during", "before", "since")
+
     def _coordinated(self, s: Sentence, left: list[Mention]) -> list[str]:
         """The last subject before the trigger and those joined to it by "and"."""
         if not left:
@@ -627,7 +689,8 @@ class _Events:
             e.status, e.status_why = "planned", f"{sorted(near & _PLANNED) or ['will']}"
         elif self._infinitive(lowers, e.at):
             e.status, e.status_why = "planned", f"'{lowers[e.at - 1]} {lowers[e.at]}': to come"
-        elif any(p in " ".join(lowers[e.at:e.at + 12]) or p in before for p in _SOON):
+        elif e.type not in ("statement", "announcement") and any(
+                p in " ".join(lowers[e.at:e.at + 12]) or p in before for p in _SOON):
             word = next(p for p in _SOON if p in " ".join(lowers[e.at:e.at + 12]) or p in before)
             e.status, e.status_why = "planned", f"{word!r}: to come"
         elif lowers[max(0, e.at - 1)] == "proposed" or near & {"proposed"}:
@@ -664,8 +727,12 @@ class _Events:
     @staticmethod
     def _infinitive(lowers: list[str], at: int) -> bool:
         """ "is to visit", "promised to visit", "to discuss": a verb still to happen."""
-        return at > 0 and lowers[at - 1] == "to" and lowers[at] in _BASE_FORMS and not (
-            at > 1 and lowers[at - 2] in ("used", "able"))
+        if not (at > 1 and lowers[at - 1] == "to" and lowers[at] in _BASE_FORMS):
+            return False
+        k = at - 2
+        if k > 0 and lowers[k].endswith("ly"):
+            k -= 1
+        return lowers[k] in _INTENT
 
     def disputes(self) -> None:
         """"It was unclear whether that report...", "If true, ...": the hedged events
@@ -687,6 +754,11 @@ class _Events:
         """Each time expression dates the trigger nearest to it; an event takes the
         most precise of its own, and one dated after publication is planned."""
         own: dict[int, list[TimeMention]] = {}
+        toks = events[0].sentence.tokens if events else []
+        # trigger words that made no event ("after the inter-Korea summit in June") keep
+        # their times: a time dates the trigger nearest to it, drafted or not
+        ghosts = [t for k, t in enumerate(toks) if t.lower in TRIGGERS and not any(
+            e.at == k for e in events)]
         for t in times:
             best = None
             for index, e in enumerate(events):
@@ -696,7 +768,13 @@ class _Events:
                 d = t.start - tok.end if t.start >= tok.end else tok.start - t.end
                 if best is None or d < best[0]:
                     best = (d, index)
-            if best is not None:
+            shifted = "day(s) after" in str(t.form.get("resolution", ""))  # "One day after"
+            near = [g for g in ghosts if not shifted and not (t.start <= g.start < t.end) and (
+                best is None or _family(TRIGGERS[g.lower][0]) != _family(
+                    events[best[1]].type))]
+            ghost = min((t.start - g.end if t.start >= g.end else g.start - t.end
+                         for g in near), default=None)
+            if best is not None and not (ghost is not None and ghost < best[0] and ghost < 12):
                 own.setdefault(best[1], []).append(t)
         lead = [t for t in times if events and t.start - events[0].sentence.start <= 4 and
                 "," in events[0].sentence.text[t.end - events[0].sentence.start:][:2]]
@@ -714,9 +792,15 @@ class _Events:
             before = [x for x in events[:index] if x.status == "planned"]
             if e.nominal and e.time is None and before and e.status in ("occurred", "reported"):
                 e.status, e.status_why = "planned", "undated, in a sentence about a plan"
-            if e.time is not None and e.status in ("occurred", "reported") and \
+            if e.time is not None and e.type in ("statement", "announcement") and \
+                    e.time.span.certainly_after(self.pub):
+                e.time = None  # the time of what was said, not of the saying
+            elif e.time is not None and e.status in ("occurred", "reported") and \
                     e.time.span.certainly_after(self.pub):
                 e.status, e.status_why = "planned", "dated after the publication date"
+            elif e.time is not None and e.status == "planned" and \
+                    e.time.span.certainly_before(self.pub):
+                e.time = None  # a plan is not dated before the text that tells of it
 
     def time_for(self, e: _Event, times: list[TimeMention]) -> TimeMention | None:
         if not times:
@@ -1147,6 +1231,11 @@ class _Tree:
                                                "organisation of a title", label, s.index,
                                                country=country)
         return new_id
+
+
+def _family(etype: str) -> str:
+    """Event types one trigger may stand for ("announcement" of what was "said")."""
+    return {"announcement": "statement", "meeting": "talks"}.get(etype, etype)
 
 
 def _reported_verb(words: list[str]) -> bool:

@@ -610,9 +610,18 @@ def _compatible(a: str, b: str) -> bool:
 #: common nouns for people not named: a pronoun after them is not the last named person's
 _UNNAMED = {"official", "officials", "spokesman", "spokeswoman", "diplomat", "diplomats",
             "source", "sources", "analyst", "analysts", "briefer"}
+#: words before the name of someone's relative, named in passing
+_RELATIVES = {"late", "father", "mother", "son", "daughter", "brother", "sister", "wife",
+              "husband", "predecessor", "grandfather"}
 #: people quoted beside the story, never the antecedent of a pronoun of the story
 _EXPERTS = {"professor", "analyst", "expert", "researcher", "scholar", "correspondent",
             "reporter", "fellow", "lecturer"}
+
+
+def _state_head(title: str) -> bool:
+    """A title of the head of a state ("president", "leader", "chairman")."""
+    spec = TITLES.get(title)
+    return spec is not None and spec[0] == "head" and spec[1] == "{state}"
 
 
 def _only_demonyms(parts: list[str]) -> bool:
@@ -653,6 +662,8 @@ class _Reader:
         self.titled: list[tuple[str, str | None, str]] = []  #: (title, state id, person id)
         #: sentence -> the person it is about ("" for an unnamed official, None for none)
         self.subjects: dict[int, str | None] = {}
+        #: persons named as someone's relative ("his late father, Kim Il-Sung")
+        self.relatives: set[str] = set()
         self.paragraph = 0
 
     # actors -------------------------------------------------------------------------------
@@ -754,7 +765,15 @@ class _Reader:
                     self.titled.append((title, state_id, pid))
                     i = end
                     continue
-                # a title without a name: "the Russian president" -> the person who has it
+                # a title without a name: "the Russian president" -> the person who has it;
+                # "the President of North Korea" -> of that state
+                if state_id is None and lowers[after_title:after_title + 1] == ["of"]:
+                    of_end = self._run_end(toks, after_title + 1)
+                    of_state = _states().get(compact(self._name(toks, after_title + 1, of_end))) \
+                        if of_end > after_title + 1 else None
+                    if of_state:
+                        state_label, state_id = of_state, self.state(of_state, s, of_state)
+                        after_title = of_end
                 holder = self._titled_person(title, state_id)
                 if holder is not None and (state_label or lowers[i - 1:i] == ["the"]):
                     mention(i, after_title, actor=holder, kind=ActorKind.PERSON,
@@ -830,6 +849,9 @@ class _Reader:
         for m in found:
             if m.kind is ActorKind.PERSON and m.actor:
                 self.persons.append((s.index, m.actor))
+                if m.method != "pronoun" and set(lowers[max(0, m.first - 3):m.first]) & \
+                        _RELATIVES:
+                    self.relatives.add(m.actor)
         self.subjects[s.index] = self._subject(s, found)
 
     def _subject(self, s: Sentence, found: list[Mention]) -> str | None:
@@ -852,7 +874,7 @@ class _Reader:
     def _quoted_aside(lowers: list[str], m: Mention) -> bool:
         """A person quoted beside the story: after "said"/"according to", or an expert."""
         before = lowers[max(0, m.first - 4):m.first]
-        return bool(set(before) & (_EXPERTS | {"said", "says", "told"})) or \
+        return bool(set(before) & (_EXPERTS | _RELATIVES | {"said", "says", "told"})) or \
             before[-2:] == ["according", "to"]
     # pieces -------------------------------------------------------------------------------
     @staticmethod
@@ -961,12 +983,18 @@ class _Reader:
         if not fulls:
             return None
         options = tuple(dict.fromkeys(pid for _, pid in reversed(fulls)))
+        # a relative named in passing ("his late father, Kim Il-Sung") is not "Mr. Kim"
+        if any(o not in self.relatives for o in options):
+            fulls = [(par, pid) for par, pid in fulls if pid not in self.relatives]
         chain = self.bare.get(key)
-        if chain is not None and chain[0] == s.paragraph:
+        if chain is not None and chain[0] == s.paragraph and chain[1] not in self.relatives:
             chosen = chain[1]
         else:
             here = [pid for par, pid in fulls if par == s.paragraph]
-            chosen = here[-1] if here else fulls[-1][1]
+            # else the one the text names most (the last of them if several)
+            count = {pid: sum(1 for _, p in self.persons if p == pid) for _, pid in fulls}
+            order = {pid: n for n, (_, pid) in enumerate(fulls)}
+            chosen = here[-1] if here else max(count, key=lambda p: (count[p], order[p]))
         self.bare[key] = (s.paragraph, chosen)
         return chosen, tuple(o for o in options if o != chosen)
 
@@ -980,13 +1008,16 @@ class _Reader:
         """The person a title alone stands for ("the Russian president"): the last one
         given it in the text, else its holder in the base graph. "Leader" stands for any
         head of the state ("the Russian leader" is its president)."""
-        def fits(t: str) -> bool:
-            return t == title or (title == "leader" and state_id is not None and
-                                  TITLES.get(t, ("",))[0] == "head" and TITLES[t][1] == "{state}")
+        def fits(t: str) -> bool:  # a state's heads: president, leader, chairman, king
+            return t == title or (state_id is not None and _state_head(t) and
+                                  _state_head(title))
 
-        for t, st, pid in reversed(self.titled):
+        for t, st, pid in reversed(self.titled):  # of that very state first
             if fits(t) and (state_id is None or st == state_id or (
-                    st is None and self.actors[pid].country in (None, state_id))):
+                    st is None and self.actors[pid].country == state_id)):
+                return pid
+        for t, st, pid in reversed(self.titled):  # then one of no known state
+            if fits(t) and st is None and self.actors[pid].country is None:
                 return pid
         if self.base is not None:
             for aff in self.base.affiliations.values():
