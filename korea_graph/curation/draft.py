@@ -438,11 +438,11 @@ class _Events:
         elif_left = left and not (nominal and etype in ("summit", "talks", "meeting",
                                                         "negotiation") and not their and not any(
                 lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8))))
-        pair = self._last_pair(s, [m for m in agent_ms if m.last <= i]) if their else []
+        their_pair = self._last_pair(s, [m for m in agent_ms if m.last <= i]) if their else []
         if possessor or of or (relative and not left) or (by and nominal):
             pass
-        elif pair:  # "their meeting": the last pair named with "and"
-            agents = pair
+        elif their_pair:  # "their meeting": the last pair named with "and"
+            agents = their_pair
         elif nominal and self._governed_trigger(lowers, i):
             # "after arriving here from an unprecedented visit": the sentence's subject
             subject = [m for m in agent_ms if m.last <= i and not self._governed(s, m)]
@@ -630,8 +630,8 @@ class _Events:
     def _governed_trigger(lowers: list[str], at: int) -> bool:
         """A nominal trigger after a preposition ("from an unprecedented visit")."""
         k = at - 1
-        while k >= 0 and (lowers[k] in _DETERMINERS or lowers[k].endswith(("ed", "ent", "ic"))
-                          and lowers[k] not in _GOVERNING):
+        while k >= 0 and (lowers[k] in _DETERMINERS or (lowers[k].endswith(("ed", "ent", "ic"))
+                          and lowers[k] not in _GOVERNING)):
             k -= 1
         return k >= 0 and lowers[k] in ("from", "after", "during", "before", "since")
 
