@@ -395,3 +395,31 @@ def test_a_time_dates_its_own_trigger_and_a_plan_is_not_dated_before_the_text(
     tree = _draft("Russia is reportedly interested in facilities which Moscow had helped to "
                   "build.", base, published="2000-07-03")
     assert all(e["status"] != "planned" for e in _events(tree, "construction"))
+
+
+# -- duplicates ---------------------------------------------------------------------------
+def test_one_actor_for_a_thing_named_in_full_shorter_and_by_initials(
+        base: korea_graph.KnowledgeGraph) -> None:
+    # the issue's: "the proposed US National Missile Defense system", "NMD": one actor
+    text = ("Russia opposes the proposed US National Missile Defense system. Moscow says "
+            "National Missile Defense (NMD) would end the ABM treaty. Putin criticized NMD.")
+    for kg in (None, base):
+        tree = _draft(text, kg, published="2000-07-18")
+        nmd = [a for a in tree["actors"] if ("missile" in a["label"].lower()
+               or a["label"] == "NMD") and a["kind"] != "treaty"]
+        assert len(nmd) == 1, nmd
+    assert nmd[0]["id"] == "us-national-missile-defense"  # the base graph's
+
+
+def test_one_visit_once(drafts: dict[str, dict[str, Any]]) -> None:
+    # 17: "Mr. Kim's visit to Moscow is a reciprocal gesture to the visit President Putin
+    # made to Pyongyang last year": two visits, Kim's (the journey of the first sentence)
+    # and Putin's, the curated one of 2000
+    visits = _events(drafts["17"], "visit")
+    to_moscow = [v for v in visits if v.get("place") == "moscow"]
+    assert len(to_moscow) == 1
+    putin = [v for v in visits if "vladimir-putin" in _who(v)]
+    assert len(putin) == 1 and putin[0].get("same_as") == "putin-visits-pyongyang"
+    # 17: "for a meeting with Russian President Vladimir Putin to discuss ...": to come
+    meetings = [e for e in _events(drafts["17"], "meeting") if "vladimir-putin" in _who(e)]
+    assert meetings and all(m["status"] == "planned" for m in meetings)

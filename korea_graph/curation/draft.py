@@ -424,8 +424,12 @@ class _Events:
               and m.first - i <= 4 and self.kind(m.actor).is_agent]
         by = [m for m in agent_ms if m.first > i and lowers[m.first - 1] == "by" and
               m.first - i <= 4]
+        made = [m for m in agent_ms if nominal and i < m.first <= i + 3 and lowers[
+            m.last:m.last + 1] in (["made"], ["paid"], ["makes"], ["pays"], ["took"])]
         if possessor:
             agents = [possessor[-1].actor]
+        elif made:  # "the visit President Putin made to Pyongyang"
+            agents = [made[0].actor]
         elif of:  # "the visit of President Putin"
             agents = [of[0].actor]
         elif relative and not left:
@@ -439,7 +443,7 @@ class _Events:
                                                         "negotiation") and not their and not any(
                 lowers[k] in ("with", "between") for k in range(i + 1, min(b, i + 8))))
         their_pair = self._last_pair(s, [m for m in agent_ms if m.last <= i]) if their else []
-        if possessor or of or (relative and not left) or (by and nominal):
+        if possessor or made or of or (relative and not left) or (by and nominal):
             pass
         elif their_pair:  # "their meeting": the last pair named with "and"
             agents = their_pair
@@ -555,8 +559,8 @@ class _Events:
         e = _Event(etype, word, s, i, agents, others, objects=objects[:2], place=place,
                    evidence=[s], nominal=nominal,
                    places=list(dict.fromkeys([*([place] if place else []), *dests])))
-        e.anaphoric = nominal and lowers[i - 1:i] in (["the"], ["this"], ["that"]) and not (
-            possessor or of or by)
+        e.anaphoric = nominal and lowers[i - 1:i] == ["the"] and not (
+            possessor or of or by or any(i < m.first <= i + 3 for m in agent_ms))
         e.confidence = round(min([self.r.actors[x].confidence for x in agents + others]
                                  + [0.8]) * (0.8 if nominal else 0.9), 2)
         return e
@@ -789,8 +793,9 @@ class _Events:
             if e.time is None and later and "during" in lowers[e.at + 1:min(e.at + 4,
                                                                             later[0].at)]:
                 e.time = later[0].time  # "when he raised it during his February visit"
-            before = [x for x in events[:index] if x.status == "planned"]
-            if e.nominal and e.time is None and before and e.status in ("occurred", "reported"):
+            before = [x for x in events[:index] if x.status == "planned" or x.underway]
+            if (e.nominal or lowers[e.at - 1:e.at] == ["to"]) and e.time is None and before \
+                    and e.status in ("occurred", "reported"):
                 e.status, e.status_why = "planned", "undated, in a sentence about a plan"
             if e.time is not None and e.type in ("statement", "announcement") and \
                     e.time.span.certainly_after(self.pub):
@@ -850,7 +855,8 @@ class _Events:
                 twin.time = e.time
             if {twin.status, e.status} == {"reported", "occurred"}:
                 twin.status, twin.status_why = "occurred", "said without a hedge in one mention"
-            elif twin.nominal and not e.nominal:
+            elif twin.nominal and not e.nominal and not (
+                    twin.status in ("planned", "under_consideration") and e.time is None):
                 twin.status, twin.status_why = e.status, e.status_why
             twin.confidence = min(0.95, round(twin.confidence + 0.05, 2))
         return out

@@ -618,6 +618,22 @@ _EXPERTS = {"professor", "analyst", "expert", "researcher", "scholar", "correspo
             "reporter", "fellow", "lecturer"}
 
 
+#: words before a thing's name that it is also named without ("the US National Missile
+#: Defense system" is "National Missile Defense")
+_PREFIXES = {"the", "a", "an", "us", "u.s.", "u-s", "american", "united", "states", "russian",
+             "proposed", "planned", "limited"}
+_GENERIC_LAST = {"system", "systems", "program", "programme", "plan", "plans", "project"}
+
+
+def _initials(label: str) -> str:
+    """ "National Missile Defense" -> "NMD" (small words and state prefixes skipped)."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w.lower() not in _PREFIXES
+             and w.lower() not in ("of", "and", "for", "the")]
+    while len(words) > 1 and words[-1].lower() in _GENERIC_LAST:
+        words = words[:-1]
+    return "".join(w[0].upper() for w in words)
+
+
 def _state_head(title: str) -> bool:
     """A title of the head of a state ("president", "leader", "chairman")."""
     spec = TITLES.get(title)
@@ -672,6 +688,8 @@ class _Reader:
         """The id of the actor called ``label``: known (base or earlier) or new."""
         label = " ".join(label.split())
         ids, score, how = self.names.find(label)
+        if not ids and kind is not ActorKind.PERSON:
+            ids, score, how = self._variant(label)
         if ids:
             chosen = sorted(ids)[0]
             if chosen not in self.actors:
@@ -1180,6 +1198,13 @@ class _Reader:
             return  # "News", "Party": a generic word, not a name
         if kind is None and hint is None and {w.lower().strip(".,") for w in words} & _ABSTRACT:
             return  # "Mutual Assistance", "Regional Issues", "Defense Chiefs": no one
+        if kind is None and len(words) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            ids, score, how = self._variant(name)  # "NMD": the initials of a name before
+            if ids:
+                aid = sorted(ids)[0]
+                mention(i, end, actor=aid, kind=self.actors[aid].kind, confidence=score,
+                        method=how)
+            return
         if kind is None and len(words) == 1 and i > 0 and lowers[i - 1] in (
                 "in", "to", "at", "from", "visit", "visited", "visits", "visiting", "via"):
             kind, confidence = ActorKind.CITY, 0.6
@@ -1199,6 +1224,29 @@ class _Reader:
                                  else "capitalised name", name)
         mention(i, end, actor=aid, kind=self.actors[aid].kind, confidence=confidence,
                 method=self.actors[aid].method)
+
+    def _variant(self, label: str) -> tuple[set[str], float, str]:
+        """A thing named once in full and then shorter or longer: "the US National Missile
+        Defense system" is "National Missile Defense" is "NMD" (one actor, not three):
+        the name without a state's prefix or a generic last word, or its initials."""
+        words = label.split()
+        if len(words) == 1 and label.isupper() and 2 <= len(label) <= 6:
+            for aid, a in self.actors.items():
+                if a.kind is not ActorKind.PERSON and _initials(a.label) == label:
+                    return {aid}, 0.8, f"initials of {a.label!r}"
+            return set(), 0.0, ""
+        trimmed = list(words)
+        while trimmed and trimmed[0].lower() in _PREFIXES:
+            trimmed = trimmed[1:]
+        while len(trimmed) > 1 and trimmed[-1].lower() in _GENERIC_LAST:
+            trimmed = trimmed[:-1]
+        if trimmed and trimmed != words:
+            short = " ".join(trimmed)
+            for candidate in (short, f"U.S. {short}"):
+                ids, score, how = self.names.find(candidate)
+                if ids:
+                    return ids, min(score, 0.8), f"{how}, as {candidate!r}"
+        return set(), 0.0, ""
 
     def _possessing_state(self, toks: list[Token], lowers: list[str], i: int
                           ) -> tuple[str, int] | None:
