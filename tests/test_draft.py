@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -230,3 +231,37 @@ def test_an_undated_copy_drafts_to_a_file_that_loads(tmp_path: Path) -> None:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(korea_graph.KoreaGraphError, match=r"before.*no latest day"):
         korea_graph.load(path)
+
+
+def test_a_folder_drafts_every_text_with_a_progress_bar(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    pytest.importorskip("tqdm", reason="the progress bar needs tqdm")
+    news = Path(__file__).parent / "fixtures" / "news"
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for number in ("07", "17"):  # development texts; their headers give date and outlet
+        source = next(news.glob(f"{number}_*.txt"))
+        shutil.copy(source, folder / source.name)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["draft", str(folder), "-o", str(tmp_path / "drafts")]) == 0
+    captured = capsys.readouterr()
+    assert "drafting" in captured.err and "2/2" in captured.err  # the bar, on stderr
+    assert "2 texts drafted" in captured.out
+    drafts = sorted((tmp_path / "drafts").glob("*.draft.yaml"))
+    assert [d.name[:2] for d in drafts] == ["07", "17"]
+    kg = korea_graph.load(*drafts, corpus=True)
+    published = {d.id: str(d.published) for d in kg.documents.values() if d.reviews}
+    assert sorted(published.values()) == ["2000-07-21", "2001-07-28"]
+
+
+def test_a_text_without_date_or_outlet_is_refused_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "bare.txt"
+    text.write_text("Vladimir Putin met Kim Jong-il in Moscow.\n", encoding="utf-8")
+    assert main(["draft", str(text)]) == 2
+    assert re.search(r"bare\.txt.*no --published", capsys.readouterr().err)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["draft", str(empty)]) == 2
+    assert re.search(r"empty.*no \.txt file", capsys.readouterr().err)

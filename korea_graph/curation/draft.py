@@ -42,7 +42,7 @@ from .draft_time import TimeMention, duration_days, find_times, time_form
 from .loader import FORMAT
 from .mentions import ActorCandidate, Mention, Sentence, TextReading, read_text, slug
 
-__all__ = ["Draft", "draft", "draft_file"]
+__all__ = ["Draft", "draft", "draft_file", "header_date", "header_field"]
 
 # trigger word -> (event type, CAMEO code, CAMEO code when planned or considered)
 TRIGGERS: dict[str, tuple[str, str, str]] = {}
@@ -213,6 +213,41 @@ def draft(text: str, *, published: str | date | TimeSpan, source: str,
     doc_id = doc_id or slug(doc_title)[:60].strip("-")
     tree = _Tree(reading, pub, base, doc_id, doc_title, source, text_file or f"{doc_id}.txt")
     return Draft(tree.build(events), text, text_file or f"{doc_id}.txt")
+
+
+def header_field(text: str, key: str) -> str | None:
+    """A header line's value (``PUBLISHER: Voice of America`` for ``publisher``).
+
+    >>> header_field("TITLE: t\\nPUBLISHER: VOA\\n---\\nText.", "publisher")
+    'VOA'
+    """
+    return _header(text, key)
+
+
+def header_date(text: str) -> str | None:
+    """The publication date a header gives: ``PUBLISHED: 2000-07-21``, or the first
+    ISO or written-out date of a ``DATE:`` line ("22 July 2000, Okinawa").
+
+    >>> header_date("DATE: 22 July 2000, Okinawa, Japan\\n---\\nText.")
+    '2000-07-22'
+    """
+    for key in ("published", "date"):
+        value = _header(text, key)
+        if not value:
+            continue
+        iso = re.search(r"\b(1[89]|20)\d\d-\d\d-\d\d\b", value)
+        if iso:
+            return iso.group(0)
+        written = re.search(r"\b(\d{1,2}) ([A-Z][a-z]+) ((?:1[89]|20)\d\d)\b", value)
+        if written:
+            from datetime import datetime
+
+            try:
+                day = datetime.strptime(" ".join(written.groups()), "%d %B %Y").date()
+            except ValueError:
+                continue
+            return day.isoformat()
+    return None
 
 
 def _header(text: str, key: str) -> str | None:
