@@ -368,9 +368,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int, int]]:
     brackets), a speaker's label (``MR. REEKER:``, ``Q:``) or ``INTRO:``/``TEXT:`` start
     a paragraph of their own.
 
-    >>> t = "T\n---\nINTRO: Mr.\nPutin said\nit.\nTEXT: He left.\n"
+    >>> t = "T\\n---\\nINTRO: Mr.\\nPutin said\\nit was\\ntime.\\nTEXT: He left.\\n"
     >>> [t[a:b] for _, a, b in body_paragraphs(t)]
-    ['INTRO: Mr.\nPutin said\nit.', 'TEXT: He left.']
+    ['INTRO: Mr.\\nPutin said\\nit was\\ntime.', 'TEXT: He left.']
     """
     marker = text.find("\n---")
     start = 0 if marker < 0 else text.find("\n", marker + 1) + 1
@@ -464,7 +464,7 @@ def bylines(text: str) -> list[str]:
     """The reporters' names a header gives (``BYLINE=DAVID GOLLUST``, "report by
     Hyun-Sung Khang"): they write the text and take part in nothing.
 
-    >>> bylines("TITLE: x [VOA correspondent report, David Gollust, Okinawa]\n---\n")
+    >>> bylines("TITLE: x [VOA correspondent report, David Gollust, Okinawa]\\n---\\n")
     ['David Gollust']
     """
     marker = text.find("\n---")
