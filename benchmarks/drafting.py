@@ -258,6 +258,8 @@ def evaluate(path: Path, files: list[Path], corpus: KnowledgeGraph, errors: bool
         print("drafted posts that match nothing:", [
             (p.holder, p.organization, p.title) for p in d_posts if p.id not in post_ids])
         print("curated stances:", [(g.holder, g.attitude.value, g.target) for g in g_stances])
+        print("drafted stances:", [(mapping.get(d.holder, d.holder), d.attitude.value,
+                                    mapping.get(d.target, d.target)) for d in d_stances])
     return row
 
 

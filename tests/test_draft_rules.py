@@ -423,3 +423,41 @@ def test_one_visit_once(drafts: dict[str, dict[str, Any]]) -> None:
     # 17: "for a meeting with Russian President Vladimir Putin to discuss ...": to come
     meetings = [e for e in _events(drafts["17"], "meeting") if "vladimir-putin" in _who(e)]
     assert meetings and all(m["status"] == "planned" for m in meetings)
+
+
+# -- stances ------------------------------------------------------------------------------
+def test_stances_from_their_words(drafts: dict[str, dict[str, Any]],
+                                  base: korea_graph.KnowledgeGraph) -> None:
+    # 07: "Mr. Putin strongly opposes the U-S anti-ballistic\nmissile program that is in
+    # part a response to North\nKorea's missile efforts."
+    stances = drafts["07"]["stances"]
+    opposes = [x for x in stances if x["attitude"] == "opposes"]
+    assert opposes and opposes[0]["holder"] == "vladimir-putin"
+    target = next(a for a in drafts["07"]["actors"] if a["id"] == opposes[0]["target"])
+    assert target["label"] == "U-S anti-ballistic missile program"  # the program, not the U.S.
+    assert opposes[0]["review"]["status"] == "unreviewed"
+    # the Monitor: "Although the Kremlin had distanced itself from Pyongyang following
+    # Russia's 1990 decision to recognize South Korea, ..." -- the capital is its state
+    tree = _draft("Although the Kremlin had distanced itself from Pyongyang following "
+                  "Russia's 1990 decision to recognize South Korea, Moscow remains close.",
+                  base, published="2000-07-03")
+    assert [(x["holder"], x["attitude"], x["target"]) for x in tree["stances"]] == [
+        ("kremlin", "distanced_from", "north-korea")]
+    # 07: "the United States would only be\ninterested in a scenario under which North
+    # Korea would ..." -- a scenario is no actor: no stance towards North Korea
+    assert not [x for x in stances if x["attitude"] == "interested_in"]
+
+
+def test_drafted_stances_load_and_are_flagged(drafts: dict[str, dict[str, Any]],
+                                              tmp_path: Path) -> None:
+    import yaml
+
+    path = tmp_path / "07.draft.yaml"
+    tree = drafts["07"]
+    path.write_text(yaml.safe_dump(tree, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
+    (tmp_path / tree["document"]["text"]).write_text(
+        _news("07").read_text(encoding="utf-8"), encoding="utf-8")
+    kg = korea_graph.load(path, corpus=True)
+    mine = [x for x in kg.stances.values() if kg.is_unreviewed(x)]
+    assert mine and mine[0].attitude.value == "opposes"

@@ -138,6 +138,30 @@ class _Event:
 
 
 @dataclass
+class _Stance:
+    holder: str
+    attitude: str
+    target: str
+    sentence: Sentence
+    cue: str
+    status: str
+
+
+#: the words of a stance, by attitude (over the sentence's lower-case tokens)
+_STANCE_CUES: list[tuple[str, str]] = [
+    ("not_interested_in", r"\b(?:shown|showed|shows|has|had) no interest in\b|\bnot "
+                          r"interested in\b"),
+    ("interested_in", r"(?<!no )\binterested in\b|\binterest in\b(?<!no interest in)"),
+    ("opposes", r"\b(?:strongly |firmly )?(?:opposes|opposed|oppose)\b"),
+    ("supports", r"\b(?:supports|supported|backs|backed|spoke in favou?r of|in favou?r of)\b"),
+    ("distanced_from", r"\bdistanced (?:itself|himself|herself|themselves) from\b"),
+    ("praises", r"\b(?:praised|praises|welcomed|welcomes|hailed|greets)\b"),
+    ("criticizes", r"\b(?:criticized|criticised|criticizes|condemned|condemns|denounced|"
+                   r"attacks on)\b"),
+]
+
+
+@dataclass
 class Draft:
     """A drafted data file: the YAML tree and where its text is."""
 
@@ -208,11 +232,12 @@ def draft(text: str, *, published: str | date | TimeSpan, source: str,
         text += "\n"
     pub = _published(published)
     reading = read_text(text, base, model)
-    events = _Events(reading, pub, base).run()
+    finder = _Events(reading, pub, base)
+    events = finder.run()
     doc_title = title or _header(text, "title") or source
     doc_id = doc_id or slug(doc_title)[:60].strip("-")
     tree = _Tree(reading, pub, base, doc_id, doc_title, source, text_file or f"{doc_id}.txt")
-    return Draft(tree.build(events), text, text_file or f"{doc_id}.txt")
+    return Draft(tree.build(events, finder.stances), text, text_file or f"{doc_id}.txt")
 
 
 def header_field(text: str, key: str) -> str | None:
@@ -267,6 +292,7 @@ class _Events:
         self.base = base
         self.found: list[_Event] = []
         self.absorbed: dict[int, _Event] = {}  #: id of a merged mention -> its event
+        self.stances: list[_Stance] = []
 
     def state_for(self, label: str, m: Mention) -> str:
         """The actor of a state named by its capital: known, of the base graph, or new."""
@@ -328,6 +354,7 @@ class _Events:
     def sentence(self, s: Sentence) -> None:
         if s.header:
             return
+        self.stance_cues(s)
         lowers = [t.lower for t in s.tokens]
         times = find_times(s.text, self.pub, s.start)
         used: set[int] = set()
@@ -410,6 +437,55 @@ class _Events:
                     e.time = self.time_for(e, times)
                     e.confidence = 0.6
                     self.found.append(e)
+
+    # stances -----------------------------------------------------------------------------
+    def stance_cues(self, s: Sentence) -> None:
+        """Stances from their words: "X (strongly) opposes Y", "supports", "spoke in favour
+        of", "is interested in", "has shown no interest in", "distanced itself from",
+        "praised", "welcomed", "criticized", "attacks on": the holder is the clause's
+        subject (a capital standing for its state), the target the first name after the
+        words."""
+        lowers = [t.lower for t in s.tokens]
+        text = " ".join(lowers)
+        for attitude, pattern in _STANCE_CUES:
+            for match in re.finditer(pattern, text):
+                at = text[:match.start()].count(" ") if match.start() else 0
+                end = at + len(match.group(0).split())
+                owner = [m for m in s.mentions if m.actor and m.possessive and m.last == at - 1]
+                holder = self._stance_holder(s, lowers, at) if not owner else (
+                    self.state_for(owner[0].metonym, owner[0]) if owner[0].metonym
+                    else owner[0].actor)  # "Moscow's attacks on U.S. missile defense plans"
+                reach = 6 if lowers[end:end + 1] and lowers[end].endswith("ing") else 2
+                target = next((m for m in s.mentions if m.actor and end <= m.first <= end + reach
+                               and not any(w in (",", ";", "which", "that") for w in
+                                           lowers[end:m.first])), None)
+                if holder is None or target is None or target.actor == holder:
+                    continue
+                e = _Event("statement", match.group(0), s, at, [holder], [])
+                self.status(e, lowers)
+                if e.status == "did_not_happen":
+                    continue
+                targets = [target, *(m for m in s.mentions if m.actor in self._coordinated_after(
+                    s, target) and m.first > target.first)]
+                for t in dict.fromkeys(self.state_for(t.metonym, t) if t.metonym else t.actor
+                                       for t in targets):  # "from Pyongyang": North Korea
+                    if t != holder:
+                        self.stances.append(_Stance(holder, attitude, t, s, match.group(0),
+                                                    "reported" if e.status == "reported"
+                                                    else "occurred"))
+
+    def _stance_holder(self, s: Sentence, lowers: list[str], at: int) -> str | None:
+        a = at
+        while a > 0 and lowers[a - 1] not in _CLAUSE and lowers[a - 1] != ",":
+            a -= 1
+        subject = [m for m in s.mentions if m.actor and a <= m.first and m.last <= at and
+                   not self._governed(s, m) and not m.possessive]
+        if not subject:
+            return None
+        m = subject[-1]
+        if m.metonym:
+            return self.state_for(m.metonym, m)
+        return m.actor if self.kind(m.actor).is_agent else None
 
     # participants -------------------------------------------------------------------------
     def clause(self, s: Sentence, i: int) -> tuple[int, int]:
@@ -1017,7 +1093,27 @@ class _Tree:
     def evidence(self, s: Sentence) -> dict[str, Any]:
         return {"start": s.start, "quote": s.text}
 
-    def build(self, events: list[_Event]) -> dict[str, Any]:
+    def stances(self, found: list[_Stance]) -> list[dict[str, Any]]:
+        """One stance per holder, attitude and target, held when the text says it."""
+        out: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for st in found:
+            key = (st.holder, st.attitude, st.target)
+            if key in out:
+                if self.evidence(st.sentence) not in out[key]["evidence"]:
+                    out[key]["evidence"].append(self.evidence(st.sentence))
+                continue
+            out[key] = {
+                "id": self.ident(f"{st.holder}-{st.attitude.replace('_', '-')}-{st.target}"),
+                "holder": st.holder, "attitude": st.attitude, "target": st.target,
+                "when": {"held_at": [self.observed()], "phrase": st.cue,
+                         "resolution": "held as the text tells it, at publication"},
+                "status": st.status, "evidence": [self.evidence(st.sentence)],
+                "review": {"status": "unreviewed", "confidence": 0.6,
+                           "method": f"stance words {st.cue!r}"}}
+        return list(out.values())
+
+    def build(self, events: list[_Event], stances: list[_Stance] | None = None
+              ) -> dict[str, Any]:
         affiliations = self.posts()
         actors = self.r.actors
         source_id, label, aliases = self.outlet()
@@ -1046,6 +1142,7 @@ class _Tree:
         tree["actors"] = [self.actor(a) for a in actors.values()]
         tree["events"] = [self.event(e) for e in events]
         tree["affiliations"] = affiliations
+        tree["stances"] = self.stances(stances or [])
         return tree
 
     def outlet(self) -> tuple[str, str, list[str]]:

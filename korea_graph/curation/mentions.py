@@ -625,6 +625,14 @@ _PREFIXES = {"the", "a", "an", "us", "u.s.", "u-s", "american", "united", "state
 _GENERIC_LAST = {"system", "systems", "program", "programme", "plan", "plans", "project"}
 
 
+#: verbs a lower-case noun phrase never runs through ("Russia might resume military
+#: cooperation" names Russia, not a project)
+_VERBS = {"might", "may", "could", "would", "will", "should", "must", "can", "shall",
+          "resume", "resumes", "restart", "restarts", "start", "starts", "begin", "begins",
+          "seek", "seeks", "want", "wants", "need", "needs", "give", "gives", "halt", "halts",
+          "scrap", "scraps", "end", "ends", "continue", "continues", "be", "been", "being"}
+
+
 def _initials(label: str) -> str:
     """ "National Missile Defense" -> "NMD" (small words and state prefixes skipped)."""
     words = [w for w in re.split(r"[\s-]+", label) if w and w.lower() not in _PREFIXES
@@ -832,7 +840,11 @@ class _Reader:
                 end = self._extend(toks, lowers, end, taken)
             if end == i and lowers[i] in ("the", "a", "an") and \
                     (ext := self._extend(toks, lowers, i + 1, taken)) > i + 2:
-                name = self._name(toks, i + 1, ext)
+                first = i + 1
+                while first < ext - 1 and lowers[first].endswith("ing") and \
+                        toks[first + 1].is_title:
+                    first += 1  # "the accelerating Korean peace process"
+                name = self._name(toks, first, ext)
                 kind = HEAD_WORDS[lowers[ext - 1]]
                 aid = self.candidate(name, kind, s, 0.5, "noun phrase ending in "
                                      f"{lowers[ext - 1]!r}", name)
@@ -957,13 +969,15 @@ class _Reader:
         """A run followed by up to three lower-case words that end in a compound head
         ("Korean peace process", "ABM treaty", "Russian-North Korean military
         cooperation") takes them in."""
-        for width in (1, 2, 3):
+        for width in (1, 2, 3, 4, 5, 6):
             k = end + width
             if k > len(toks) or any(taken[end:k]):
                 return end
             words = lowers[end:k]
-            if not all(w.isalpha() and w.islower() for w in words) or any(
-                    w in _NOT_NAMES or w in _PREPOSITIONS for w in words):
+            if not all((w.isalpha() and w.islower()) or w == "-" for w in words) or any(
+                    w in _NOT_NAMES or w in _PREPOSITIONS or w in _VERBS for w in words) or \
+                    words[0] == "-" \
+                    or sum(1 for w in words if w != "-") > 4:
                 return end
             if words[-1] in _COMPOUND_HEADS:
                 if words[-1] == "countries" and lowers[k:k + 1] == ["and"] and k + 1 < len(
