@@ -27,7 +27,7 @@ Matching rules:
 - **links**: a drafted ``same_as`` is right when the drafted event matches (leniently) the
   document's curated claim of that very event.
 - **calibration**: every drafted actor (right: matched, right kind), event (right:
-  strict) and post (right: matched) with its confidence, binned.
+  strict), post and stance (right: matched) with its confidence, binned.
 - **markers**: drafted actors named by production marks, bylines or datelines
   (``CORRESPONDENT REPORT``, ``END ACT``, the reporter of "V-O-A's David Gollust reports").
 
@@ -218,20 +218,27 @@ def evaluate(path: Path, files: list[Path], corpus: KnowledgeGraph, errors: bool
     reviews = {r.record: r for r in drafted.documents[ddoc].reviews}
     strict_ids = {e.id for e, _ in strict_pairs}
     post_ids = {p.id for p, _ in post_pairs}
-    scored: list[tuple[str, float, bool]] = []
+    scored: list[tuple[str, float, bool, str]] = []
     for a in d_actors:
         r = reviews.get(a.id)
         if r is not None and r.confidence is not None:
             right = a.id in mapping and corpus.actors[mapping[a.id]].kind is a.kind
-            scored.append(("actor", r.confidence, right))
+            scored.append(("actor", r.confidence, right, r.method or ""))
     for e in d_events:
         r = reviews.get(e.id)
         if r is not None and r.confidence is not None:
-            scored.append(("event", r.confidence, e.id in strict_ids))
+            scored.append(("event", r.confidence, e.id in strict_ids, (r.method or "") + (
+                f" |{e.when.precision.value}|{len(_agents(drafted, e))}|{e.status.value}"
+                f"|{bool(e.same_as)}|lenient={e.id in lenient_of}")))
     for p in d_posts:
         r = reviews.get(p.id)
         if r is not None and r.confidence is not None:
-            scored.append(("post", r.confidence, p.id in post_ids))
+            scored.append(("post", r.confidence, p.id in post_ids, r.method or ""))
+    stance_ids = {x.id for x, _ in stance_pairs}
+    for x in d_stances:
+        r = reviews.get(x.id)
+        if r is not None and r.confidence is not None:
+            scored.append(("stance", r.confidence, x.id in stance_ids, r.method or ""))
     markers = [a.label for a in d_actors if _MARKERS.search(a.label) or
                (a.label.isupper() and len(a.label) > 4)]
     row: dict[str, Any] = {
@@ -297,15 +304,15 @@ def _print_errors(row: dict[str, Any], corpus: KnowledgeGraph, drafted: Knowledg
         print(f"  link {e.id} -> {e.same_as}: matched {g.id if g else None}")
 
 
-def calibration(scored: list[tuple[str, float, bool]]) -> list[dict[str, Any]]:
+def calibration(scored: list[tuple[str, float, bool, str]]) -> list[dict[str, Any]]:
     """Bins of confidence: how many records and the share right."""
     bins = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
     out = []
     for lo, hi in bins:
-        inside = [right for _, c, right in scored if lo <= c < hi]
+        inside = [right for _, c, right, _ in scored if lo <= c < hi]
         out.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "count": len(inside),
                     "right": sum(inside) / len(inside) if inside else None})
-    high = [right for _, c, right in scored if c >= 0.8]
+    high = [right for _, c, right, _ in scored if c >= 0.8]
     out.append({"bin": ">= 0.8", "count": len(high),
                 "right": sum(high) / len(high) if high else None})
     return out
@@ -407,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true",
                         help="also draft and score the held-out texts (final runs only)")
     parser.add_argument("--timing", action="store_true", help="time a 1,000-word text")
+    parser.add_argument("--scored", action="store_true",
+                        help="print every drafted record's confidence and whether it is right")
     parser.add_argument("--name", default=str(date.today()),
                         help="suffix of the results files (drafting-NAME.json/md)")
     args = parser.parse_args(argv)
@@ -426,6 +435,10 @@ def main(argv: list[str] | None = None) -> int:
                 " (run with --held-out)") + "\n")
             continue
         total = _sum(rows)
+        if args.scored:
+            for r in rows:
+                for what, c, right, method in r["scored"]:
+                    print(f"SCORED\t{r['document']}\t{what}\t{c}\t{int(right)}\t{method}")
         for r in rows:
             r.pop("scored")
         result[name] = {"rows": rows, "total": total}

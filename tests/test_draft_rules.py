@@ -461,3 +461,21 @@ def test_drafted_stances_load_and_are_flagged(drafts: dict[str, dict[str, Any]],
     kg = korea_graph.load(path, corpus=True)
     mine = [x for x in kg.stances.values() if kg.is_unreviewed(x)]
     assert mine and mine[0].attitude.value == "opposes"
+
+
+# -- confidence ---------------------------------------------------------------------------
+def test_confidence_sorts_what_is_likely_right_first(drafts: dict[str, dict[str, Any]]) -> None:
+    # 07: "President\nClinton discussed the issue in a bilateral meeting\nFriday with Russian
+    # President Vladimir Putin" -- dated, two sides: high; an undated one-sided event: low
+    talks = [e for e in _events(drafts["07"], "talks") if "clinton" in _who(e)]
+    assert talks and talks[0]["review"]["confidence"] >= 0.8
+    for tree in drafts.values():
+        for e in tree["events"]:
+            sides = {p["actor"] for p in e["participants"]
+                     if p["role"] not in ("topic", "object")}
+            if "resolution" in e["when"] and "no date in the text" in e["when"]["resolution"] \
+                    and len(sides) < 2:
+                assert e["review"]["confidence"] < 0.5, e["label"]
+    # an actor of the base graph found by its name ranks above a capitalised guess
+    actors = {a["id"]: a["review"]["confidence"] for a in drafts["13"]["actors"]}
+    assert actors["kim-jong-il"] > actors["red-cross"]
