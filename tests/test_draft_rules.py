@@ -479,3 +479,14 @@ def test_confidence_sorts_what_is_likely_right_first(drafts: dict[str, dict[str,
     # an actor of the base graph found by its name ranks above a capitalised guess
     actors = {a["id"]: a["review"]["confidence"] for a in drafts["13"]["actors"]}
     assert actors["kim-jong-il"] > actors["red-cross"]
+
+
+def test_a_participle_with_by_is_passive(drafts: dict[str, dict[str, Any]]) -> None:
+    # 13: "An accord signed by North and South Korean\nofficials says Kim Jong-Il is to visit
+    # Seoul in the near future."
+    signing = _events(drafts["13"], "signing")
+    assert signing and {"north-korea", "south-korea"} <= _who(signing[0])
+    # 17: "Mr. Prikhodko told the Interfax News Agency ...": told whom
+    told = [e for e in _events(drafts["17"], "statement") if "'told'" in e["review"]["method"]]
+    assert told and {"interfax-news-agency": "addressee"}.items() <= {
+        p["actor"]: p["role"] for p in told[0]["participants"]}.items()

@@ -586,8 +586,9 @@ class _Events:
             by_agents = [m for m in agent_ms if i < m.first < b + 8 and self._prep(s, m) == "by"]
             if by_agents:
                 passive_subject = [x for x in agents if x != by_agents[0].actor]
-                agents = [by_agents[0].actor, *(x for x in self._coordinated_after(
-                    s, by_agents[0]) if x != by_agents[0].actor)]
+                agents = list(dict.fromkeys([  # "by North and South Korean officials"
+                    *(m.actor for m in by_agents if m.first == by_agents[0].first),
+                    *self._coordinated_after(s, by_agents[0])]))
         # the other side: "with X", "to X", "between X and Y"
         others: list[str] = []
         right = [m for m in ms if m.first > i and m.first < b + 8]
@@ -705,12 +706,17 @@ class _Events:
 
     @staticmethod
     def _passive(lowers: list[str], at: int) -> bool:
-        """ "was met", "were signed", "has been visited", "was warmly greeted"."""
+        """ "was met", "were signed", "has been visited", "was warmly greeted", and the
+        participle after a noun ("An accord signed by North and South Korean officials")."""
         k = at - 1
         if k >= 0 and lowers[k].endswith("ly"):
             k -= 1
-        return k >= 0 and lowers[at] not in ("meeting", "visit", "talks") and lowers[k] in (
-            "was", "were", "been", "being", "is", "are", "be")
+        if lowers[at] in ("meeting", "visit", "talks"):
+            return False
+        if lowers[at].endswith("ed") and lowers[at + 1:at + 2] == ["by"] and k >= 0 and \
+                lowers[k].isalpha() and lowers[k] not in _DETERMINERS:
+            return True
+        return k >= 0 and lowers[k] in ("was", "were", "been", "being", "is", "are", "be")
 
     def _prep(self, s: Sentence, m: Mention) -> str:
         """The word before a mention (its title and "the" skipped): "by", "to", ..."""
@@ -1197,6 +1203,8 @@ class _Tree:
 
     def event(self, e: _Event) -> dict[str, Any]:
         agent_role, other_role = _AGENT_ROLES[e.type]
+        if e.type == "statement" and e.trigger == "told":
+            other_role = "addressee"  # "Mr. Prikhodko told the Interfax News Agency"
         participants = [{"actor": x, "role": agent_role} for x in e.agents]
         if e.type == "meeting" and not e.others:
             participants = [{"actor": x, "role": "participant"} for x in e.agents]

@@ -79,7 +79,6 @@ TITLES: dict[str, tuple[str, str, ActorKind | None]] = {
     "secretary": ("head", "{state} government", ActorKind.GOVERNMENT),
     "assistant secretary": ("post", "{state} State Department", ActorKind.MINISTRY),
     "envoy": ("representative", "{state}", None),
-    "counterpart": ("post", "{state} government", ActorKind.GOVERNMENT),
     "king": ("head", "{state}", None),
     "chancellor": ("head", "{state} government", ActorKind.GOVERNMENT),
 }
