@@ -376,6 +376,38 @@ def table(name: str, rows: list[dict[str, Any]], total: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+NEWS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "news"
+
+
+def uncurated(path: Path, corpus: KnowledgeGraph) -> dict[str, Any]:
+    """What can be checked of a news text's draft without its curated file: that it loads
+    beside the corpus, how much it drafts, and whether any actor is a production mark,
+    a heading, the byline's reporter or a dateline."""
+    from korea_graph.curation.draft import draft_file, header_date, header_field
+    from korea_graph.curation.mentions import bylines
+
+    text = path.read_text(encoding="utf-8")
+    published, source = header_date(text), header_field(text, "publisher")
+    assert published and source, path
+    start = time.perf_counter()
+    d = draft_file(path, published=published, source=source, base=corpus)
+    seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            korea_graph.load(d.write(Path(tmp) / f"{path.stem}.draft.yaml"), corpus=True)
+            loads = True
+        except korea_graph.KoreaGraphError:
+            loads = False
+    labels = [a["label"] for a in d.tree["actors"]]
+    reporters = {normalize(n) for n in bylines(text)}
+    return {"file": path.name, "seconds": round(seconds, 2), "words": len(text.split()),
+            "loads": loads, "actors": len(labels), "events": len(d.tree["events"]),
+            "posts": len(d.tree["affiliations"]), "stances": len(d.tree["stances"]),
+            "links": sum(1 for e in d.tree["events"] if "same_as" in e),
+            "marker_actors": [x for x in labels if _MARKERS.search(x) or (
+                x.isupper() and len(x) > 5) or normalize(x) in reporters]}
+
+
 def timing(words: int = 1000, repeat: int = 3) -> dict[str, Any]:
     """Seconds to draft a text of about ``words`` words against the shipped corpus, once
     the pipeline is loaded (the first call, which loads spaCy, is timed apart)."""
@@ -443,6 +475,22 @@ def main(argv: list[str] | None = None) -> int:
             r.pop("scored")
         result[name] = {"rows": rows, "total": total}
         md += [table(name, rows, total), ""]
+    curated_texts = {corpus.documents[d].text_file for d in corpus.documents}
+    news = [f for f in sorted(NEWS.glob("*.txt")) if f.name not in curated_texts and (
+        args.held_out or not f.name.startswith(HELD_OUT))]
+    if news:
+        result["uncurated"] = [uncurated(f, corpus) for f in news]
+        md += ["### news texts without a curated file (no precision or recall: what can be "
+               "checked without one)", "",
+               "| text | set | loads | actors | events | posts | stances | links | "
+               "production marks, bylines, headings as actors | s |",
+               "|---|---|---|---|---|---|---|---|---|---|"]
+        for u in result["uncurated"]:
+            held = "held-out" if u["file"].startswith(HELD_OUT) else "dev"
+            md.append(f"| {u['file'][:40]} | {held} | {u['loads']} | {u['actors']} | "
+                      f"{u['events']} | {u['posts']} | {u['stances']} | {u['links']} | "
+                      f"{', '.join(u['marker_actors']) or 'none'} | {u['seconds']:.2f} |")
+        md.append("")
     if args.timing:
         result["timing"] = timing()
         t = result["timing"]

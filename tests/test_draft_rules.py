@@ -490,3 +490,18 @@ def test_a_participle_with_by_is_passive(drafts: dict[str, dict[str, Any]]) -> N
     told = [e for e in _events(drafts["17"], "statement") if "'told'" in e["review"]["method"]]
     assert told and {"interfax-news-agency": "addressee"}.items() <= {
         p["actor"]: p["role"] for p in told[0]["participants"]}.items()
+
+
+def test_the_lead_of_a_report_tells_the_news_of_its_day() -> None:
+    # 04 (corpus, 19 July 2000): "North Korean leader Kim Jong-il met Russian President
+    # Vladimir Putin upon his arrival at Sunan international airport in Pyongyang."
+    corpus = Path(korea_graph.__file__).parent / "data" / "corpus"
+    tree = draft_file(corpus / "04_kremlin_putin_kim_pyongyang_talks_2000-07-19.txt",
+                      published="2000-07-19", source="kremlin.ru", base=None).tree
+    meeting = next(e for e in _events(tree, "meeting") if "Sunan" in e["evidence"][0]["quote"])
+    assert meeting["when"]["between"] == ["2000-07-18", "2000-07-19"]
+    # later paragraphs, undated, are only known to be by the publication date
+    later = [e for e in tree["events"] if e["evidence"][0]["start"] > meeting["evidence"][0][
+        "start"] + len(meeting["evidence"][0]["quote"]) + 400 and e["status"] == "occurred"
+        and "date" not in e["when"] and "relative" not in e["when"]]
+    assert later and all(e["when"].get("before") == "publication" for e in later)

@@ -1266,12 +1266,27 @@ class _Tree:
         if e.status in ("planned", "under_consideration"):
             return {"after": "publication",
                     "resolution": "no date in the text; after the publication date"}
+        lead = self.lead()
+        if lead is not None and e.sentence.paragraph == lead and e.status == "occurred" and \
+                self.pub.precision.value == "day" and self.pub.start_min is not None:
+            day = self.pub.start_min  # a report's lead tells the news of its day
+            return {"between": [str(day - timedelta(days=1)), str(day)],
+                    "resolution": "no date in the text; the lead of a report published on "
+                                  f"{day}: that day or the day before"}
         if self.pub.end_max is None:  # an undated copy: its earliest day bounds the text
             return {"before": str(self.pub.start_min),
                     "resolution": "no date in the text; by the earliest publication day "
                                   "(the copy is undated)"}
         return {"before": "publication",
                 "resolution": "no date in the text; by the publication date"}
+
+    def lead(self) -> int | None:
+        """The paragraph of a report's lead: the first with a sentence that is no header
+        and ends as a sentence does (a headline does not)."""
+        for s in self.r.sentences:
+            if not s.header and s.text.rstrip()[-1:] in '.!?"”':
+                return s.paragraph
+        return None
 
     def observed(self) -> str:
         """When the text observes what it says: ``publication``, or the earliest
