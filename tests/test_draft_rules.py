@@ -505,3 +505,10 @@ def test_the_lead_of_a_report_tells_the_news_of_its_day() -> None:
         "start"] + len(meeting["evidence"][0]["quote"]) + 400 and e["status"] == "occurred"
         and "date" not in e["when"] and "relative" not in e["when"]]
     assert later and all(e["when"].get("before") == "publication" for e in later)
+
+
+def test_a_war_before_a_city_is_two_names(base: korea_graph.KnowledgeGraph) -> None:
+    # the "Cold War Moscow" (a person in the first drafts)
+    labels = _labels(_draft("Relations recall Cold War Moscow and its allies.", base))
+    assert labels.get("Cold War") == "topic" and "Cold War Moscow" not in labels
+    assert "Moscow" in labels

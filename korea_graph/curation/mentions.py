@@ -1287,8 +1287,10 @@ class _Reader:
                     for k in known if k in self.actors):
                 return i + 1
         for k in range(i + 1, end - 1):
-            if lowers[k] in HEAD_WORDS and compact(self._name(toks, k + 1, end)) in _states():
-                return k + 1
+            rest = compact(self._name(toks, k + 1, end))
+            if lowers[k] in HEAD_WORDS and (rest in _states() or rest in _CAPITAL_OF or
+                                            rest in self.names.exact):
+                return k + 1  # "Cold War Moscow": the war, then the city
         return None
 
     def _recent(self, options: Iterable[str]) -> str:
