@@ -179,8 +179,8 @@ def test_time_as_a_date_an_interval_or_a_phrase() -> None:
     ({"evidence": []}, SchemaError, "events['e'].evidence: no evidence"),
     ({"place": "russia"}, ReferenceError_, "events['e'].place: 'russia' is a state, not a place"),
     ({"part_of": "ivanov-meets"}, ReferenceError_,
-     "events['e'].part_of: unknown event 'ivanov-meets' (expected the id of an event added "
-     "before (did you mean 'ivanov-meets-kim'?))"),
+     "events['e'].part_of: unknown event 'ivanov-meets' (expected the id of an event of the "
+     "graph (did you mean 'ivanov-meets-kim'?))"),
     ({"citations": ["russia"]}, ReferenceError_,
      "events['e'].citations[0].outlet: 'russia' is a state, not an outlet"),
     ({"document": "bulletn"}, ReferenceError_,

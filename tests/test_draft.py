@@ -265,3 +265,22 @@ def test_a_text_without_date_or_outlet_is_refused_by_name(
     empty.mkdir()
     assert main(["draft", str(empty)]) == 2
     assert re.search(r"empty.*no \.txt file", capsys.readouterr().err)
+
+
+def test_the_drafter_proposes_no_same_as_the_loader_would_refuse() -> None:
+    # a meeting of Losyukov's, dated by the text before its publication (June 20): the
+    # corpus's Losyukov meeting of June 27 cannot be it -- the drafter does not link it
+    kg = korea_graph.load()
+    text = ("Russian Deputy Foreign Minister Aleksandr Losyukov held talks in Moscow last week. "
+            "He did not meet with North Korean leader Kim Jong-il.")
+    drafted = korea_graph.draft(_body(text), published="2000-06-20", source="Test Wire", base=kg)
+    assert "same_as" not in _event(drafted.tree, "meeting")
+    # a candidate the drafter's own rules would link (type, agents, a time that may
+    # overlap) but the loader refuses (core.validate.same_as_problem: reported as done
+    # on July 10, the curated talks are of July 19) is not linked, and the method says why
+    drafted = korea_graph.draft(_body("Vladimir Putin met Kim Jong-il in Pyongyang in July."),
+                                published="2000-07-10", source="Test Wire", base=kg)
+    meeting = _event(drafted.tree, "meeting")
+    assert "same_as" not in meeting
+    assert "not the same event as putin-kim-jong-il-talks" in meeting["review"]["method"]
+    assert "published 2000-07-10, reports it as occurred" in meeting["review"]["method"]

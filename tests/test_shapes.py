@@ -4,6 +4,7 @@ each expected violation, readably (focus node, path, message); the CLI exits non
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from korea_graph.linked_data.rdf import iri, to_rdf
 from korea_graph.linked_data.shapes import ValidationReport, validate
 
 TRIP = "putin-visits-pyongyang"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def rebuild(kg: KnowledgeGraph, **tables: list[object]) -> KnowledgeGraph:
@@ -59,24 +61,39 @@ def test_event_without_provenance(kg: KnowledgeGraph) -> None:
     assert found(report, iri("event", TRIP), None, "provenance")
 
 
-def test_event_with_an_unknown_place(kg: KnowledgeGraph) -> None:
-    report = validate(with_event(kg, TRIP, place="atlantis"))
+def edited(kg: KnowledgeGraph, tmp_path: Path, subject: str, predicate: str,
+           change: Callable[[str], str]) -> Path:
+    """The graph's N-Triples with the object of one triple changed, as a file: what SHACL
+    judges that no graph can hold (``KnowledgeGraph`` refuses it, korea_graph.core.validate)."""
+    lines = to_rdf(kg, "ntriples").splitlines(keepends=True)
+    head = f"<{subject}> <{predicate}> "
+    hits = [n for n, line in enumerate(lines) if line.startswith(head)]
+    assert len(hits) == 1, (subject, predicate)
+    obj = lines[hits[0]][len(head):-len(" .\n")]
+    lines[hits[0]] = f"{head}{change(obj)} .\n"
+    path = tmp_path / "edited.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_event_with_an_unknown_place(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    report = validate(edited(kg, tmp_path, iri("event", TRIP), KG + "place",
+                             lambda _: f"<{iri('actor', 'atlantis')}>"))
     assert found(report, iri("event", TRIP), "kg:place", "an actor of the graph")
     assert any(v.value == iri("actor", "atlantis") for v in report.violations)
 
 
-def test_evidence_that_does_not_match_the_text(kg: KnowledgeGraph) -> None:
-    event = kg.events[TRIP]
-    bad = replace(event.evidence[0], quote="Putin will not go.")
-    report = validate(with_event(kg, TRIP, evidence=(bad, *event.evidence[1:])))
+def test_evidence_that_does_not_match_the_text(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    report = validate(edited(kg, tmp_path, f"{iri('event', TRIP)}/evidence/0", KG + "quote",
+                             lambda _: '"Putin will not go."'))
     assert found(report, iri("document", "monitor-6-129"), None, "its quote is not")
     assert any(f"{TRIP}/evidence/0" in v.message for v in report.violations)
 
 
-def test_evidence_that_ends_before_it_starts(kg: KnowledgeGraph) -> None:
-    event = kg.events[TRIP]
-    bad = replace(event.evidence[0], end=event.evidence[0].start - 1)
-    report = validate(with_event(kg, TRIP, evidence=(bad,)))
+def test_evidence_that_ends_before_it_starts(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    start = kg.events[TRIP].evidence[0].start
+    report = validate(edited(kg, tmp_path, f"{iri('event', TRIP)}/evidence/0", KG + "end",
+                             lambda _: f'"{start - 1}"^^<{XSD}integer>'))
     assert found(report, f"{iri('event', TRIP)}/evidence/0", "kg:start", "ends before it starts")
 
 

@@ -69,10 +69,13 @@ def test_held_at_is_certain_between_observations_and_open_both_ways(
         "losyukov-deputy", "aleksandr-losyukov", "russian-foreign-ministry",
         korea_graph.AffiliationKind.POST,
         TimeSpan.held_at(TimeSpan.day(d), TimeSpan.day(date(2000, 7, 3))), Status.OCCURRED,
-        (korea_graph.Evidence("monitor-6-129", 0, len(quote), quote, 1),),
+        (korea_graph.Evidence("note", 0, len(quote), quote, 1),),
         title="Deputy Foreign Minister")
-    small = KnowledgeGraph(documents=kg.documents.values(), actors=[
-        kg.actors["aleksandr-losyukov"], kg.actors["russian-foreign-ministry"]],
+    note = korea_graph.Document("note", "A note", "jamestown-foundation",
+                                TimeSpan.day(date(2000, 7, 5)), quote)
+    small = KnowledgeGraph(documents=[note], actors=[
+        kg.actors["aleksandr-losyukov"], kg.actors["russian-foreign-ministry"],
+        kg.actors["jamestown-foundation"], kg.actors["russia"]],
         affiliations=[post])
     line = timeline_view(small).line("losyukov-deputy")
     assert post.when.precision is Precision.HELD

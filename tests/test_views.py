@@ -46,8 +46,11 @@ def hostile_graph() -> KnowledgeGraph:
     """Two actors and a meeting whose label and evidence are attacks on the page."""
     quote = Evidence("doc", 0, len(HOSTILE_QUOTE), HOSTILE_QUOTE, 1)
     return KnowledgeGraph(
+        documents=[korea_graph.Document("doc", HOSTILE_LABEL, "press",
+                                        TimeSpan.parse("2000-07-02"), HOSTILE_QUOTE)],
         actors=[Actor("evil", HOSTILE_LABEL, ActorKind.PERSON, aliases=("Mallory",)),
-                Actor("alice", "Alice </script>", ActorKind.STATE)],
+                Actor("alice", "Alice </script>", ActorKind.STATE),
+                Actor("press", "The <b>press</b>", ActorKind.NEWS_OUTLET)],
         events=[Event("meet", EventType.MEETING, "A meeting <script>alert(1)</script>",
                       (Participant("evil", Role.PARTICIPANT),
                        Participant("alice", Role.PARTICIPANT)),
@@ -61,7 +64,8 @@ def two_document_graph(kg: KnowledgeGraph) -> KnowledgeGraph:
     second = KnowledgeGraph(
         documents=[korea_graph.Document("second-report", "A second report", "upi",
                                         TimeSpan.parse("2000-07-21"), quote)],
-        actors=[kg.actors["vladimir-putin"], kg.actors["kim-jong-il"], kg.actors["upi"]],
+        actors=[kg.actors["vladimir-putin"], kg.actors["kim-jong-il"], kg.actors["upi"],
+                kg.actors["russia"], kg.actors["north-korea"]],  # their countries
         events=[Event("second-meeting", EventType.MEETING, "Putin meets Kim in Pyongyang",
                       (Participant("vladimir-putin", Role.PARTICIPANT),
                        Participant("kim-jong-il", Role.PARTICIPANT)),

@@ -90,10 +90,10 @@ def test_every_document_of_a_graph_is_written(tmp_path: Path) -> None:
     b = Builder(korea_graph.load())
     b.actor("tass", "TASS", "news_outlet")
     b.document("tass-0719", title="Putin in Pyongyang", publisher="tass",
-               published="2000-07-19", text="Talks were held in Pyongyang.")
+               published="2000-07-19", text="Putin and Kim Jong-il held talks in Pyongyang.")
     b.event("talks-in-pyongyang", "talks", "Talks in Pyongyang", same_as="putin-kim-jong-il-talks",
-            participants={"north-korea": "party", "russia": "party"}, when="2000-07-19",
-            status="occurred", evidence="Talks were held in Pyongyang.")
+            participants={"vladimir-putin": "participant", "kim-jong-il": "participant"},
+            when="2000-07-19", status="occurred", evidence="held talks in Pyongyang")
     kg = b.build()
     assert kg.event("talks-in-pyongyang").id == "putin-kim-jong-il-talks"
     paths = write_data(kg, tmp_path)

@@ -6,6 +6,7 @@ Nothing here imports another layer of korea_graph but :mod:`korea_graph.errors`.
 - :mod:`~korea_graph.core.names`: name normalisation shared by every look-up
 - :mod:`~korea_graph.core.model`: the frozen records (actors, events, posts, stances, evidence)
 - :mod:`~korea_graph.core.relations`: binary relations derived from the records
+- :mod:`~korea_graph.core.validate`: the rules about records, run by every way of making a graph
 - :mod:`~korea_graph.core.network`: the graph as a networkx MultiDiGraph
 - :mod:`~korea_graph.core.graph`: :class:`KnowledgeGraph`, the records and their indexes
 """

@@ -44,6 +44,7 @@ from .names import compact, normalize
 from .relations import Relation, RelationType, derive_relations
 from .timeindex import TimeIndex
 from .timespan import TimeSpan
+from .validate import validate
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -60,7 +61,10 @@ class KnowledgeGraph:
     """A typed, time-aware, source-attributed graph of actors and events.
 
     Build it with :func:`korea_graph.load`; every mapping attribute is read-only and
-    keeps the order of the data files.
+    keeps the order of the data files. The records are checked by
+    :func:`~korea_graph.core.validate.validate` (references, kinds, evidence, ``same_as``);
+    ``partial`` says they are a part of a larger graph (a view, one document of a store),
+    whose references may point outside it.
     """
 
     def __init__(
@@ -71,14 +75,17 @@ class KnowledgeGraph:
         events: Iterable[Event] = (),
         affiliations: Iterable[Affiliation] = (),
         stances: Iterable[Stance] = (),
+        partial: bool = False,
     ) -> None:
         self.documents: Mapping[str, Document] = _index(documents, "document")
         given = (tuple(actors), tuple(events), tuple(affiliations), tuple(stances))
         #: the records as given (claims of each source), for export and equality
         self.given: tuple[tuple[Actor, ...], tuple[Event, ...], tuple[Affiliation, ...],
                           tuple[Stance, ...]] = given
-        actor_links = _same_as_map(given[0], "actor")
-        event_links = _same_as_map(given[1], "event")
+        _index(given[0], "actor")
+        links = validate(documents=self.documents.values(), actors=given[0], events=given[1],
+                         affiliations=given[2], stances=given[3], partial=partial)
+        actor_links, event_links = links.actors, links.events
         #: alias id -> the id it is ``same_as`` (actors, then events)
         self.actor_same_as: Mapping[str, str] = MappingProxyType(actor_links)
         self.event_same_as: Mapping[str, str] = MappingProxyType(event_links)
@@ -273,7 +280,7 @@ class KnowledgeGraph:
             documents=[d for d in self.documents.values() if d.id in keep], actors=actors,
             events=kept,
             affiliations=[a for a in posts if counts(a)],
-            stances=[s for s in stances if counts(s)])
+            stances=[s for s in stances if counts(s)], partial=True)
         self._views[key] = view
         return view
 
@@ -597,48 +604,6 @@ def _last_day(when: date | str | TimeSpan) -> date:
     return last
 
 
-def _same_as_map(records: Iterable[Actor] | Iterable[Event], what: str) -> dict[str, str]:
-    """alias id -> the id at the end of its ``same_as`` links (checked: known targets, no
-    circle, one end per alias)."""
-    links: dict[str, set[str]] = {}
-    known: set[str] = set()
-    for record in records:
-        known.add(record.id)
-        if record.same_as:
-            links.setdefault(record.id, set()).update(record.same_as)
-    if not links:
-        return {}
-    for source, targets in links.items():
-        for target in targets:
-            if target not in known:
-                raise DataError(f"{what} {source!r} is same_as {target!r}, which no loaded "
-                                f"document declares", field="same_as",
-                                expected=f"the id of an {what} of a loaded document")
-            if target == source:
-                raise DataError(f"{what} {source!r} is same_as itself", field="same_as",
-                                expected="another id")
-
-    memo: dict[str, str] = {}
-
-    def resolve(node: str, path: tuple[str, ...]) -> str:
-        if node in path:
-            raise DataError(f"same_as links make a circle: {' -> '.join([*path, node])}",
-                            field="same_as", expected="links in one direction, ending at "
-                            "the id the merged record keeps")
-        if node not in links:
-            return node
-        if node not in memo:
-            ends = {resolve(t, (*path, node)) for t in sorted(links[node])}
-            if len(ends) > 1:
-                raise DataError(f"{what} {node!r} is same_as {', '.join(sorted(links[node]))}, "
-                                f"which lead to different {what}s {', '.join(sorted(ends))}",
-                                field="same_as", expected="links that end at one id")
-            memo[node] = ends.pop()
-        return memo[node]
-
-    return {source: resolve(source, ()) for source in links}
-
-
 def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str],
                  unreviewed: set[str]) -> Mapping[str, Actor]:
     """Fold each actor into the one it is ``same_as``: its names become aliases, unless
@@ -646,12 +611,8 @@ def _fold_actors(actors: tuple[Actor, ...], links: dict[str, str],
     if not links:
         return _index(actors, "actor")
     table = dict(_index(actors, "actor"))
-    for alias, root in links.items():
+    for alias, root in links.items():  # checked: a known actor of the same kind
         folded, target = table.pop(alias), table[root]
-        if folded.kind is not target.kind:
-            raise DataError(f"actor {alias!r} (a {folded.kind.value}) is same_as {root!r} "
-                            f"(a {target.kind.value})", field="same_as",
-                            expected="actors of the same kind")
         if alias in unreviewed and root not in unreviewed:
             continue
         names = tuple(n for n in dict.fromkeys((*target.aliases, folded.label, *folded.aliases))

@@ -26,6 +26,7 @@ from ..errors import SchemaError, VocabularyError
 from .timespan import TimeSpan
 
 __all__ = [
+    "EVENT_FAMILIES",
     "INFERABLE_FIELDS",
     "Actor",
     "ActorKind",
@@ -216,6 +217,32 @@ class EventType(StrEnum):
     COOPERATION = "cooperation"
     ARMS_TRANSFER = "arms_transfer"
     CONSTRUCTION = "construction"
+
+    @property
+    def family(self) -> str:
+        """The family of types under which two documents may report one event (see
+        :data:`EVENT_FAMILIES`): talks reported as a meeting is one event, a visit
+        reported as a statement is not.
+
+        >>> EventType.TALKS.family, EventType.VISIT.family
+        ('meeting', 'visit')
+        """
+        return _FAMILY_OF[self]
+
+
+#: The families of event types: two reports of one event (``same_as``) give types of one
+#: family. Sources name the same meeting "talks", "negotiations" or "a summit", the same
+#: words "a statement" or "an announcement"; a visit, a signing or a transfer is another
+#: kind of happening whatever the words.
+EVENT_FAMILIES: dict[str, tuple[EventType, ...]] = {
+    "meeting": (EventType.MEETING, EventType.TALKS, EventType.NEGOTIATION, EventType.SUMMIT),
+    "visit": (EventType.VISIT,),
+    "statement": (EventType.STATEMENT, EventType.LETTER, EventType.PROPOSAL, EventType.REPORT,
+                  EventType.ANNOUNCEMENT, EventType.DECISION),
+    "signing": (EventType.SIGNING,),
+    "cooperation": (EventType.COOPERATION, EventType.ARMS_TRANSFER, EventType.CONSTRUCTION),
+}
+_FAMILY_OF = {t: name for name, types in EVENT_FAMILIES.items() for t in types}
 
 
 class Role(StrEnum):

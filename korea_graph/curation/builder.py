@@ -62,6 +62,7 @@ from ..core.model import (
 )
 from ..core.names import normalize
 from ..core.timespan import RELATIVE_PHRASES, TimeSpan
+from ..core.validate import Scope, check_record
 from ..errors import DateError, DuplicateIdError, ReferenceError_, SchemaError
 from . import checks
 
@@ -101,7 +102,10 @@ class Builder:
             self._reports.setdefault(claim.id, set()).update(e.document for e in claim.evidence)
         self._affiliations: list[Affiliation] = []
         self._stances: list[Stance] = []
-        self._event_ids: set[str] = set(self.base.events)
+        #: event id -> its claims, of the base and added here (what references resolve to)
+        self._claims: dict[str, list[Event]] = {}
+        for claim in self.base.given[1]:
+            self._claims.setdefault(claim.id, []).append(claim)
         self._all_documents: dict[str, Document] = dict(self.base.documents)
         self._ids: dict[str, str] = {}
         for what, table in (("document", self.base.documents), ("actor", self.base.actors),
@@ -145,13 +149,14 @@ class Builder:
             kind=checks.vocabulary(ActorKind, kind, f"{where}.kind"),
             aliases=names,
             wikidata=checks.wikidata(wikidata, f"{where}.wikidata"),
-            country=self._actor_ref(country, f"{where}.country", optional=True, what="state"),
+            country=self._actor_ref(country, f"{where}.country", optional=True),
             note=checks.text(note, f"{where}.note", optional=True),
             same_as=tuple(self._actor_ref(ref, f"{where}.same_as[{i}]")
                           for i, ref in enumerate(_listed(same_as))),
             mentions=_aliases(mentions, f"{where}.mentions"),
             inferred=flagged,
         )
+        self._check(actor)
         self._take(actor.id, "actor")
         self._actors[actor.id] = actor
         self._new_actors.append(actor)
@@ -175,7 +180,6 @@ class Builder:
             raise SchemaError(f"text file {file_name!r} is not a plain file name",
                               field=f"{where}.text_file", expected="a name like my-article.txt")
         outlet = self._actor_ref(publisher, f"{where}.publisher")
-        checks.reference("outlet", outlet, self._actors, (), f"{where}.publisher")
         doc = Document(
             id=doc_id, title=_text(title, f"{where}.title"), publisher=outlet,
             published=checks.published(_time_value(published, f"{where}.published"),
@@ -187,6 +191,7 @@ class Builder:
             license=checks.text(license, f"{where}.license", optional=True),
             attribution=checks.text(attribution, f"{where}.attribution", optional=True),
         )
+        self._check(doc)
         self._take(doc.id, "document")
         self._documents.append(doc)
         self._all_documents[doc.id] = doc
@@ -233,9 +238,10 @@ class Builder:
             hedges=_hedges(hedges, f"{where}.hedges"),
             inferred=_inferred(inferred, f"{where}.inferred"),
         )
+        self._check(event)
         self._take(event.id, "event")
         self._events.append(event)
-        self._event_ids.add(event.id)
+        self._claims.setdefault(event.id, []).append(event)
         self._reports.setdefault(event.id, set()).add(doc.id)
         return event
 
@@ -251,21 +257,21 @@ class Builder:
         post_id = self._new_id(id, where, "post")
         doc = self._document(document, where)
         post = Affiliation(
-            id=post_id, holder=self._actor_ref(holder, f"{where}.holder", what="agent"),
-            organization=self._actor_ref(organization, f"{where}.organization",
-                                         what="organization"),
+            id=post_id, holder=self._actor_ref(holder, f"{where}.holder"),
+            organization=self._actor_ref(organization, f"{where}.organization"),
             kind=checks.vocabulary(AffiliationKind, kind, f"{where}.kind"),
             when=self._time(when, f"{where}.when", doc),
             status=checks.vocabulary(Status, status, f"{where}.status"),
             evidence=self._evidence(evidence, f"{where}.evidence", doc),
             title=checks.text(title, f"{where}.title", optional=True),
             accredited_to=self._actor_ref(accredited_to, f"{where}.accredited_to",
-                                          optional=True, what="state"),
+                                          optional=True),
             citations=self._citations(citations, f"{where}.citations", doc),
             note=checks.text(note, f"{where}.note", optional=True),
             hedges=_hedges(hedges, f"{where}.hedges"),
             inferred=_inferred(inferred, f"{where}.inferred"),
         )
+        self._check(post)
         self._take(post.id, "post")
         self._affiliations.append(post)
         return post
@@ -282,7 +288,7 @@ class Builder:
         stance_id = self._new_id(id, where, "stance")
         doc = self._document(document, where)
         stance = Stance(
-            id=stance_id, holder=self._actor_ref(holder, f"{where}.holder", what="agent"),
+            id=stance_id, holder=self._actor_ref(holder, f"{where}.holder"),
             attitude=checks.vocabulary(Attitude, attitude, f"{where}.attitude"),
             target=self._actor_ref(target, f"{where}.target"),
             when=self._time(when, f"{where}.when", doc),
@@ -295,6 +301,7 @@ class Builder:
             hedges=_hedges(hedges, f"{where}.hedges"),
             inferred=_inferred(inferred, f"{where}.inferred"),
         )
+        self._check(stance)
         self._take(stance.id, "stance")
         self._stances.append(stance)
         return stance
@@ -354,6 +361,12 @@ class Builder:
                                    field=f"{where}.id", expected="a new id")
         return ident
 
+    def _check(self, record: Actor | Document | Event | Affiliation | Stance) -> None:
+        """The graph's own rules for one record
+        (:func:`~korea_graph.core.validate.check_record`): references to records added
+        before, of the kind each field needs, and an event's ``same_as`` that can hold."""
+        check_record(record, Scope(self._all_documents, self._actors, self._claims))
+
     def _take(self, ident: str, what: str) -> None:
         self._ids[ident] = what
 
@@ -361,21 +374,19 @@ class Builder:
         for name in (actor.id, *actor.names):
             self._names.setdefault(normalize(name), set()).add(actor.id)
 
-    def _actor_ref(self, value: Any, field: str, *, optional: bool = False,
-                   what: str = "actor") -> Any:
+    def _actor_ref(self, value: Any, field: str, *, optional: bool = False) -> Any:
+        """The id of the actor named (an id, label or alias); the kind it must be is the
+        graph's rule, checked with the whole record (:meth:`_check`)."""
         if value is None and optional:
             return None
         if isinstance(value, Actor):
             value = value.id
         name = _text(value, field)
         if name in self._actors:
-            checks.reference(what, name, self._actors, (), field)
             return name
         ids = self._names.get(normalize(name), set())
         if len(ids) == 1:
-            found = next(iter(ids))
-            checks.reference(what, found, self._actors, (), field)
-            return found
+            return next(iter(ids))
         if ids:
             raise ReferenceError_(f"{name!r} names several actors: {', '.join(sorted(ids))}",
                                   field=field, expected="one of these ids")
@@ -394,18 +405,12 @@ class Builder:
         return f" (did you mean {shown}?)"
 
     def _place(self, value: Any, field: str) -> str | None:
-        ref = self._actor_ref(value, field, optional=True)
-        if ref is not None:
-            checks.reference("place", ref, self._actors, (), field)
-        return ref  # type: ignore[no-any-return]
+        return self._actor_ref(value, field, optional=True)  # type: ignore[no-any-return]
 
     def _event_ref(self, value: Any, field: str) -> str | None:
         if value is None:
             return None
-        ref = _text(value.id if isinstance(value, Event) else value, field)
-        checks.reference("event", ref, self._actors, self._event_ids, field,
-                         scope="added before")
-        return ref
+        return _text(value.id if isinstance(value, Event) else value, field)
 
     def _event_refs(self, value: Any, field: str) -> tuple[str, ...]:
         return tuple(str(self._event_ref(v, f"{field}[{i}]"))
@@ -508,7 +513,6 @@ class Builder:
             else:
                 outlet, when, note = item, None, None
             ref = self._actor_ref(outlet, f"{where}.outlet")
-            checks.reference("outlet", ref, self._actors, (), f"{where}.outlet")
             out.append(Citation(
                 ref, None if when is None else self._time(when, f"{where}.date", doc),
                 checks.text(note, f"{where}.note", optional=True)))

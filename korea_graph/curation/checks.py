@@ -1,11 +1,14 @@
-"""The checks every way into a graph shares: the YAML loader and the Python builder.
+"""The checks of input values the YAML loader and the Python builder share.
 
 Each function takes a plain Python value (what a data file holds once parsed, or what a
 script passes), returns the model's value, and raises a :class:`~korea_graph.errors.DataError`
 subclass naming the ``field`` and what was expected. The loader adds the file and the line;
 the builder names the record. Writing a check once here keeps a data file and a script
 judged by the same rules, so that whatever the builder accepts, the loader reads back.
+The rules about records and their references (kinds, ``same_as``) are the graph's own,
+in :mod:`korea_graph.core.validate`, which every way of making a graph runs.
 
+>>> from korea_graph.core.model import ActorKind
 >>> vocabulary(ActorKind, "person", "actors[0].kind")
 <ActorKind.PERSON: 'person'>
 >>> vocabulary(ActorKind, "persn", "kind")
@@ -18,15 +21,13 @@ korea_graph.errors.VocabularyError: kind: unknown kind 'persn' (expected ...did 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..core.model import (
     INFERABLE_FIELDS,
-    Actor,
-    ActorKind,
     Confidence,
     Document,
     Evidence,
@@ -35,7 +36,7 @@ from ..core.model import (
 )
 from ..core.relations import RelationType
 from ..core.timespan import Precision, TimeSpan
-from ..errors import DateError, EvidenceError, ReferenceError_, SchemaError, VocabularyError
+from ..errors import DateError, EvidenceError, SchemaError, VocabularyError
 
 __all__ = [
     "TIME_FORMS",
@@ -47,7 +48,6 @@ __all__ = [
     "no_surrogates",
     "normalize_text",
     "published",
-    "reference",
     "suggest",
     "text",
     "texts",
@@ -432,36 +432,3 @@ def inference(name: Any, value: Any, reason: Any, field: str) -> Inference:
         raise VocabularyError(f"unknown inferred field {key!r}", field=f"{field}.field",
                               expected="one of " + ", ".join(INFERABLE_FIELDS))
     return Inference(key, str(text(value, f"{field}.value")), str(text(reason, f"{field}.reason")))
-
-
-# -- references ----------------------------------------------------------------------------
-def reference(what: str, ref: str, actors: Mapping[str, Actor], events: Container[str],
-              field: str, scope: str = "in this file") -> None:
-    """Check that ``ref`` names an actor (``what`` = actor, or one of a kind: state, agent,
-    organization, outlet, place) or an event."""
-    if what == "event":
-        if ref not in events:
-            known = events if isinstance(events, Iterable) else ()
-            raise ReferenceError_(f"unknown event {ref!r}", field=field,
-                                  expected=f"the id of an event {scope}" + suggest(ref, known))
-        return
-    actor = actors.get(ref)
-    if actor is None:
-        raise ReferenceError_(f"unknown actor {ref!r}", field=field,
-                              expected=f"the id of an actor {scope}" + suggest(ref, actors))
-    if what == "state" and actor.kind is not ActorKind.STATE:
-        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not a state", field=field,
-                              expected="an actor of kind state")
-    if what == "agent" and not actor.kind.is_agent:
-        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, which cannot hold a post or "
-                              "a stance", field=field,
-                              expected="a person, state or institution")
-    if what == "organization" and actor.kind.category in ("person", "place"):
-        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not an organisation",
-                              field=field, expected="a state, an institution or a treaty")
-    if what == "outlet" and actor.kind is not ActorKind.NEWS_OUTLET:
-        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not an outlet", field=field,
-                              expected="an actor of kind news_outlet")
-    if what == "place" and actor.kind.category not in ("place", "facility"):
-        raise ReferenceError_(f"{ref!r} is a {actor.kind.value}, not a place", field=field,
-                              expected="an actor of kind city, airport, region or facility")

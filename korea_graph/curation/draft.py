@@ -1016,8 +1016,8 @@ class _Events:
         drafted agent among its participants, two of them shared (or one and the same
         place), and no other event as good. A wrong link is worse than none.
 
-        TODO(issue 31): once ``core.validate.same_as_problem`` is on main, also withhold
-        a link it refuses (it is the loader's check of the same rules)."""
+        A link that ``core.validate.same_as_problem`` (the loader's check) refuses is
+        withheld when the record is written (:meth:`_Tree.same_as_problem`)."""
         if self.base is None:
             return
         mine = set(e.agents + e.others)
@@ -1078,6 +1078,7 @@ class _Tree:
         self.source = source
         self.text_file = text_file
         self.ids: set[str] = set()
+        self.publisher = slug(source)  #: the publisher's actor id, once build() has it
 
     def ident(self, base_id: str, *, scoped: bool = True) -> str:
         """A new id; a record's is scoped by the document (``doc-id-putin-kim-talks``),
@@ -1123,6 +1124,7 @@ class _Tree:
         affiliations = self.posts()
         actors = self.r.actors
         source_id, label, aliases = self.outlet()
+        self.publisher = source_id
         if source_id not in actors and not (self.base is not None and
                                             source_id in self.base.actors):
             actors[source_id] = ActorCandidate(source_id, label, ActorKind.NEWS_OUTLET,
@@ -1234,12 +1236,35 @@ class _Tree:
         if e.merged:
             review["method"] += f"; {e.merged + 1} mentions merged"
         if e.same_as:
-            out["same_as"] = e.same_as
-            review["method"] += f"; proposed as the same event as {e.same_as}"
+            why = self.same_as_problem(out, e.same_as)
+            if why is None:
+                out["same_as"] = e.same_as
+                review["method"] += f"; proposed as the same event as {e.same_as}"
+            else:  # a link the loader would refuse is never proposed
+                review["method"] += f"; not the same event as {e.same_as}: {why}"
         elif e.link_why:
             review["method"] += f"; {e.link_why}"
         out["review"] = review
         return out
+
+    def same_as_problem(self, record: dict[str, Any], target: str) -> str | None:
+        """Why the drafted event ``record`` cannot be ``same_as`` the base's ``target``
+        (:func:`~korea_graph.core.validate.same_as_problem`, the rule the loader applies),
+        or ``None``."""
+        from ..core.model import Document, Event, Evidence, Participant
+        from ..core.validate import held_event, same_as_problem
+        from .checks import time
+
+        assert self.base is not None
+        doc = Document(self.doc_id, self.title, self.publisher, self.pub, "")
+        claim = Event(
+            record["id"], record["type"], record["label"],
+            tuple(Participant(p["actor"], p["role"]) for p in record["participants"]),
+            time(record["when"], "when", self.pub), record["status"],
+            tuple(Evidence(self.doc_id, q["start"], q["start"] + len(q["quote"]), q["quote"], 0)
+                  for q in record["evidence"]))
+        held = held_event(target, self.base.claims(target))
+        return same_as_problem(claim, held, {self.doc_id: doc}, self.base.actor_same_as)
 
     def when(self, e: _Event) -> dict[str, Any]:
         if e.time is not None:

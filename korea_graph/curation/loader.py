@@ -14,6 +14,7 @@ file, the line and the field.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from ..core import validate as rules
 from ..core.graph import KnowledgeGraph
 from ..core.model import (
     Actor,
@@ -217,37 +219,58 @@ def _load_all(files: list[_FileData]) -> KnowledgeGraph:
                                        expected="post and stance ids unique across documents "
                                                 "(only events may be reported by several)")
             records[record.id] = (record.id, data, data.seen_ids[record.id])
-    for data in files:
-        data.check_references(actors, event_ids)
-    _check_part_of(files)
-    return KnowledgeGraph(
-        documents=[f.document for f in files], actors=actors.values(),
-        events=[e for f in files for e in f.events],
-        affiliations=[a for f in files for a in f.affiliations],
-        stances=[s for f in files for s in f.stances])
+    documents = [f.document for f in files]
+    events = [e for f in files for e in f.events]
+    posts = [a for f in files for a in f.affiliations]
+    stances = [s for f in files for s in f.stances]
+    # the graph's own rules (references, kinds, same_as), located in the file that says it
+    found = rules.problem(documents=documents, actors=actors.values(), events=events,
+                          affiliations=posts, stances=stances)
+    if found is not None:
+        raise _locate(found, files)
+    return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
+                          affiliations=posts, stances=stances)
 
 
-def _check_part_of(files: list[_FileData]) -> None:
-    """No event is, through ``part_of``, part of itself (in one file or across files)."""
-    parent: dict[str, str] = {}
-    where: dict[str, tuple[_FileData, _At]] = {}
-    for data in files:
-        for event in data.events:
-            if event.part_of is not None:
-                parent.setdefault(event.id, event.part_of)
-                where.setdefault(event.id, (data, data.seen_ids[event.id]))
-    for start in sorted(parent):
-        chain = [start]
-        node = parent.get(start)
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = parent.get(node)
-        if node == start:
-            data, at = where[start]
-            raise data.fail(ReferenceError_, "events are part of each other in a circle: "
-                            + " -> ".join([*chain, start]),
-                            _At(at.field.rsplit(".", 1)[0] + ".part_of", at.line),
-                            "part_of pointing to a larger event, never back")
+def _locate(found: rules.Problem, files: list[_FileData]) -> DataError:
+    """The error of :func:`~korea_graph.core.validate.problem`, with the file and line of
+    the field it names (an actor declared in several files: the file that gives the field)."""
+    record, exc = found.record, found.error
+    prefix = rules.where(record)
+    named = exc.field or ""
+    rest = named[len(prefix):] if named.startswith(prefix) else ""
+    key = (prefix.split("[", 1)[0], record.id)
+    sites = [(f, f.reader.nodes[key]) for f in files if key in f.reader.nodes]
+    if not isinstance(record, (Actor, Document)):
+        doc = record.evidence[0].document if record.evidence else None
+        sites = [site for site in sites if site[0].document.id == doc] or sites
+    first = rest[1:].split(".")[0].split("[")[0]
+    site = next((x for x in sites if first in x[1][1]), sites[0] if sites else None)
+    if site is None:  # pragma: no cover - every record read has its node
+        return exc
+    data, (at, node) = site
+    return type(exc)(exc.reason, file=data.file, line=_line_in(node, rest, at.line),
+                     field=exc.field, expected=exc.expected)
+
+
+def _line_in(node: Any, path: str, line: int) -> int:
+    """The line of the value that ``path`` (``.participants[0].actor``) names in ``node``,
+    or of the deepest part of it the file holds.
+
+    >>> item = _Map(actor="x"); item.line, item.key_lines = 7, {"actor": 7}
+    >>> items = _Seq([item]); items.line, items.item_lines = 6, [7]
+    >>> event = _Map(participants=items); event.line, event.key_lines = 4, {"participants": 6}
+    >>> _line_in(event, ".participants[0].actor", 4), _line_in(event, ".place", 4)
+    (7, 4)
+    """
+    for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
+        if name and isinstance(node, _Map) and name in node:
+            line, node = node.key_lines.get(name, line), node[name]
+        elif index and isinstance(node, _Seq) and int(index) < len(node):
+            line, node = node.item_lines[int(index)], node[int(index)]
+        else:
+            break
+    return line
 
 
 def _join_actors(files: list[_FileData]) -> dict[str, Actor]:
@@ -524,9 +547,6 @@ class _FileData:
              ) -> DataError:
         return self.reader.fail(cls, message, at, expected)
 
-    def check_references(self, actors: dict[str, Actor], events: set[str]) -> None:
-        self.reader.check_references(actors, events, self.events)
-
 
 class _Reader:
     TOP = frozenset({"format", "document", "actors", "events", "affiliations", "stances"})
@@ -537,9 +557,9 @@ class _Reader:
         self.tree = tree
         self.seen_ids: dict[str, _At] = {}
         self.document: Document | None = None
-        # references are checked once every record is read: (what, id, where)
-        self._refs: list[tuple[str, Any, _At]] = []
-        self._publisher_at = _At("document.publisher", tree.line)
+        #: (table, id) -> where each record is written and its mapping, to locate the
+        #: errors of the graph's own checks (references are checked once every file is read)
+        self.nodes: dict[tuple[str, str], tuple[_At, _Map]] = {}
         self.reviews: list[Review] = []
 
     # errors ---------------------------------------------------------------------------
@@ -664,7 +684,7 @@ class _Reader:
         actor_id = self.ident(m, "id", at)
         where = self.child(m, "id", at)
         country = self.text(m, "country", at, optional=True)
-        self._refs.append(("state", country, self.child(m, "country", at)))
+        self.nodes[("actors", actor_id)] = (at, m)
         aliases = self.texts(m, "aliases", at)
         return _Extension(actor_id, aliases, self.wikidata(m, at), country, where,
                           self.texts(m, "mentions", at), self.alias_inferences(m, at, aliases))
@@ -706,7 +726,7 @@ class _Reader:
         where = self.child(m, "published", at)
         with self.located(where, m["published"]):
             published = checks.published(m["published"], where.field)
-        self._publisher_at = self.child(m, "publisher", at)
+        self.nodes[("documents", doc_id)] = (at, m)
         return Document(
             id=doc_id, title=str(self.text(m, "title", at)),
             publisher=str(self.text(m, "publisher", at)), published=published, text=text,
@@ -743,11 +763,12 @@ class _Reader:
                          {"id", "label", "kind"})
         self.review(m, at)
         wikidata = self.wikidata(m, at)
-        self._refs.append(("state", m.get("country"), self.child(m, "country", at)))
-        same_as = self.same_as(m, at, "actor")
+        same_as = self.same_as(m, at)
         aliases = self.texts(m, "aliases", at)
+        actor_id = self.ident(m, "id", at)
+        self.nodes[("actors", actor_id)] = (at, m)
         return Actor(
-            id=self.ident(m, "id", at), label=str(self.text(m, "label", at)),
+            id=actor_id, label=str(self.text(m, "label", at)),
             kind=self.enum(ActorKind, m, "kind", at), aliases=aliases,
             wikidata=wikidata, country=self.text(m, "country", at, optional=True),
             note=self.text(m, "note", at, optional=True), same_as=same_as,
@@ -755,12 +776,9 @@ class _Reader:
             inferred=self.alias_inferences(m, at, aliases),
         )
 
-    def same_as(self, m: _Map, at: _At, what: str) -> tuple[str, ...]:
+    def same_as(self, m: _Map, at: _At) -> tuple[str, ...]:
         value = m.get("same_as")
-        targets = (str(value).strip(),) if isinstance(value, str) else self.texts(m, "same_as", at)
-        for target in targets:
-            self._refs.append((what, target, self.child(m, "same_as", at)))
-        return targets
+        return (str(value).strip(),) if isinstance(value, str) else self.texts(m, "same_as", at)
 
     def evidence(self, m: _Map, at: _At) -> tuple[Evidence, ...]:
         assert self.document is not None
@@ -824,7 +842,6 @@ class _Reader:
             c = self.mapping(item, where, {"outlet", "date", "note"}, {"outlet"})
             outlet = self.text(c, "outlet", where)
             assert outlet is not None
-            self._refs.append(("outlet", outlet, self.child(c, "outlet", where)))
             when = self.time(c, "date", where) if "date" in c else None
             out.append(Citation(outlet, when, self.text(c, "note", where, optional=True)))
         return tuple(out)
@@ -861,6 +878,7 @@ class _Reader:
                                      "inferred", "cameo", "review"},
                          {"id", "type", "label", "participants", "when", "status", "evidence"})
         event_id = self.ident(m, "id", at)
+        self.nodes[("events", event_id)] = (at, m)
         self.review(m, at, event_id)
         cameo = self.text(m, "cameo", at, optional=True)
         if cameo is not None and not (cameo.isascii() and cameo.isdigit()
@@ -871,18 +889,13 @@ class _Reader:
         for item, where in self.items(m, "participants", at):
             p = self.mapping(item, where, {"actor", "role"}, {"actor", "role"})
             actor = str(self.text(p, "actor", where))
-            self._refs.append(("actor", actor, self.child(p, "actor", where)))
             participants.append(Participant(actor, self.enum(Role, p, "role", where)))
         if not participants:
             raise self.fail(SchemaError, "no participants", at, "at least one participant")
         place = self.text(m, "place", at, optional=True)
-        self._refs.append(("place", place, self.child(m, "place", at)))
         part_of = self.text(m, "part_of", at, optional=True)
-        self._refs.append(("event", part_of, self.child(m, "part_of", at)))
         about = self.texts(m, "about", at)
-        for ref in about:
-            self._refs.append(("event", ref, self.child(m, "about", at)))
-        same_as = self.same_as(m, at, "event")
+        same_as = self.same_as(m, at)
         evidence = self.evidence(m, at)
         where = self.child(m, "wording", at)
         with self.located(where):
@@ -903,11 +916,10 @@ class _Reader:
                                      "hedges", "inferred", "review"},
                          {"id", "holder", "organization", "kind", "when", "status", "evidence"})
         self.review(m, at)
-        for what, key in (("agent", "holder"), ("organization", "organization"),
-                          ("state", "accredited_to")):
-            self._refs.append((what, m.get(key), self.child(m, key, at)))
+        post_id = self.ident(m, "id", at)
+        self.nodes[("affiliations", post_id)] = (at, m)
         return Affiliation(
-            id=self.ident(m, "id", at), holder=str(self.text(m, "holder", at)),
+            id=post_id, holder=str(self.text(m, "holder", at)),
             organization=str(self.text(m, "organization", at)),
             kind=self.enum(AffiliationKind, m, "kind", at), when=self.time(m, "when", at),
             status=self.enum(Status, m, "status", at), evidence=self.evidence(m, at),
@@ -923,14 +935,11 @@ class _Reader:
                                      "hedges", "inferred", "review"},
                          {"id", "holder", "attitude", "target", "when", "status", "evidence"})
         self.review(m, at)
-        self._refs.append(("agent", m.get("holder"), self.child(m, "holder", at)))
-        self._refs.append(("actor", m.get("target"), self.child(m, "target", at)))
-        self._refs.append(("event", m.get("expressed_in"), self.child(m, "expressed_in", at)))
         about = self.texts(m, "about", at)
-        for ref in about:
-            self._refs.append(("event", ref, self.child(m, "about", at)))
+        stance_id = self.ident(m, "id", at)
+        self.nodes[("stances", stance_id)] = (at, m)
         return Stance(
-            id=self.ident(m, "id", at), holder=str(self.text(m, "holder", at)),
+            id=stance_id, holder=str(self.text(m, "holder", at)),
             attitude=self.enum(Attitude, m, "attitude", at),
             target=str(self.text(m, "target", at)), when=self.time(m, "when", at),
             status=self.enum(Status, m, "status", at), evidence=self.evidence(m, at),
@@ -939,22 +948,6 @@ class _Reader:
             note=self.text(m, "note", at, optional=True), hedges=self.hedges(m, at),
             inferred=self.inferences(m, at),
         )
-
-    def check_references(self, by_id: dict[str, Actor], event_ids: set[str],
-                         events: list[Event]) -> None:
-        """Every id this file refers to is declared in one of the files loaded with it."""
-        assert self.document is not None
-        refs = [("outlet", self.document.publisher, self._publisher_at), *self._refs]
-        for what, ref, at in refs:
-            if ref is None:
-                continue
-            with self.located(at):
-                checks.reference(what, str(ref), by_id, event_ids, at.field,
-                                 scope="of a loaded file")
-        for event in events:
-            if event.part_of == event.id:
-                raise self.fail(ReferenceError_, f"event {event.id!r} is part of itself",
-                                self.seen_ids[event.id], "another event's id")
 
 
 def _line_of(node: Any, at: _At, field: str) -> int:

@@ -340,7 +340,7 @@ class ActorResolver:
         if actor is None:
             suffix = (ref.country or "").lower() or None
             actor = Actor(self._free(mint_id(ref.name), suffix), _label(ref.name),
-                          ref.kind or ActorKind.PERSON, country=state,
+                          ref.kind or ActorKind.PERSON, country=_country(code, state),
                           note=None if ref.kind else "kind not given by the source; "
                                                      "taken to be a person")
         self._add(key, actor)
@@ -370,7 +370,7 @@ class ActorResolver:
         if found is None or found.kind.category != "place" or (
                 state is not None and found.country not in (None, state)):
             found = Actor(self._free(mint_id(ref.name), (ref.country or "").lower() or None),
-                          ref.name, ref.kind or ActorKind.CITY, country=state)
+                          ref.name, ref.kind or ActorKind.CITY, country=_country(code, state))
         self._add(key, found)
         return found.id
 
@@ -395,6 +395,14 @@ class ActorResolver:
         if normalize(label) in {normalize(n) for n in actor.names}:
             return
         self.actors[actor_id] = replace(actor, aliases=(*actor.aliases, label))
+
+
+def _country(code: str | None, actor: str | None) -> str | None:
+    """An actor's country from its CAMEO code: the state's id, never a region's (a
+    country is a state, :mod:`korea_graph.core.validate`)."""
+    if code is None or countries()[code].kind is not ActorKind.STATE:
+        return None
+    return actor
 
 
 def _known(code: str | None) -> str | None:

@@ -348,6 +348,11 @@ PROPERTIES: dict[str, Term] = {
                     "kg:Claim", "owl:Class"),
     "claimedIn": _o("claimed in", "The document a claim comes from.", "kg:Claim",
                     "kg:Document", "prov:wasDerivedFrom"),
+    "sameAsRecord": _o("same as record", "Another record of the graph that this one is "
+                       "(same_as in a data file): an actor another document names by another "
+                       "id, or the event a source's report (kg:Claim) is of. The merged graph "
+                       "folds it into that record. Kept apart from owl:sameAs, which links "
+                       "only to verified Wikidata entities.", None, None),
     "wording": _d("wording", "The source's own name for an event or what it produced (\"joint "
                   "declaration\"); two reports with different wordings are a conflict.", None,
                   "xsd:string"),

@@ -62,9 +62,7 @@ from ..errors import (
     DateError,
     DependencyError,
     DuplicateIdError,
-    EvidenceError,
     ParseError,
-    ReferenceError_,
     SchemaError,
     VocabularyError,
 )
@@ -385,8 +383,8 @@ class _Builder:
         if actor.country is not None:
             self.add((s, _k("country"), f"<{self.iri('actor', actor.country)}>"))
         self.opt(s, _k("note"), actor.note)
-        for target in actor.same_as:
-            self.add((s, _SAME, f"<{self.iri('actor', target)}>"))
+        for target in actor.same_as:  # a local link, not owl:sameAs (docs/linked-data.md)
+            self.add((s, _k("sameAsRecord"), f"<{self.iri('actor', target)}>"))
         if actor.mentions:
             self.seq(s, node + "/mentions", "mentions", [_lit(m) for m in actor.mentions])
         self.inferences(s, node, actor.inferred)
@@ -426,7 +424,7 @@ class _Builder:
         add((s, _LABEL, _lit(event.label)))
         self.opt(s, _k("wording"), event.wording)
         for target in event.same_as:
-            add((s, _SAME, f"<{self.iri('event', target)}>"))
+            add((s, _k("sameAsRecord"), f"<{self.iri('event', target)}>"))
         for i, part in enumerate(event.participants):
             p = f"<{node}/participant/{i}>"
             actor = f"<{self.iri('actor', part.actor)}>"
@@ -947,7 +945,7 @@ _P = {name: KG + name for name in (
     "hedge", "hedgePhrase", "hedgeAppliesTo", "confidence", "inferred", "inferredField",
     "inferredValue",
     "reason", "mentions", "license", "attribution", "wording", "hasClaim", "claimType",
-    "claimOf", "claimedIn")}
+    "claimOf", "claimedIn", "sameAsRecord")}
 _RDF_TYPE = _RDF + "type"
 _RECORD_CLASSES = ("Document", "Actor", "Event", "Claim", "Affiliation", "Stance")
 _SAME_IRI = PREFIXES["owl"] + "sameAs"
@@ -1168,10 +1166,10 @@ class _Reader:
         try:
             self.found()
             documents, actors, events, posts, stances = self.records()
-            kg = _graph(documents=documents, actors=actors, events=events,
-                        affiliations=posts, stances=stances)
-            _check_graph(kg)
-            return kg
+            # the graph checks its records (references, kinds, evidence, same_as) as every
+            # way of making a graph does: korea_graph.core.validate
+            return _graph(documents=documents, actors=actors, events=events,
+                          affiliations=posts, stances=stances)
         except DataError as exc:
             if exc.file is None and self.file is not None:
                 raise type(exc)(exc.reason, file=self.file, line=exc.line, field=exc.field,
@@ -1252,10 +1250,12 @@ class _Reader:
             same_as=self.same_as(s, "actor"), inferred=self.inferences(s))
 
     def same_as(self, s: str, kind: str) -> tuple[str, ...]:
-        """The ``owl:sameAs`` links to other records of ``kind`` (not to Wikidata)."""
+        """The ``kg:sameAsRecord`` links to other records of ``kind`` (and, from files
+        written before it, ``owl:sameAs`` links to them rather than to Wikidata)."""
         base = f"{ID}{kind}/"
-        return tuple(sorted(self.id_of(s, _SAME_IRI, v, kind) for v in self.values(s, _SAME_IRI)
-                            if isinstance(v, str) and v.startswith(base)))
+        found = [self.id_of(s, prop, v, kind) for prop in (_P["sameAsRecord"], _SAME_IRI)
+                 for v in self.values(s, prop) if isinstance(v, str) and v.startswith(base)]
+        return tuple(sorted(set(found)))
 
     def events(self) -> list[Event]:
         """The events as given: plain events and each source's claim, in their order;
@@ -1325,8 +1325,9 @@ class _Reader:
 
 
 def _graph(**records: Any) -> KnowledgeGraph:
-    """The graph of the records read; its own checks (ids, actors folded by ``same_as``)
-    fail as errors that say they are about the RDF's records."""
+    """The graph of the records read; its own checks
+    (:func:`~korea_graph.core.validate.validate`, ids) fail as errors that name the
+    record, or say they are about the RDF's records."""
     try:
         return KnowledgeGraph(**records)
     except DataError as exc:
@@ -1334,70 +1335,6 @@ def _graph(**records: Any) -> KnowledgeGraph:
             raise
         raise type(exc)(exc.reason, field="the records of the RDF",
                         expected=exc.expected) from None
-
-
-def _check_graph(kg: KnowledgeGraph) -> None:
-    """Every reference of the imported records resolves, and every evidence span is its
-    document's text; otherwise a :class:`~korea_graph.errors.ReferenceError_` (or
-    :class:`~korea_graph.errors.EvidenceError`) naming the subject and the property."""
-
-    def fail(kind: str, record_id: str, prop: str, message: str, expected: str,
-             cls: type[DataError] = ReferenceError_) -> DataError:
-        return cls(message, field=f"<{iri(kind, record_id)}> kg:{prop}", expected=expected)
-
-    def actor(kind: str, record_id: str, prop: str, ref: str | None) -> None:
-        if ref is not None and ref not in kg.actors:
-            raise fail(kind, record_id, prop, f"refers to the actor {ref!r}, which the RDF "
-                       "does not describe", "an actor of the same RDF (is the file cut short?)")
-
-    def event(kind: str, record_id: str, prop: str, ref: str | None) -> None:
-        if ref is not None and ref not in kg.events:
-            raise fail(kind, record_id, prop, f"refers to the event {ref!r}, which the RDF "
-                       "does not describe", "an event of the same RDF (is the file cut short?)")
-
-    def evidence(kind: str, record_id: str, spans: Iterable[Evidence]) -> None:
-        for ev in spans:
-            doc = kg.documents.get(ev.document)
-            if doc is None:
-                raise fail(kind, record_id, "evidence", f"quotes the document {ev.document!r}, "
-                           "which the RDF does not describe", "a document of the same RDF")
-            if not 0 <= ev.start <= ev.end <= len(doc.text) \
-                    or doc.text[ev.start:ev.end] != ev.quote:
-                raise fail(kind, record_id, "evidence", f"the quote {ev.quote[:40]!r} is not "
-                           f"the text of {ev.document!r} at {ev.start}..{ev.end}",
-                           "evidence that matches its document's text", EvidenceError)
-
-    def sourced(kind: str, record: Event | Affiliation | Stance,
-                about: Iterable[str] = ()) -> None:
-        """What every record refers to: the events it is about, its evidence and outlets."""
-        for ref in about:
-            event(kind, record.id, "about", ref)
-        evidence(kind, record.id, record.evidence)
-        for c in record.citations:
-            actor(kind, record.id, "citation", c.outlet)
-
-    for d in kg.documents.values():
-        actor("document", d.id, "publisher", d.publisher)
-    for a in kg.actors.values():
-        actor("actor", a.id, "country", a.country)
-    for e in kg.events.values():
-        for part in e.participants:
-            actor("event", e.id, "hasParticipation", part.actor)
-        actor("event", e.id, "place", e.place)
-        event("event", e.id, "partOf", e.part_of)
-        sourced("event", e, e.about)
-    for f in kg.affiliations.values():
-        refs: tuple[tuple[str, str | None], ...] = (
-            ("holder", f.holder), ("organization", f.organization),
-            ("accreditation", f.accredited_to))
-        for prop, who in refs:
-            actor("affiliation", f.id, prop, who)
-        sourced("affiliation", f)
-    for st in kg.stances.values():
-        actor("stance", st.id, "holder", st.holder)
-        actor("stance", st.id, "target", st.target)
-        event("stance", st.id, "expressedIn", st.expressed_in)
-        sourced("stance", st, st.about)
 
 
 def _short(iri_text: str) -> str:

@@ -407,8 +407,12 @@ class Endpoint:
 
     def graph(self, documents: Iterable[str] | None = None, *,
               show_progress: bool | None = None) -> KnowledgeGraph:
-        """The pushed documents (or some) as a KnowledgeGraph, for the query and ask API."""
-        from ..linked_data.rdf import from_rdf
+        """The pushed documents (or some) as a KnowledgeGraph, for the query and ask API:
+        each document's records read as given (they may refer to other documents' actors
+        and events, by ``same_as`` or by id), then checked together as one graph, as
+        :meth:`korea_graph.scale.store.Store.graph` reads a store."""
+        from ..linked_data.rdf import read_records
+        from .store import _Records
 
         catalogue = self.catalogue()
         if documents is not None:
@@ -418,8 +422,15 @@ class Endpoint:
                 raise NotFoundError(f"the endpoint holds no document "
                                     f"{', '.join(sorted(missing))}")
             catalogue = [(d, g) for d, g in catalogue if d in wanted]
-        return combine(from_rdf(self.triples(g), "ntriples", allow_empty=True) for _, g in progress(
-            catalogue, total=len(catalogue), desc="reading", unit="doc", enabled=show_progress))
+        parts = []
+        for _, g in progress(catalogue, total=len(catalogue), desc="reading", unit="doc",
+                             enabled=show_progress):
+            docs, actors, events, posts, stances = read_records(
+                self.triples(g).encode("utf-8"), "ntriples")
+            parts.append(_Records({d.id: d for d in docs},
+                                  (tuple(actors), tuple(events), tuple(posts), tuple(stances))))
+        # a subset of the documents may refer to the others: a part of the pushed graph
+        return combine(parts, partial=documents is not None)
 
     def meetings(self, *, before: str | date | TimeSpan | None = None,
                  involving: str | None = None) -> list[StoreMeeting]:

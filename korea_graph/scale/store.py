@@ -26,7 +26,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -141,14 +141,10 @@ def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
     known = set(kg.documents)
     parts: dict[str | None, _Part] = {d: _Part([doc]) for d, doc in kg.documents.items()}
     given_actors, given_events, given_posts, given_stances = kg.given
-    home = {e.id: _document_of(e, known) for e in given_events}
     for event in given_events:
-        doc = _document_of(event, known)
-        if event.same_as and any(home.get(t) != doc for t in event.same_as):
-            # linked to another document's event: this part holds its claim under the id
-            # the link ends at (each part must stand alone)
-            event = replace(event, id=kg.event_same_as.get(event.id, event.id), same_as=())
-        parts.setdefault(doc, _Part()).events.append(event)
+        # a claim same_as another document's event keeps its id and link: its part (a
+        # partial graph) holds it as a report of the event the link ends at
+        parts.setdefault(_document_of(event, known), _Part()).events.append(event)
     for post in given_posts:
         parts.setdefault(_document_of(post, known), _Part()).posts.append(post)
     for stance in given_stances:
@@ -172,7 +168,7 @@ def split(kg: KnowledgeGraph) -> list[tuple[str | None, KnowledgeGraph]]:
     return [(doc_id, KnowledgeGraph(
         documents=part.documents,
         actors=[actors[n] for n in sorted(order[a] for a in part.actors if a in order)],
-        events=part.events, affiliations=part.posts, stances=part.stances))
+        events=part.events, affiliations=part.posts, stances=part.stances, partial=True))
         for doc_id, part in parts.items()]
 
 
@@ -216,10 +212,11 @@ class _Records:
                  tuple[Stance, ...]]
 
     def graph(self) -> KnowledgeGraph:
-        """The records as a graph (their references must then resolve among them)."""
+        """The records as a graph, a part of the larger graph they come from (their
+        references to records of other documents are that graph's to check)."""
         actors, events, posts, stances = self.given
         return KnowledgeGraph(documents=self.documents.values(), actors=actors,
-                              events=events, affiliations=posts, stances=stances)
+                              events=events, affiliations=posts, stances=stances, partial=True)
 
 
 def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> _Records:
@@ -234,9 +231,12 @@ def _restrict(kg: KnowledgeGraph, documents: set[str | None]) -> _Records:
                      tuple(a for a in posts if keep(a)), tuple(s for s in stances if keep(s))))
 
 
-def combine(parts: Iterable[KnowledgeGraph | _Records]) -> KnowledgeGraph:
+def combine(parts: Iterable[KnowledgeGraph | _Records], *, partial: bool = False
+            ) -> KnowledgeGraph:
     """One graph from per-document parts: actors shared by parts are kept once (aliases
-    merged; the kind must agree), every other record must be unique."""
+    merged; the kind must agree), every other record must be unique. The graph checks
+    its records (:func:`~korea_graph.core.validate.validate`); ``partial``: the parts are
+    some of a graph's, whose references may point at the others."""
     documents: list[Document] = []
     actors: dict[str, Actor] = {}
     events: list[Event] = []
@@ -251,7 +251,7 @@ def combine(parts: Iterable[KnowledgeGraph | _Records]) -> KnowledgeGraph:
         posts.extend(part.given[2])
         stances.extend(part.given[3])
     return KnowledgeGraph(documents=documents, actors=actors.values(), events=events,
-                          affiliations=posts, stances=stances)
+                          affiliations=posts, stances=stances, partial=partial)
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -378,13 +378,13 @@ class Store:
                           if d in held]
                 if merged in listed and todo & {merged, *graphs}:
                     index.drop(listed[g] for g in [*graphs, merged])
-                    rows = index_rows(combine(self._parts(graphs)))
+                    rows = index_rows(combine(self._parts(graphs), partial=True))
                     index.put([(g, listed[g]) for g in [*graphs, merged]], listed[merged],
                               rows, actors_seq=listed[graphs[0]] if graphs else None)
             for graph in missing:
                 if graph not in grouped and graph not in groups:
                     index.put([(graph, listed[graph])], listed[graph],
-                              index_rows(combine(self._parts([graph]))))
+                              index_rows(combine(self._parts([graph]), partial=True)))
             index.recount()  # the counts by day follow the rows, whatever was repaired
             index.commit()
         except BaseException:
@@ -676,7 +676,8 @@ class Store:
         stored = [d for d in docs if d in held]
         fresh: set[str | None] = {d for d in docs if d not in held}
         try:
-            return combine([*self._parts([held[d] for d in stored]), _restrict(kg, fresh)])
+            return combine([*self._parts([held[d] for d in stored]), _restrict(kg, fresh)],
+                           partial=True)  # may refer to documents outside the group
         except DataError as exc:
             raise type(exc)(f"cannot add {', '.join(sorted(str(d) for d in fresh))} to the stored "
                             f"{', '.join(stored)}: {exc.reason}", file=str(self.path),
@@ -860,7 +861,7 @@ class Store:
             if covered & wanted:
                 group |= covered
         parts = self._parts([graph for _, graph, doc in catalogue if doc in group])
-        return combine(parts).select(documents=wanted)
+        return combine(parts, partial=True).select(documents=wanted)
 
     def _query(self, query: str, *, documents_only: bool = False) -> Any:
         """Run a query whose default graph is the union of the committed documents (the

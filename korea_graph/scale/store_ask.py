@@ -62,7 +62,7 @@ _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
 _BATCH = 400
 #: Links from a record to the records it is read with: the claims of a merged event (each
 #: in its document's graph), the events it is the same as.
-_LINKS = frozenset({KG + "hasClaim", KG + "claimOf", PREFIXES["owl"] + "sameAs"})
+_LINKS = frozenset({KG + "hasClaim", KG + "claimOf", KG + "sameAsRecord"})
 
 
 @dataclass
@@ -72,9 +72,22 @@ class StoreVocabulary:
     which a day without a year is read: the latest with a closed publication span, and
     the latest of all)."""
 
-    actors: dict[str, Actor]
+    actors: dict[str, Actor]  #: folded by ``same_as``: what names and answers use
     lexicon: Lexicon
     latest_documents: tuple[str, ...]
+    #: the actors as the documents give them (an actor ``same_as`` another kept), from
+    #: which a graph of some records folds them again
+    given: tuple[Actor, ...] = ()
+
+
+def _vocabulary_of(given: dict[str, Actor], event_names: list[tuple[str, tuple[str, ...]]],
+                   posts: list[tuple[str, str | None, AffiliationKind]],
+                   latest: tuple[str, ...]) -> StoreVocabulary:
+    """The vocabulary of the actors as given: folded by their ``same_as`` links as every
+    graph folds them (the names of an actor ``same_as`` another find the other)."""
+    folded = KnowledgeGraph(actors=given.values(), partial=True).actors
+    return StoreVocabulary(dict(folded), lexicon_of(folded.values(), event_names, posts),
+                           latest, tuple(given.values()))
 
 
 def vocabulary(store: Store) -> StoreVocabulary:
@@ -89,9 +102,8 @@ def vocabulary(store: Store) -> StoreVocabulary:
 def _read_vocabulary(store: Store) -> StoreVocabulary:
     if store.index is not None:  # the tables written with each document
         index = store.index
-        actors = index.actors()
-        lex = lexicon_of(actors.values(), index.event_names(), index.posts())
-        return StoreVocabulary(actors, lex, index.latest_documents())
+        return _vocabulary_of(index.actors(), index.event_names(), index.posts(),
+                              index.latest_documents())
     return _query_vocabulary(store)
 
 
@@ -123,8 +135,8 @@ def _query_vocabulary(store: Store) -> StoreVocabulary:
                                       f"kg:published ?t . ?t kg:startMin ?day . {closed} }} "
                                       "ORDER BY DESC(?day) ?d LIMIT 1")]
     event_names = [(ident, tuple(dict.fromkeys(n))) for ident, n in events.items()]
-    lex = lexicon_of(actors.values(), event_names, posts)
-    return StoreVocabulary(actors, lex, tuple(dict.fromkeys(_id(d) for d in latest)))
+    return _vocabulary_of(actors, event_names, posts,
+                          tuple(dict.fromkeys(_id(d) for d in latest)))
 
 
 def _scan(store: Store, prop: str) -> Iterator[Any]:
@@ -134,7 +146,8 @@ def _scan(store: Store, prop: str) -> Iterator[Any]:
 
 
 def _all_actors(store: Store) -> dict[str, Actor]:
-    """Every actor of the store, as :meth:`Store.graph` would give it. Each document
+    """Every actor of the store as given (before ``same_as`` folds them), each copy
+    merged as :func:`~korea_graph.scale.store.combine` merges them. Each document
     graph holds a copy of the actors it mentions: the copy of the first graph is read
     (the copies differ only in their positions), and where the union of the graphs has
     aliases that copy lacks, every copy is read and merged as
@@ -158,14 +171,14 @@ def _all_actors(store: Store) -> dict[str, Actor]:
         subject = quad.subject.value
         if subject.startswith(actor_base) and quad.graph_name.value in committed:
             aliases.setdefault(_id(subject), set()).add(quad.object.value)
+    actors = {a.id: a for a in kg.given[0]}
     merged = [a for a, names in aliases.items()
-              if a in kg.actors and not names <= set(kg.actors[a].names)]
-    actors = dict(kg.actors)
+              if a in actors and not names <= set(actors[a].names)]
     if merged:
         from ..linked_data.rdf import iri
 
         every = _read(store, [iri("actor", a) for a in merged])
-        actors.update(_combined(every).actors)
+        actors.update((a.id, a) for a in _combined(every).given[0])
     return actors
 
 
@@ -242,8 +255,8 @@ def _graph(store: Store, vocab: StoreVocabulary, records: Iterable[str],
                 if all_documents else [iri("document", d) for d in docs])
     heads = _combined(_read(store, doc_iris))
     kg = KnowledgeGraph(documents=_in_store_order(store, heads.documents.values()),
-                        actors=vocab.actors.values(), events=body.given[1],
-                        affiliations=body.given[2], stances=body.given[3])
+                        actors=vocab.given, events=body.given[1],
+                        affiliations=body.given[2], stances=body.given[3], partial=True)
     use_lexicon(kg, vocab.lexicon)
     return kg
 
@@ -265,7 +278,7 @@ def _parts(lines: dict[int, list[str]]) -> list[_Records]:
 def _combined(lines: dict[int, list[str]]) -> KnowledgeGraph:
     from .store import combine
 
-    return combine(_parts(lines))
+    return combine(_parts(lines), partial=True)  # only the records an answer needs
 
 
 def _in_store_order(store: Store, documents: Iterable[Document]) -> list[Document]:

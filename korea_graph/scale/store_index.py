@@ -40,7 +40,7 @@ __all__ = ["FILE_NAME", "IndexRows", "StoreIndex", "index_rows", "merge_actor"]
 
 #: The index's file in the store folder.
 FILE_NAME = "index.sqlite"
-_VERSION = "2"
+_VERSION = "3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS graphs (seq INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE);
@@ -100,7 +100,8 @@ def index_rows(kg: KnowledgeGraph) -> IndexRows:
         when = times.get(rel.record, rel.when)
         out.meetings.append((rel.record, rel.source, rel.target, rel.status.value,
                              _day(when.end_min), _day(when.end_max)))
-    out.actors = [(a.id, actor_json(a)) for a in kg.actors.values()]
+    # as given: an actor same_as another is kept, and the vocabulary folds it again
+    out.actors = [(a.id, actor_json(a)) for a in kg.given[0]]
     out.events = [(e.id, json.dumps([e.label, *e.aliases], ensure_ascii=False))
                   for e in kg.events.values()]
     out.posts = [(a.id, a.title, a.kind.value) for a in kg.affiliations.values()]
