@@ -505,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         t = result["timing"]
         md += [f"Timing: a {t['words']}-word text drafts in {t['seconds']:.2f} s against the "
                f"shipped corpus once the pipeline is loaded, {t['first_seconds']:.2f} s as the "
-               "first call of a fresh process (loading spaCy and dateparser); goal < 2 s."]
+               "first call of a fresh process (loading spaCy); goal < 2 s."]
     print("\n".join(md))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"drafting-{args.name}.json").write_text(
