@@ -13,14 +13,18 @@ from .base import command, graph_of
 
 
 def _draft_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, help="the news text (UTF-8; header lines, a line of "
-                                           "dashes, then one paragraph per line)")
-    p.add_argument("--published", required=True, metavar="YYYY-MM-DD",
-                   help="the publication date (relative phrases resolve against it)")
-    p.add_argument("--source", required=True, metavar="NAME",
-                   help="the outlet that published the text, e.g. \"The Korea Herald\"")
-    p.add_argument("-o", "--output", type=Path, metavar="DRAFT.yaml",
-                   help="the draft to write (default: FILE with .draft.yaml)")
+    p.add_argument("file", type=Path, metavar="FILE_OR_DIR",
+                   help="the news text (UTF-8; header lines, a line of dashes, then the "
+                        "text), or a folder: every .txt in it is drafted")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="the publication date (relative phrases resolve against it); "
+                        "default: the text's PUBLISHED: or DATE: header line")
+    p.add_argument("--source", metavar="NAME",
+                   help="the outlet that published the text, e.g. \"The Korea Herald\"; "
+                        "default: the text's PUBLISHER: header line")
+    p.add_argument("-o", "--output", type=Path, metavar="DRAFT.yaml|OUTDIR",
+                   help="the draft to write (default: FILE with .draft.yaml); for a folder, "
+                        "the folder to write NAME.draft.yaml into (default: the folder)")
     p.add_argument("--title", help="the document title (default: the Title: header line)")
     p.add_argument("--model", metavar="NAME",
                    help="a spaCy model to use (default: en_core_web_sm when installed, "
@@ -29,8 +33,8 @@ def _draft_args(p: argparse.ArgumentParser) -> None:
                    help="do not link to a base graph (every actor and event is new)")
 
 
-@command("draft", "draft a data file from a news text, every candidate unreviewed",
-         _draft_args,
+@command("draft", "draft a data file from a news text (or each text of a folder), every "
+                  "candidate unreviewed", _draft_args,
          description="Draft a data file from a news text: actors matched to the graph "
                      "given by --data (the shipped corpus by default) or proposed new, "
                      "events with participants, place, time and status, posts from titles, "
@@ -38,23 +42,58 @@ def _draft_args(p: argparse.ArgumentParser) -> None:
                      "confidence). The draft loads as it is, beside the corpus:\n\n"
                      "  korea-graph draft article.txt --published 2000-07-19 "
                      "--source kremlin.ru -o article.draft.yaml\n"
+                     "  korea-graph draft news/ -o drafts/      # every .txt, a progress bar\n"
                      "  korea-graph --data article.draft.yaml ask \"what happened\"\n"
                      "  korea-graph review article.draft.yaml -o article.yaml")
 def _draft(args: argparse.Namespace) -> int:
-    from ..curation.draft import draft_file
+    from ..curation.draft import draft_file, header_date, header_field
+    from ..scale.progress import progress
 
     base = None if args.no_link else graph_of(args)
-    d = draft_file(args.file, published=args.published, source=args.source, base=base,
-                   model=args.model, title=args.title)
-    out = args.output or args.file.with_name(args.file.stem + ".draft.yaml")
-    path = d.write(out)
-    actors = d.tree["actors"]
-    known = sum(1 for a in actors if "matched" in a.get("review", {}))
-    linked = sum(1 for e in d.tree["events"] if "same_as" in e)
-    print(f"{path}: {len(actors)} actors ({known} of the base graph, "
-          f"{len(actors) - known} new), {len(d.tree['events'])} events ({linked} proposed "
-          f"as the same as a known event), {len(d.tree['affiliations'])} posts; "
-          "all unreviewed")
+    if args.file.is_dir():
+        texts = sorted(args.file.glob("*.txt"))
+        if not texts:
+            raise DataError("no .txt file in the folder", file=str(args.file),
+                            expected="a folder of news texts (NAME.txt)")
+        out_dir = args.output or args.file
+        if out_dir.exists() and not out_dir.is_dir():
+            raise DataError("not a folder", file=str(out_dir),
+                            expected="-o OUTDIR when drafting a folder")
+    else:
+        texts = [args.file]
+    totals = [0, 0, 0]
+    for text in progress(texts, total=len(texts), desc="drafting", unit="text"):
+        try:
+            words = text.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(f"cannot read the text: {exc}", file=str(text),
+                            expected="a UTF-8 text file") from exc
+        published = args.published or header_date(words)
+        source = args.source or header_field(words, "publisher")
+        if published is None or source is None:
+            missing = "--published" if published is None else "--source"
+            raise DataError(f"no {missing} given and no header line gives it", file=str(text),
+                            expected="--published YYYY-MM-DD and --source NAME, or header "
+                                     "lines PUBLISHED: and PUBLISHER:")
+        d = draft_file(text, published=published, source=source, base=base,
+                       model=args.model, title=args.title if len(texts) == 1 else None)
+        if args.file.is_dir():
+            out = out_dir / f"{text.stem}.draft.yaml"
+        else:
+            out = args.output or text.with_name(text.stem + ".draft.yaml")
+        path = d.write(out)
+        actors = d.tree["actors"]
+        known = sum(1 for a in actors if "matched" in a.get("review", {}))
+        linked = sum(1 for e in d.tree["events"] if "same_as" in e)
+        totals = [totals[0] + len(actors), totals[1] + len(d.tree["events"]),
+                  totals[2] + len(d.tree["affiliations"])]
+        print(f"{path}: {len(actors)} actors ({known} of the base graph, "
+              f"{len(actors) - known} new), {len(d.tree['events'])} events ({linked} proposed "
+              f"as the same as a known event), {len(d.tree['affiliations'])} posts; "
+              "all unreviewed")
+    if len(texts) > 1:
+        print(f"{len(texts)} texts drafted: {totals[0]} actors, {totals[1]} events, "
+              f"{totals[2]} posts, all unreviewed")
     return 0
 
 

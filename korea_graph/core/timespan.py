@@ -479,6 +479,24 @@ def _days_before(days: int) -> Callable[[date], tuple[date, date]]:
     return resolve
 
 
+def _week_of(d: date, shift: int) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday()) + timedelta(weeks=shift)
+    return monday, monday + timedelta(days=6)
+
+
+def _later_this_week(d: date) -> tuple[date, date]:
+    _, sunday = _week_of(d, 0)
+    return min(d + timedelta(days=1), sunday), sunday
+
+
+def _weekday_of_or_before(weekday: int) -> Callable[[date], tuple[date, date]]:
+    def resolve(d: date) -> tuple[date, date]:
+        day = d - timedelta(days=(d.weekday() - weekday) % 7)
+        return day, day
+
+    return resolve
+
+
 def _weekday_before(weekday: int) -> Callable[[date], tuple[date, date]]:
     def resolve(d: date) -> tuple[date, date]:
         back = (d.weekday() - weekday) % 7 or 7
@@ -504,3 +522,38 @@ for _index, _name in enumerate(calendar.day_name):
     RELATIVE_PHRASES[f"on {_name.lower()}"] = _Rule(
         f"the last {_name} before", Precision.DAY, _weekday_before(_index)
     )
+    RELATIVE_PHRASES[f"last {_name.lower()}"] = _Rule(
+        f"the last {_name} before", Precision.DAY, _weekday_before(_index)
+    )
+    # wire copy's bare weekday ("a bilateral meeting Friday"): the day itself or the last
+    # one before it, as news of the day uses it
+    RELATIVE_PHRASES[_name.lower()] = _Rule(
+        f"the {_name} of or last before", Precision.DAY, _weekday_of_or_before(_index)
+    )
+RELATIVE_PHRASES.update({
+    "today": _Rule("the day of", Precision.DAY, lambda d: (d, d)),
+    "tomorrow": _Rule("the day after", Precision.DAY,
+                      lambda d: (d + timedelta(days=1), d + timedelta(days=1))),
+    "this week": _Rule("the calendar week (Monday-Sunday) of", Precision.WEEK,
+                       lambda d: _week_of(d, 0)),
+    "later this week": _Rule("the rest of the calendar week after", Precision.WINDOW,
+                             _later_this_week),
+    "next week": _Rule("the calendar week after", Precision.WEEK, lambda d: _week_of(d, 1)),
+    "next month": _Rule("the calendar month after", Precision.MONTH,
+                        lambda d: _month_of(d, 1)),
+    "last year": _Rule("the calendar year before", Precision.YEAR,
+                       lambda d: (date(d.year - 1, 1, 1), date(d.year - 1, 12, 31))),
+    "this year": _Rule("the calendar year of", Precision.YEAR,
+                       lambda d: (date(d.year, 1, 1), date(d.year, 12, 31))),
+    "earlier this year": _Rule("the calendar year up to", Precision.WINDOW,
+                               lambda d: (date(d.year, 1, 1), max(date(d.year, 1, 1),
+                                                                  d - timedelta(days=1)))),
+    "later this year": _Rule("the rest of the calendar year after", Precision.WINDOW,
+                             lambda d: (min(d + timedelta(days=1), date(d.year, 12, 31)),
+                                        date(d.year, 12, 31))),
+    "next year": _Rule("the calendar year after", Precision.YEAR,
+                       lambda d: (date(d.year + 1, 1, 1), date(d.year + 1, 12, 31))),
+    "early next year": _Rule("the first four months of the calendar year after",
+                             Precision.WINDOW,
+                             lambda d: (date(d.year + 1, 1, 1), date(d.year + 1, 4, 30))),
+})

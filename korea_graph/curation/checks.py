@@ -254,11 +254,15 @@ def _time_map(value: Mapping[str, Any], field: str, anchor: TimeSpan | None) -> 
         span = TimeSpan.between(first.start_min, last.end_max)
     elif form == "before":
         bound = _scalar_time(inner, anchor).end_max
-        assert bound is not None
+        if bound is None:
+            raise DateError(f"'before: {inner}' has no latest day (the time is open-ended)",
+                            field=f"{field}.before", expected="a date with a known last day")
         span = TimeSpan.before(bound)
     elif form == "after":
         bound = _scalar_time(inner, anchor).start_min
-        assert bound is not None
+        if bound is None:
+            raise DateError(f"'after: {inner}' has no earliest day (the time is open-ended)",
+                            field=f"{field}.after", expected="a date with a known first day")
         span = TimeSpan.after(bound)
     else:
         span = _scalar_time(inner, anchor)

@@ -66,18 +66,29 @@ TITLES: dict[str, tuple[str, str, ActorKind | None]] = {
     "premier": ("head", "{state} government", ActorKind.GOVERNMENT),
     "prime minister": ("head", "{state} government", ActorKind.GOVERNMENT),
     "deputy prime minister": ("post", "{state} government", ActorKind.GOVERNMENT),
-    "foreign minister": ("head", "{state} Foreign Ministry", ActorKind.MINISTRY),
-    "deputy foreign minister": ("post", "{state} Foreign Ministry", ActorKind.MINISTRY),
-    "defense minister": ("head", "{state} Defense Ministry", ActorKind.MINISTRY),
-    "defence minister": ("head", "{state} Defence Ministry", ActorKind.MINISTRY),
+    # a state's ministers are posts of the state, as the curated corpus writes them
+    "foreign minister": ("post", "{state}", None),
+    "deputy foreign minister": ("post", "{state}", None),
+    "defense minister": ("post", "{state}", None),
+    "defence minister": ("post", "{state}", None),
     "minister": ("post", "{state} government", ActorKind.GOVERNMENT),
     "ambassador": ("representative", "{state}", None),
     "secretary of state": ("head", "{state} State Department", ActorKind.MINISTRY),
     "spokesman": ("post", "{state} government", ActorKind.GOVERNMENT),
+    "deputy spokesman": ("post", "{state} government", ActorKind.GOVERNMENT),
+    "secretary": ("head", "{state} government", ActorKind.GOVERNMENT),
+    "assistant secretary": ("post", "{state} State Department", ActorKind.MINISTRY),
+    "envoy": ("representative", "{state}", None),
     "king": ("head", "{state}", None),
     "chancellor": ("head", "{state} government", ActorKind.GOVERNMENT),
 }
-_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "gen.", "general"}
+#: words before "of" that keep a name going ("Group of Seven", "Republic of Korea"); after
+#: a person's name "of" does not ("Professor Moon Chung-in of Yonsei University")
+_OF_HEADS = {"group", "republic", "bank", "association", "league", "federation", "bureau",
+             "house", "secretary", "minister", "state", "states", "friendship", "ministry",
+             "kingdom", "people", "council", "conference", "summit", "organisation"}
+_HONORIFICS = {"professor", "prof.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
+               "gen.", "general"}
 
 #: the last word of a name -> the kind of actor it names
 HEAD_WORDS: dict[str, ActorKind] = {
@@ -109,6 +120,35 @@ HEAD_WORDS: dict[str, ActorKind] = {
     "province": ActorKind.REGION, "region": ActorKind.REGION,
     "process": ActorKind.PROJECT, "project": ActorKind.PROJECT, "plan": ActorKind.PROJECT,
     "plans": ActorKind.PROJECT, "program": ActorKind.PROJECT, "programme": ActorKind.PROJECT,
+}
+HEAD_WORDS.update({
+    # seats of learning and research: institutions, never persons ("Yonsei University")
+    "university": ActorKind.GOVERNMENT, "institute": ActorKind.GOVERNMENT,
+    "academy": ActorKind.GOVERNMENT, "college": ActorKind.GOVERNMENT,
+    "center": ActorKind.GOVERNMENT, "centre": ActorKind.GOVERNMENT,
+    # wars and eras are topics ("the Korean War", "Cold War")
+    "war": ActorKind.TOPIC, "era": ActorKind.TOPIC, "prize": ActorKind.TOPIC,
+    # outlets ("Agence France Presse", "Interfax News Agency")
+    "presse": ActorKind.NEWS_OUTLET, "press": ActorKind.NEWS_OUTLET,
+    "radio": ActorKind.NEWS_OUTLET, "television": ActorKind.NEWS_OUTLET,
+    "gazette": ActorKind.NEWS_OUTLET, "daily": ActorKind.NEWS_OUTLET,
+    "cross": ActorKind.INTERNATIONAL_FORUM,
+    # regions of the world ("Asia", "Northeast Asia")
+    "asia": ActorKind.REGION, "europe": ActorKind.REGION, "africa": ActorKind.REGION,
+    "siberia": ActorKind.REGION, "east": ActorKind.REGION,
+})
+#: a word anywhere in a run that makes it an outlet ("Agence France Presse")
+_OUTLET_WORDS = {"agence", "presse", "interfax", "yonhap", "xinhua", "itar-tass"}
+#: capitalised words of things that are no one: a run holding one is not a person
+_ABSTRACT = {
+    "assistance", "cooperation", "friendship", "security", "development", "relations",
+    "peace", "unification", "reunification", "affairs", "issues", "issue", "journey",
+    "briefing", "record", "questions", "question", "journalists", "society", "tree",
+    "information", "stability", "defense", "defence", "trade", "economy", "energy",
+    "policy", "strategy", "summit", "talks", "conference", "notes", "edition", "chiefs",
+    "officials", "leaders", "ministers", "envoys", "diplomats", "leader", "official",
+    "about", "national", "missile", "missiles", "program", "programme", "nuclear",
+    "space", "satellite", "satellites", "korean", "russian", "american", "soviet",
 }
 HEAD_WORDS["cooperation"] = ActorKind.PROJECT
 HEAD_WORDS["system"] = ActorKind.PROJECT
@@ -158,6 +198,9 @@ _NOT_NAMES = {
     "third", "new", "old", "biggest", "historic", "president",
     "minister", "ambassador", "chairman", "leader", "prime", "deputy", "foreign", "mr.",
     "secretary", "general", "premier", "background", "summit", "see", "edits", "title",
+    "can", "could", "do", "does", "did", "will", "would", "should", "how", "why", "who",
+    "is", "are", "was", "were", "has", "have", "us", "intro", "text", "anywhere",
+    "certainly", "thanks", "okay", "ok", "sir",
 } | {n.lower() for n in [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -254,6 +297,8 @@ class Sentence:
     paragraph: int
     tokens: list[Token]
     mentions: list[Mention] = field(default_factory=list)
+    muted: set[int] = field(default_factory=set)  #: tokens that name nothing (labels, bylines)
+    header: bool = False  #: a header or production line: no mention, no event
 
 
 @dataclass(slots=True)
@@ -314,19 +359,120 @@ class TextReading:
 
 # -- reading ------------------------------------------------------------------------------
 def body_paragraphs(text: str) -> list[tuple[int, int, int]]:
-    """``(paragraph number, start, end)`` of each body paragraph (after a rule of dashes)."""
+    """``(paragraph number, start, end)`` of each body paragraph (after a rule of dashes).
+
+    A paragraph is a line; in a hard-wrapped text (wire copy, transcripts: many lines
+    end inside a sentence) the lines of one paragraph are joined, so a sentence never
+    breaks at a line end. Header lines (all capitals, ``///...///`` marks, a line in
+    brackets), a speaker's label (``MR. REEKER:``, ``Q:``) or ``INTRO:``/``TEXT:`` start
+    a paragraph of their own.
+
+    >>> t = "T\\n---\\nINTRO: Mr.\\nPutin said\\nit was\\ntime.\\nTEXT: He left.\\n"
+    >>> [t[a:b] for _, a, b in body_paragraphs(t)]
+    ['INTRO: Mr.\\nPutin said\\nit was\\ntime.', 'TEXT: He left.']
+    """
     marker = text.find("\n---")
     start = 0 if marker < 0 else text.find("\n", marker + 1) + 1
     if marker >= 0 and start == 0:
         return []
-    out = []
-    number = 0
+    lines = []
     for line in text[start:].split("\n"):
         if line.strip():
-            number += 1
             lead = len(line) - len(line.lstrip())
-            out.append((number, start + lead, start + len(line.rstrip())))
+            lines.append((start + lead, start + len(line.rstrip())))
+        else:
+            lines.append((-1, -1))
         start += len(line) + 1
+    body = [text[a:b] for a, b in lines if a >= 0]
+    open_ends = sum(1 for x in body if not _ENDS.search(x))
+    wrapped = len(body) > 3 and open_ends > 0.25 * len(body)
+    out: list[tuple[int, int, int]] = []
+    current: list[int] | None = None
+    for a, b in lines:
+        if a < 0:
+            if current is not None:
+                out.append((len(out) + 1, current[0], current[1]))
+            current = None
+            continue
+        line = text[a:b]
+        if wrapped and current is not None and not _header_line(line) and not \
+                _LABEL.match(line) and not _header_line(text[current[0]:current[1]]):
+            prev = text[current[0]:current[1]]
+            if not _ENDS.search(prev) or _ABBREVIATION_END.search(prev):
+                current[1] = b
+                continue
+        if current is not None:
+            out.append((len(out) + 1, current[0], current[1]))
+        current = [a, b]
+    if current is not None:
+        out.append((len(out) + 1, current[0], current[1]))
+    return out
+
+
+#: a line that ends a sentence (a hard-wrapped line usually does not)
+_ENDS = re.compile(r"[.?!:\"”)’']\s*$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col)\.\s*$")
+#: a label that opens a paragraph: INTRO:, TEXT:, Q:, QUESTION:, MR. REEKER:
+_LABEL = re.compile(r"^(?:(?:MR|MS|MRS|DR)\.?\s+[A-Z][A-Z'-]+|[A-Z]{1,12}):\s")
+#: a production mark: ///Clinton actuality///, /// KIM ACT ////, ///end act///
+_MARK = re.compile(r"^\s*/{2,}[^/]*/{2,}\s*$")
+
+
+def _header_line(line: str) -> bool:
+    """A header or production line: all capitals, a ///mark///, or all in brackets."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(_MARK.match(line)) or (len(letters) >= 2 and not any(
+        c.islower() for c in letters)) or (line.startswith("(") and line.endswith(")"))
+
+
+def _quiet_spans(text: str, a: int, b: int, bylines: list[str]) -> list[tuple[int, int]]:
+    """Stretches of a paragraph that name no actor: the whole of a header or production
+    line, a label (``INTRO:``, ``MR. BOUCHER:``), a byline ("V-O-A's David Gollust reports
+    from Okinawa", "as Hyun-Sung Khang reports from the South Korean capital") and a
+    dateline ("SEOUL (AP) --")."""
+    line = text[a:b]
+    if _header_line(line):
+        return [(a, b)]
+    out = []
+    label = _LABEL.match(line)
+    if label:
+        out.append((a, a + label.end()))
+    for m in _BYLINE.finditer(line):
+        out.append((a + m.start(), a + m.end()))
+    for name in bylines:
+        for m in re.finditer(re.escape(name), line, re.IGNORECASE):
+            out.append((a + m.start(), a + m.end()))
+    date_line = _DATELINE.match(line)
+    if date_line:
+        out.append((a, a + date_line.end()))
+    return out
+
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){1,3}"
+_BYLINE = re.compile(
+    rf"(?:(?:V-O-A|VOA|AP|AFP|Reuters)(?:'s|’s)\s+(?:correspondent\s+)?)?{_NAME}\s+"
+    r"(?:reports|has more|has this report|has the story)(?:\s+from\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+capital)?)?")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,20}\)\s*)?"
+                       r"(?:--|—|–)\s*")
+_HEADER_BYLINE = re.compile(r"(?i)\b(?:byline[=:\s]+|report(?:ed)? by\s+|correspondent report,\s*)"
+                            r"([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,2})")
+
+
+def bylines(text: str) -> list[str]:
+    """The reporters' names a header gives (``BYLINE=DAVID GOLLUST``, "report by
+    Hyun-Sung Khang"): they write the text and take part in nothing.
+
+    >>> bylines("TITLE: x [VOA correspondent report, David Gollust, Okinawa]\\n---\\n")
+    ['David Gollust']
+    """
+    marker = text.find("\n---")
+    head = text[:marker] if marker >= 0 else ""
+    out: list[str] = []
+    for m in _HEADER_BYLINE.finditer(head):
+        name = m.group(1).strip(" ,.;")
+        if name.lower() not in {n.lower() for n in out}:
+            out.append(name)
     return out
 
 
@@ -335,8 +481,10 @@ def split_sentences(text: str, model: str | None = None) -> list[Sentence]:
     nlp = pipeline(model)
     sentences: list[Sentence] = []
     spans = body_paragraphs(text)
+    reporters = bylines(text)
     docs = nlp.pipe(text[a:b] for _, a, b in spans)
-    for (number, a, _b), doc in zip(spans, docs, strict=True):
+    for (number, a, b), doc in zip(spans, docs, strict=True):
+        quiet = _quiet_spans(text, a, b, reporters)
         pieces: list[list[Token]] = []
         for sent in doc.sents:
             toks = [piece for t in sent if not t.is_space
@@ -348,12 +496,20 @@ def split_sentences(text: str, model: str | None = None) -> list[Sentence]:
                     len(pieces[-1]) > 1:
                 toks.insert(0, pieces[-1].pop())
             pieces.append(toks)
+        if _header_line(text[a:b]) and len(pieces) > 1:  # a header line is one "sentence"
+            pieces = [[t for p in pieces for t in p]]
         for toks in pieces:
             if not toks:
                 continue
             start, end = toks[0].start, toks[-1].end
-            sentences.append(Sentence(len(sentences), start, end, text[start:end], number,
-                                      toks))
+            s = Sentence(len(sentences), start, end, text[start:end], number, toks)
+            s.muted = {i for i, t in enumerate(toks)
+                       if any(qa <= t.start and t.end <= qb for qa, qb in quiet)}
+            s.header = len(s.muted) == len(toks)
+            sentences.append(s)
+    if sentences and not _ENDS.search(text.rstrip()):
+        last = sentences[-1]  # a copy cut mid-word ("Secretary of State Coli"): the last
+        last.muted.add(len(last.tokens) - 1)  # word is not a name
     if hasattr(nlp, "pipe_names") and "ner" in nlp.pipe_names:
         _statistical_entities(text, sentences, nlp)
     return sentences
@@ -450,6 +606,61 @@ def _compatible(a: str, b: str) -> bool:
     return wa[0] == wb[0] or wa[-1] == wb[-1]
 
 
+#: common nouns for people not named: a pronoun after them is not the last named person's
+_UNNAMED = {"official", "officials", "spokesman", "spokeswoman", "diplomat", "diplomats",
+            "source", "sources", "analyst", "analysts", "briefer"}
+#: words before the name of someone's relative, named in passing
+_RELATIVES = {"late", "father", "mother", "son", "daughter", "brother", "sister", "wife",
+              "husband", "predecessor", "grandfather"}
+#: people quoted beside the story, never the antecedent of a pronoun of the story
+_EXPERTS = {"professor", "analyst", "expert", "researcher", "scholar", "correspondent",
+            "reporter", "fellow", "lecturer"}
+
+
+#: words before a thing's name that it is also named without ("the US National Missile
+#: Defense system" is "National Missile Defense")
+_PREFIXES = {"the", "a", "an", "us", "u.s.", "u-s", "american", "united", "states", "russian",
+             "proposed", "planned", "limited"}
+_GENERIC_LAST = {"system", "systems", "program", "programme", "plan", "plans", "project"}
+
+
+#: verbs a lower-case noun phrase never runs through ("Russia might resume military
+#: cooperation" names Russia, not a project)
+_VERBS = {"might", "may", "could", "would", "will", "should", "must", "can", "shall",
+          "resume", "resumes", "restart", "restarts", "start", "starts", "begin", "begins",
+          "seek", "seeks", "want", "wants", "need", "needs", "give", "gives", "halt", "halts",
+          "scrap", "scraps", "end", "ends", "continue", "continues", "be", "been", "being"}
+
+
+def _initials(label: str) -> str:
+    """ "National Missile Defense" -> "NMD" (small words and state prefixes skipped)."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w.lower() not in _PREFIXES
+             and w.lower() not in ("of", "and", "for", "the")]
+    while len(words) > 1 and words[-1].lower() in _GENERIC_LAST:
+        words = words[:-1]
+    return "".join(w[0].upper() for w in words)
+
+
+def _state_head(title: str) -> bool:
+    """A title of the head of a state ("president", "leader", "chairman")."""
+    spec = TITLES.get(title)
+    return spec is not None and spec[0] == "head" and spec[1] == "{state}"
+
+
+def _only_demonyms(parts: list[str]) -> bool:
+    """Whether the words are nationality adjectives alone ("russian north korean")."""
+    k = 0
+    while k < len(parts):
+        two = " ".join(parts[k:k + 2])
+        if two in DEMONYMS:
+            k += 2
+        elif parts[k] in DEMONYMS:
+            k += 1
+        else:
+            return False
+    return True
+
+
 def read_text(text: str, base: KnowledgeGraph | None, model: str | None = None
               ) -> TextReading:
     """Sentences, mentions and actor candidates of ``text`` (see the module docstring)."""
@@ -472,13 +683,20 @@ class _Reader:
         #: surname -> (paragraph, actor id) of the last bare-surname mention
         self.bare: dict[str, tuple[int, str]] = {}
         self.titled: list[tuple[str, str | None, str]] = []  #: (title, state id, person id)
+        #: sentence -> the person it is about ("" for an unnamed official, None for none)
+        self.subjects: dict[int, str | None] = {}
+        #: persons named as someone's relative ("his late father, Kim Il-Sung")
+        self.relatives: set[str] = set()
         self.paragraph = 0
 
     # actors -------------------------------------------------------------------------------
     def candidate(self, label: str, kind: ActorKind, s: Sentence, confidence: float,
                   method: str, mention: str, country: str | None = None) -> str:
         """The id of the actor called ``label``: known (base or earlier) or new."""
+        label = " ".join(label.split())
         ids, score, how = self.names.find(label)
+        if not ids and kind is not ActorKind.PERSON:
+            ids, score, how = self._variant(label)
         if ids:
             chosen = sorted(ids)[0]
             if chosen not in self.actors:
@@ -512,7 +730,7 @@ class _Reader:
         if s.paragraph != self.paragraph:
             self.paragraph = s.paragraph
         toks = s.tokens
-        taken = [False] * len(toks)
+        taken = [i in s.muted for i in range(len(toks))]
         found: list[Mention] = []
         hints = list(s.mentions)
         s.mentions.clear()
@@ -530,9 +748,18 @@ class _Reader:
         lowers = [t.lower for t in toks]
         i = 0
         while i < len(toks):
-            # 1. [nationality] title [name] -- "Russian Foreign Minister Igor Ivanov"
+            if taken[i]:
+                i += 1
+                continue
+            # 1. [nationality] title [name] -- "Russian Foreign Minister Igor Ivanov";
+            # a state's title -- "Russia's Foreign Minister", "North Korea's leader, Kim"
             state_label, after_state = self._demonym(lowers, i)
+            owner = self._possessing_state(toks, lowers, i) if state_label is None else None
+            if owner is not None:
+                state_label, after_state = owner
             title, after_title = self._title(lowers, after_state)
+            if title is None and owner is not None:
+                state_label, after_state = None, i
             if title and (state_label is not None or toks[after_state].is_title or
                           (i > 0 and lowers[i - 1] in ("the", "a", "'s"))):
                 j = after_title
@@ -545,6 +772,7 @@ class _Reader:
                     if j < len(toks) and toks[j].text == ",":
                         j += 1
                 end = self._run_end(toks, j)
+                end = next((k for k in range(j, end) if taken[k]), end)
                 state_id = self.state(state_label, s, " ".join(lowers[i:after_state])) \
                     if state_label else None
                 if end > j:
@@ -562,11 +790,24 @@ class _Reader:
                     self.titled.append((title, state_id, pid))
                     i = end
                     continue
-                # a title without a name: "the Russian president" -> the person who has it
+                # a title without a name: "the Russian president" -> the person who has it;
+                # "the President of North Korea" -> of that state
+                if state_id is None and lowers[after_title:after_title + 1] == ["of"]:
+                    of_end = self._run_end(toks, after_title + 1)
+                    of_state = _states().get(compact(self._name(toks, after_title + 1, of_end))) \
+                        if of_end > after_title + 1 else None
+                    if of_state:
+                        state_label, state_id = of_state, self.state(of_state, s, of_state)
+                        after_title = of_end
                 holder = self._titled_person(title, state_id)
                 if holder is not None and (state_label or lowers[i - 1:i] == ["the"]):
                     mention(i, after_title, actor=holder, kind=ActorKind.PERSON,
                             method=f"title alone ({title})", confidence=0.7)
+                    i = after_title
+                    continue
+                if owner is not None:  # "Russia's Foreign Minister" is not Russia
+                    for k in range(i, after_title):
+                        taken[k] = True
                     i = after_title
                     continue
             # 2. nationality + institution -- "Russian Foreign Ministry sources"
@@ -598,7 +839,11 @@ class _Reader:
                 end = self._extend(toks, lowers, end, taken)
             if end == i and lowers[i] in ("the", "a", "an") and \
                     (ext := self._extend(toks, lowers, i + 1, taken)) > i + 2:
-                name = self._name(toks, i + 1, ext)
+                first = i + 1
+                while first < ext - 1 and lowers[first].endswith("ing") and \
+                        toks[first + 1].is_title:
+                    first += 1  # "the accelerating Korean peace process"
+                name = self._name(toks, first, ext)
                 kind = HEAD_WORDS[lowers[ext - 1]]
                 aid = self.candidate(name, kind, s, 0.5, "noun phrase ending in "
                                      f"{lowers[ext - 1]!r}", name)
@@ -633,7 +878,33 @@ class _Reader:
         for m in found:
             if m.kind is ActorKind.PERSON and m.actor:
                 self.persons.append((s.index, m.actor))
+                if m.method != "pronoun" and set(lowers[max(0, m.first - 3):m.first]) & \
+                        _RELATIVES:
+                    self.relatives.add(m.actor)
+        self.subjects[s.index] = self._subject(s, found)
 
+    def _subject(self, s: Sentence, found: list[Mention]) -> str | None:
+        """The person a sentence is about, for a pronoun of the next: its first person not
+        after a preposition, nor a quote's attribution ("..., said Professor X"), nor an
+        expert quoted; ``""`` when an unnamed person opens it ("A senior official says")."""
+        lowers = [t.lower for t in s.tokens]
+        persons = [m for m in found if (m.kind is ActorKind.PERSON and m.actor and
+                   m.method != "pronoun") or (m.method == "pronoun" and m.first <= 1)]
+        first = min((m.first for m in persons), default=len(lowers))
+        if _UNNAMED & set(lowers[:min(first, 8)]):
+            return ""
+        for m in persons:
+            if self._quoted_aside(lowers, m):
+                continue
+            return m.actor
+        return None
+
+    @staticmethod
+    def _quoted_aside(lowers: list[str], m: Mention) -> bool:
+        """A person quoted beside the story: after "said"/"according to", or an expert."""
+        before = lowers[max(0, m.first - 4):m.first]
+        return bool(set(before) & (_EXPERTS | _RELATIVES | {"said", "says", "told"})) or \
+            before[-2:] == ["according", "to"]
     # pieces -------------------------------------------------------------------------------
     @staticmethod
     def _demonym(lowers: list[str], i: int) -> tuple[str | None, int]:
@@ -676,7 +947,9 @@ class _Reader:
                 j += 2  # "Joung-binn", "Kim Dae-jung"
                 continue
             if j > i and t.lower in ("of", "and", "&") and j + 1 < len(toks) and \
-                    toks[j + 1].is_title and toks[j + 1].lower not in _NOT_NAMES:
+                    toks[j + 1].is_title and toks[j + 1].lower not in _NOT_NAMES and not (
+                        t.lower == "of" and toks[j - 1].lower not in HEAD_WORDS and
+                        toks[j - 1].lower not in _OF_HEADS and j - i >= 2):
                 k = _Reader._run_end(toks, j + 1)
                 last = toks[k - 1].lower if k > j + 1 else ""
                 if last in HEAD_WORDS or (t.lower == "of" and toks[j + 1].lower in (
@@ -695,13 +968,15 @@ class _Reader:
         """A run followed by up to three lower-case words that end in a compound head
         ("Korean peace process", "ABM treaty", "Russian-North Korean military
         cooperation") takes them in."""
-        for width in (1, 2, 3):
+        for width in (1, 2, 3, 4, 5, 6):
             k = end + width
             if k > len(toks) or any(taken[end:k]):
                 return end
             words = lowers[end:k]
-            if not all(w.isalpha() and w.islower() for w in words) or any(
-                    w in _NOT_NAMES or w in _PREPOSITIONS for w in words):
+            if not all((w.isalpha() and w.islower()) or w == "-" for w in words) or any(
+                    w in _NOT_NAMES or w in _PREPOSITIONS or w in _VERBS for w in words) or \
+                    words[0] == "-" \
+                    or sum(1 for w in words if w != "-") > 4:
                 return end
             if words[-1] in _COMPOUND_HEADS:
                 if words[-1] == "countries" and lowers[k:k + 1] == ["and"] and k + 1 < len(
@@ -711,7 +986,9 @@ class _Reader:
         return end
 
     def _name(self, toks: list[Token], a: int, b: int) -> str:
-        return self.text[toks[a].start:toks[b - 1].end]
+        """The words of tokens ``a`` to ``b``, a line break as a space ("State\nDepartment"
+        of hard-wrapped copy is "State Department")."""
+        return " ".join(self.text[toks[a].start:toks[b - 1].end].split())
 
     def _person(self, name: str, s: Sentence, toks: list[Token], a: int, b: int,
                 title: str | None = None) -> str:
@@ -737,12 +1014,18 @@ class _Reader:
         if not fulls:
             return None
         options = tuple(dict.fromkeys(pid for _, pid in reversed(fulls)))
+        # a relative named in passing ("his late father, Kim Il-Sung") is not "Mr. Kim"
+        if any(o not in self.relatives for o in options):
+            fulls = [(par, pid) for par, pid in fulls if pid not in self.relatives]
         chain = self.bare.get(key)
-        if chain is not None and chain[0] == s.paragraph:
+        if chain is not None and chain[0] == s.paragraph and chain[1] not in self.relatives:
             chosen = chain[1]
         else:
             here = [pid for par, pid in fulls if par == s.paragraph]
-            chosen = here[-1] if here else fulls[-1][1]
+            # else the one the text names most (the last of them if several)
+            count = {pid: sum(1 for _, p in self.persons if p == pid) for _, pid in fulls}
+            order = {pid: n for n, (_, pid) in enumerate(fulls)}
+            chosen = here[-1] if here else max(count, key=lambda p: (count[p], order[p]))
         self.bare[key] = (s.paragraph, chosen)
         return chosen, tuple(o for o in options if o != chosen)
 
@@ -753,13 +1036,23 @@ class _Reader:
         return index >= 0 and s.start + index < at
 
     def _titled_person(self, title: str, state_id: str | None) -> str | None:
-        for t, st, pid in reversed(self.titled):
-            if t == title and (state_id is None or st == state_id or (
-                    st is None and self.actors[pid].country in (None, state_id))):
+        """The person a title alone stands for ("the Russian president"): the last one
+        given it in the text, else its holder in the base graph. "Leader" stands for any
+        head of the state ("the Russian leader" is its president)."""
+        def fits(t: str) -> bool:  # a state's heads: president, leader, chairman, king
+            return t == title or (state_id is not None and _state_head(t) and
+                                  _state_head(title))
+
+        for t, st, pid in reversed(self.titled):  # of that very state first
+            if fits(t) and (state_id is None or st == state_id or (
+                    st is None and self.actors[pid].country == state_id)):
+                return pid
+        for t, st, pid in reversed(self.titled):  # then one of no known state
+            if fits(t) and st is None and self.actors[pid].country is None:
                 return pid
         if self.base is not None:
             for aff in self.base.affiliations.values():
-                if aff.title and aff.title.lower() == title and (
+                if aff.title and fits(aff.title.lower()) and (
                         state_id is None or aff.organization == state_id):
                     if aff.holder not in self.actors:
                         self.actors[aff.holder] = ActorCandidate(
@@ -769,9 +1062,19 @@ class _Reader:
         return None
 
     def _antecedent(self, s: Sentence, found: list[Mention], at: int) -> str | None:
-        before = [m for m in found if m.kind is ActorKind.PERSON and m.last <= at and m.actor]
+        """The person "he" or "his" stands for: the nearest person before it in the
+        sentence (not an expert quoted), else the subject of the sentence before
+        (none when an unnamed official is), else the last person named."""
+        lowers = [t.lower for t in s.tokens]
+        before = [m for m in found if m.kind is ActorKind.PERSON and m.last <= at and m.actor
+                  and not self._quoted_aside(lowers, m)]
         if before:
             return max(before, key=lambda m: m.first).actor
+        if _UNNAMED & set(lowers[:at]):
+            return None  # "The senior U-S official who briefed reporters said he ..."
+        for index in range(s.index - 1, max(-1, s.index - 3), -1):
+            if index in self.subjects and self.subjects[index] is not None:
+                return self.subjects[index] or None
         for index, pid in reversed(self.persons):
             if index <= s.index:
                 return pid
@@ -839,6 +1142,23 @@ class _Reader:
         name = self._name(toks, i, end)
         words = name.split()
         key = compact(name)
+        if " ".join(lowers[i:i + 6]) == "democratic people 's republic of korea":
+            sid = self.state("North Korea", s, self._name(toks, i, i + 6))
+            assert sid is not None
+            mention(i, i + 6, actor=sid, kind=ActorKind.STATE, confidence=0.9,
+                    method="the state's official name")
+            return
+        split = self._split_run(toks, lowers, i, end)
+        if split is not None:  # "Pyongyang Ivanov", "Interfax News Agency North Korea"
+            self._name_run(s, toks, lowers, i, split, mention, hint)
+            self._name_run(s, toks, lowers, split, end, mention, hint)
+            return
+        parts = [p for p in re.split(r"[\s-]+", name.lower()) if p]
+        if hint is None and parts and " ".join(parts) not in _states() and (
+                (_only_demonyms(parts) and ("-" in name or len(parts) > 2)) or (
+                    len(words) > 1 and name.isupper() and compact(name) not in
+                    self.names.exact)):
+            return  # "Russian-North Korean": an adjective; "DAILY PRESS BRIEFING": a heading
         # "North and South Korea" -> both states
         if lowers[i:i + 4] == ["north", "and", "south", "korea"] or \
                 lowers[i:i + 4] == ["north", "and", "south", "korean"]:
@@ -884,8 +1204,20 @@ class _Reader:
             return
         kind = hint or HEAD_WORDS.get(last) or next(
             (HEAD_WORDS[w] for w in reversed(words) if w.islower() and w in HEAD_WORDS), None)
-        if kind is not None and len(words) == 1 and hint is None:
+        if kind is None and {w.lower() for w in words} & _OUTLET_WORDS:
+            kind = ActorKind.NEWS_OUTLET
+        if kind is not None and len(words) == 1 and hint is None and kind is not \
+                ActorKind.REGION:
             return  # "News", "Party": a generic word, not a name
+        if kind is None and hint is None and {w.lower().strip(".,") for w in words} & _ABSTRACT:
+            return  # "Mutual Assistance", "Regional Issues", "Defense Chiefs": no one
+        if kind is None and len(words) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            ids, score, how = self._variant(name)  # "NMD": the initials of a name before
+            if ids:
+                aid = sorted(ids)[0]
+                mention(i, end, actor=aid, kind=self.actors[aid].kind, confidence=score,
+                        method=how)
+            return
         if kind is None and len(words) == 1 and i > 0 and lowers[i - 1] in (
                 "in", "to", "at", "from", "visit", "visited", "visits", "visiting", "via"):
             kind, confidence = ActorKind.CITY, 0.6
@@ -905,6 +1237,61 @@ class _Reader:
                                  else "capitalised name", name)
         mention(i, end, actor=aid, kind=self.actors[aid].kind, confidence=confidence,
                 method=self.actors[aid].method)
+
+    def _variant(self, label: str) -> tuple[set[str], float, str]:
+        """A thing named once in full and then shorter or longer: "the US National Missile
+        Defense system" is "National Missile Defense" is "NMD" (one actor, not three):
+        the name without a state's prefix or a generic last word, or its initials."""
+        words = label.split()
+        if len(words) == 1 and label.isupper() and 2 <= len(label) <= 6:
+            for aid, a in self.actors.items():
+                if a.kind is not ActorKind.PERSON and _initials(a.label) == label:
+                    return {aid}, 0.8, f"initials of {a.label!r}"
+            return set(), 0.0, ""
+        trimmed = list(words)
+        while trimmed and trimmed[0].lower() in _PREFIXES:
+            trimmed = trimmed[1:]
+        while len(trimmed) > 1 and trimmed[-1].lower() in _GENERIC_LAST:
+            trimmed = trimmed[:-1]
+        if trimmed and trimmed != words:
+            short = " ".join(trimmed)
+            for candidate in (short, f"U.S. {short}"):
+                ids, score, how = self.names.find(candidate)
+                if ids:
+                    return ids, min(score, 0.8), f"{how}, as {candidate!r}"
+        return set(), 0.0, ""
+
+    def _possessing_state(self, toks: list[Token], lowers: list[str], i: int
+                          ) -> tuple[str, int] | None:
+        """``(state label, index after 's)`` of "Russia's", "North Korea's" at ``i``."""
+        end = self._run_end(toks, i)
+        if end > i and end < len(toks) and lowers[end] in ("'s", "’s"):
+            label = _states().get(compact(self._name(toks, i, end)))
+            if label:
+                return label, end + 1
+        return None
+
+    def _split_run(self, toks: list[Token], lowers: list[str], i: int, end: int) -> int | None:
+        """Where a run of capitalised words holds two names, the second's first token:
+        a place or state before a name ("in Pyongyang Ivanov said"), a name ending in a
+        head word before a state ("the Interfax News Agency North Korea must")."""
+        if end - i < 2 or lowers[end - 1] in HEAD_WORDS:
+            return None  # "Washington Times", "Korea Herald": one name
+        first = compact(toks[i].text)
+        if (first in _CAPITAL_OF or first in _states()) and lowers[i + 1] not in (
+                "-", "of", "and") and compact(self._name(toks, i, end)) not in self.names.exact \
+                and compact(self._name(toks, i, end)) not in _states():
+            known = self.names.exact.get(first, set())
+            if first in _CAPITAL_OF or first in _states() or any(
+                    self.actors[k].kind in (ActorKind.CITY, ActorKind.STATE)
+                    for k in known if k in self.actors):
+                return i + 1
+        for k in range(i + 1, end - 1):
+            rest = compact(self._name(toks, k + 1, end))
+            if lowers[k] in HEAD_WORDS and (rest in _states() or rest in _CAPITAL_OF or
+                                            rest in self.names.exact):
+                return k + 1  # "Cold War Moscow": the war, then the city
+        return None
 
     def _recent(self, options: Iterable[str]) -> str:
         opts = list(options)
