@@ -729,12 +729,7 @@ class _Events:
 
     def _governed(self, s: Sentence, m: Mention) -> bool:
         """A mention right after a preposition ("to Kim", "with Lee") is not a subject."""
-        k = m.first - 1
-        if m.title_start is not None:
-            k = next((j for j, t in enumerate(s.tokens) if t.start == m.title_start), m.first) - 1
-        while k >= 0 and s.tokens[k].lower in ("the", "a", "an", "top", "official"):
-            k -= 1
-        return k >= 0 and s.tokens[k].lower in ("to", "with", "of", "in", "from", "for",
+        return self._prep(s, m) in ("to", "with", "of", "in", "from", "for",
                                                  "at", "on", "into", "about", "between",
                                                  "against", "over", "during", "after",
                                                  "than", "by", "following")
